@@ -1,0 +1,286 @@
+import { z } from 'zod';
+
+/**
+ * The terms file, version 1: the single source of truth for the YAML loader, the interview, the
+ * JSON Schema and the TypeScript types. Enumerations carry a one-line explanation each, so the
+ * interview and the JSON Schema show the same words.
+ */
+
+export const FORMS = {
+  agreement: 'Binding intergovernmental agreement; enters into force after domestic procedures, by notification.',
+  'framework-agreement': 'Binding; sets the general terms and leaves projects to implementing instruments.',
+  protocol: 'Binding, subordinate to a framework agreement; usually in force on signature.',
+  'additional-protocol': 'Binding; supplements or amends an earlier protocol or agreement.',
+  'implementing-arrangement': 'Binding within its framework; agency level, in force on signature, needs an order of precedence.',
+  pact: 'Binding (a rare title); enters into force as an agreement does.',
+  'memorandum-of-understanding': 'Not binding: records intentions of "Participants"; comes into effect on signature.',
+} as const;
+export type Form = keyof typeof FORMS;
+export const FORM_IDS = Object.keys(FORMS) as Form[];
+
+export const PARTY_TYPES = {
+  government: 'A government, acting through a ministry.',
+  'space-agency': 'A national space agency or administration.',
+  'state-enterprise': 'A state-owned enterprise (e.g. a space industry corporation).',
+  commercial: 'A private company; its state must authorise and supervise its space activities.',
+  'research-institution': 'A university, academy or research institute.',
+} as const;
+export type PartyType = keyof typeof PARTY_TYPES;
+
+export const AREAS = {
+  'earth-observation': 'Earth observation satellites and their data',
+  communications: 'satellite communications',
+  navigation: 'satellite navigation',
+  'space-science': 'space science and astronomy',
+  'launch-services': 'launch services',
+  'in-orbit-delivery': 'in-orbit delivery of satellites',
+  'ground-stations': 'ground stations and tracking, telemetry and command',
+  'human-spaceflight': 'human spaceflight',
+  'lunar-exploration': 'lunar exploration',
+  'mars-exploration': 'Mars exploration',
+  'space-debris': 'space debris monitoring and mitigation',
+  'training-and-education': 'training and education',
+} as const;
+export type Area = keyof typeof AREAS;
+
+export const REGISTRATION = {
+  'each-registers-own': 'Each party provides distinct elements and registers, and keeps jurisdiction and control over, its own (IGA Art. 5).',
+  'launching-party': 'One integrated object: the launching or procuring party\'s state registers it for both (Registration Convention Art. II(2)).',
+  'designated-party': 'The parties designate one launching state to register, e.g. the customer state in an in-orbit delivery.',
+} as const;
+export type Registration = keyof typeof REGISTRATION;
+
+export const IP_FOREGROUND = {
+  'inventing-party': 'Each party owns what its own personnel or contractors create; the other gets a royalty-free licence for cooperative purposes.',
+  joint: 'Results made jointly are owned jointly; the parties agree how to protect and exploit them, weighing contributions.',
+  'allocated-by-element': 'Each party owns the intellectual property in the element or instrument it provides.',
+} as const;
+export type IpForeground = keyof typeof IP_FOREGROUND;
+
+export const IP_LICENCE = {
+  'cooperative-purposes': 'A royalty-free licence to use the other party\'s results for the purposes of the cooperation.',
+  none: 'No licence beyond what a later written agreement grants.',
+} as const;
+
+export const LIABILITY_REGIMES = {
+  'cross-waiver': 'Each party waives claims against the other and its related entities for damage in protected space operations (IGA Art. 16).',
+  'convention-only': 'No waiver: the parties rely on the Liability Convention and consult on any claim.',
+  'fault-based': 'Each party is liable for damage caused by its own fault or negligence (ground cooperation).',
+} as const;
+export type LiabilityRegime = keyof typeof LIABILITY_REGIMES;
+
+export const THIRD_PARTY = {
+  'consult-and-apportion': 'The parties consult and apportion compensation to third parties (Liability Convention Art. V(2)).',
+  'launching-party-bears': 'The launching party bears third-party compensation and indemnifies the other.',
+} as const;
+
+export const DISPUTE_STEPS = {
+  consultation: 'Consultation through the implementing agencies, then diplomatic channels.',
+  mediation: 'Mediation or conciliation, by agreement, before arbitration.',
+  arbitration: 'Binding arbitration under agreed rules.',
+} as const;
+export type DisputeStep = keyof typeof DISPUTE_STEPS;
+
+export const ARBITRATION_RULES = {
+  'pca-outer-space': 'PCA Optional Rules for Arbitration of Disputes Relating to Outer Space Activities (2011).',
+  uncitral: 'UNCITRAL Arbitration Rules.',
+  icc: 'ICC Rules of Arbitration (commercial parties).',
+} as const;
+
+export const FUNDING = {
+  'each-bears-own': 'Each party bears the cost of its own activities, subject to available funds.',
+  shared: 'Costs are shared in agreed proportions.',
+} as const;
+
+export const RENEWAL = {
+  automatic: 'Renewed automatically for successive periods unless a party gives notice.',
+  none: 'Expires at the end of its term unless extended by amendment.',
+} as const;
+
+/** Language codes we can name in the final clauses (ISO 639-1). */
+export const LANGUAGES: Record<string, string> = {
+  ar: 'Arabic', de: 'German', en: 'English', es: 'Spanish', fr: 'French', hi: 'Hindi', id: 'Indonesian',
+  it: 'Italian', ja: 'Japanese', ko: 'Korean', ms: 'Malay', nl: 'Dutch', pl: 'Polish', pt: 'Portuguese',
+  ru: 'Russian', sw: 'Swahili', th: 'Thai', tr: 'Turkish', uk: 'Ukrainian', ur: 'Urdu', vi: 'Vietnamese',
+  zh: 'Chinese', fa: 'Persian', he: 'Hebrew', el: 'Greek', sv: 'Swedish', no: 'Norwegian', fi: 'Finnish',
+  da: 'Danish', cs: 'Czech', hu: 'Hungarian', ro: 'Romanian', bg: 'Bulgarian', kk: 'Kazakh', mn: 'Mongolian',
+  am: 'Amharic', bn: 'Bengali', az: 'Azerbaijani', hy: 'Armenian', ka: 'Georgian', lo: 'Lao', km: 'Khmer',
+  my: 'Burmese', ne: 'Nepali', si: 'Sinhala', ta: 'Tamil', uz: 'Uzbek', tg: 'Tajik', ky: 'Kyrgyz', tk: 'Turkmen',
+};
+
+const keysOf = <T extends Record<string, string>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
+
+export const HANDLE = /^[a-z][a-z0-9-]*$/;
+const handle = z
+  .string()
+  .regex(HANDLE, { message: 'a handle is lower case letters, digits and hyphens, starting with a letter (e.g. `cnsa`)' })
+  .max(40);
+/** Free text from the user: one line, bounded, never empty. */
+const text = (max = 300) => z.string().trim().min(1, { message: 'must not be empty' }).max(max);
+const longText = () => z.string().trim().min(1, { message: 'must not be empty' }).max(4000);
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date is written YYYY-MM-DD (e.g. 2027-03-15)' })
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+    message: 'is not a calendar date',
+  });
+
+export const partySchema = z.strictObject({
+  id: handle.describe('Handle used inside this file to refer to the party, e.g. `cnsa`.'),
+  name: text().describe('Full official name, e.g. "China National Space Administration".'),
+  shortName: text(40).optional().describe('Short name used in the text, e.g. "CNSA".'),
+  state: text().optional().describe('The State the party belongs to, e.g. "People\'s Republic of China".'),
+  type: z.enum(keysOf(PARTY_TYPES)).optional().describe('What kind of body the party is.'),
+  signatory: z
+    .strictObject({
+      name: text().optional().describe('Name of the person who signs.'),
+      title: text().optional().describe('Title of the person who signs, e.g. "Administrator".'),
+    })
+    .optional(),
+});
+
+export const instrumentRefSchema = z.strictObject({
+  title: text().describe('Title of the instrument.'),
+  shortTitle: text(120).optional().describe('How the text refers to it after first mention, e.g. "Framework Agreement".'),
+  date: isoDate.optional().describe('Date of signature, YYYY-MM-DD.'),
+  place: text().optional().describe('Place of signature.'),
+});
+
+export const termsSchema = z.strictObject({
+  version: z.literal(1).optional().describe('Terms file format version; 1.'),
+  form: z.enum(keysOf(FORMS)).describe('Form of the instrument.'),
+  title: text().optional().describe('Title; derived from the form, the parties and the areas when absent.'),
+  parties: z
+    .array(partySchema)
+    .describe('Exactly two parties.'),
+  parentInstrument: instrumentRefSchema
+    .optional()
+    .describe('The framework agreement or protocol this instrument implements or supplements (for protocols and implementing arrangements).'),
+  priorInstruments: z
+    .array(instrumentRefSchema)
+    .max(20)
+    .optional()
+    .describe('Earlier instruments between the parties, recalled in the preamble.'),
+  cooperation: z
+    .strictObject({
+      areas: z.array(z.enum(keysOf(AREAS))).max(12).optional().describe('Areas of cooperation.'),
+      project: z
+        .strictObject({
+          name: text(120).describe('Project name, e.g. "CBERS-6".'),
+          description: longText().optional().describe('One or two sentences on what the project does.'),
+        })
+        .optional(),
+      objectives: z.array(longText()).max(20).optional().describe('Objectives, each a phrase completing "The objectives are ...".'),
+      launch: z
+        .strictObject({
+          launchingParty: handle.describe('Party that launches or procures the launch.'),
+          site: text().optional().describe('Launch site, e.g. "Taiyuan Satellite Launch Center".'),
+          vehicle: text().optional().describe('Launch vehicle, e.g. "Long March 4B".'),
+          provider: text().optional().describe('A commercial launch service provider, if any.'),
+        })
+        .optional(),
+      spaceObjects: z
+        .array(
+          z.strictObject({
+            name: text(120).describe('Name of the space object.'),
+            ownedBy: z.array(handle).min(1).max(2).describe('Party handles of the owners.'),
+          }),
+        )
+        .max(50)
+        .optional(),
+      facilities: z
+        .array(
+          z.strictObject({
+            name: text(160).describe('Name of the ground facility, e.g. "Deep Space Station, Neuquén".'),
+            host: handle.describe('Party on whose State\'s territory the facility stands.'),
+            operator: handle.describe('Party that builds and operates it.'),
+          }),
+        )
+        .max(20)
+        .optional()
+        .describe('Ground facilities one party operates on the other\'s territory.'),
+      exportControlled: z.boolean().optional().describe('Export-controlled goods or technical data change hands.'),
+      personnelExchange: z.boolean().optional().describe('Personnel are exchanged or visit the other party.'),
+      funding: z.enum(keysOf(FUNDING)).optional().describe('How costs are borne.'),
+      costShare: z
+        .array(z.strictObject({ party: handle, percent: z.number().min(0).max(100) }))
+        .max(2)
+        .optional()
+        .describe('For shared funding: each party\'s share of the costs, in percent.'),
+      implementingEntities: z
+        .array(z.strictObject({ name: text(), party: handle }))
+        .max(20)
+        .optional()
+        .describe('Bodies that carry out the work for each party.'),
+    })
+    .optional(),
+  jurisdiction: z
+    .strictObject({
+      registration: z.string().optional().describe(`How space objects are registered: ${Object.keys(REGISTRATION).join(' | ')}.`),
+      registeringParty: handle.optional().describe('For designated-party: the party whose State registers.'),
+    })
+    .optional(),
+  ip: z
+    .strictObject({
+      foreground: z.string().optional().describe(`Who owns results: ${Object.keys(IP_FOREGROUND).join(' | ')}.`),
+      licence: z.enum(keysOf(IP_LICENCE)).optional().describe('Licence to the other party\'s results.'),
+      confidentialityYears: z.number().int().min(1).max(50).optional().describe('Years marked information stays confidential after disclosure.'),
+    })
+    .optional(),
+  liability: z
+    .strictObject({
+      regime: z.string().optional().describe(`Liability between the parties: ${Object.keys(LIABILITY_REGIMES).join(' | ')}.`),
+      flowDown: z.boolean().optional().describe('Extend the waiver to contractors and related entities.'),
+      thirdParty: z.enum(keysOf(THIRD_PARTY)).optional().describe('Who bears compensation to third parties.'),
+      insurance: z.boolean().optional().describe('Require launch and third-party liability insurance.'),
+    })
+    .optional(),
+  disputes: z
+    .strictObject({
+      steps: z.array(z.enum(keysOf(DISPUTE_STEPS))).min(1).max(3).optional().describe('Ordered steps, starting with consultation.'),
+      consultationDays: z.number().int().min(15).max(730).optional().describe('Days of consultation before the next step.'),
+      arbitration: z
+        .strictObject({
+          rules: z.enum(keysOf(ARBITRATION_RULES)).optional(),
+          seat: text(120).optional().describe('Seat (legal place) of arbitration, e.g. "The Hague".'),
+          arbitrators: z.union([z.literal(1), z.literal(3), z.literal(5)]).optional().describe('Number of arbitrators: 1, 3 or 5.'),
+          language: text(40).optional().describe('Language of the arbitration, e.g. "English".'),
+          appointingAuthority: text().optional().describe('Who appoints an arbitrator a party fails to appoint.'),
+        })
+        .optional(),
+    })
+    .optional(),
+  term: z
+    .strictObject({
+      years: z.number().int().min(1).max(99).optional().describe('Initial duration in years.'),
+      renewal: z.enum(keysOf(RENEWAL)).optional(),
+      renewalYears: z.number().int().min(1).max(99).optional().describe('Length of each renewal period in years.'),
+      terminationNoticeMonths: z.number().int().min(1).max(36).optional().describe('Months of written notice to terminate.'),
+    })
+    .optional(),
+  languages: z
+    .array(z.string().regex(/^[a-z]{2}$/, { message: 'a language is a two-letter ISO 639-1 code, e.g. `en`' }))
+    .min(1)
+    .max(6)
+    .optional()
+    .describe('Authentic languages, ISO 639-1 codes; the first is the working language.'),
+  signing: z
+    .strictObject({
+      place: text(120).optional(),
+      date: isoDate.optional(),
+    })
+    .optional(),
+});
+
+/** The terms as written in the file (everything optional has been left optional). */
+export type TermsInput = z.input<typeof termsSchema>;
+export type Terms = z.output<typeof termsSchema>;
+export type Party = z.output<typeof partySchema>;
+export type InstrumentRef = z.output<typeof instrumentRefSchema>;
+
+/** The fields whose value names a clause file: the built-in variants plus any from `--clauses`. */
+export const VARIANT_FIELDS = [
+  { path: ['jurisdiction', 'registration'], topic: 'jurisdiction', builtIn: Object.keys(REGISTRATION) },
+  { path: ['ip', 'foreground'], topic: 'ip', builtIn: Object.keys(IP_FOREGROUND) },
+  { path: ['liability', 'regime'], topic: 'liability', builtIn: Object.keys(LIABILITY_REGIMES) },
+] as const;
