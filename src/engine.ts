@@ -1,0 +1,45 @@
+import { buildLibrary, type Library } from './library/library.js';
+import type { ClauseSource } from './library/clause-file.js';
+import { planDraft, type Plan } from './plan/plan.js';
+import type { Draft } from './render/draft.js';
+import { renderDraft, type RenderOptions } from './render/render.js';
+import { buildView } from './render/view.js';
+import { parseTerms, type ParsedTerms } from './terms/parse.js';
+import { resolveTerms, type ResolvedTerms } from './terms/resolve.js';
+import type { Terms } from './terms/schema.js';
+
+/**
+ * The engine other programs call: terms text in, structured draft out. No printing, no exiting,
+ * no files: the CLI reads and writes.
+ */
+let viewKeys: Set<string> | undefined;
+export function templateViewKeys(): Set<string> {
+  viewKeys ??= new Set(
+    Object.keys(buildView(resolveTerms({ form: 'agreement', parties: [{ id: 'a', name: 'A' }, { id: 'b', name: 'B' }] } as Terms), {})),
+  );
+  return viewKeys;
+}
+
+export function compileLibrary(sources: readonly ClauseSource[]): Library {
+  return buildLibrary(sources, { viewKeys: templateViewKeys() });
+}
+
+export interface DraftResult {
+  parsed: ParsedTerms;
+  terms: ResolvedTerms;
+  plan: Plan;
+  draft: Draft;
+}
+
+export function draftFromTermsText(source: string, file: string, library: Library, options: RenderOptions = {}): DraftResult {
+  const variants = Object.fromEntries(['jurisdiction', 'ip', 'liability'].map((t) => [t, library.variants(t)]));
+  const parsed = parseTerms(source, file, { variants });
+  return draftFromTerms(parsed, library, options);
+}
+
+export function draftFromTerms(parsed: ParsedTerms, library: Library, options: RenderOptions = {}): DraftResult {
+  const terms = resolveTerms(parsed.terms);
+  const plan = planDraft(terms, { has: library.has });
+  const draft = renderDraft(terms, plan, library, options);
+  return { parsed, terms, plan, draft };
+}

@@ -1,0 +1,106 @@
+import type { Article, Block, Draft } from '../render/draft.js';
+
+/** First line of every draft spacecoop writes; how it knows a file is its own. */
+export const DRAFT_MARKER = '<!-- spacecoop:draft v1 -->';
+export const clauseOpen = (id: string) => `<!-- spacecoop:clause ${id} -->`;
+export const CLAUSE_CLOSE = '<!-- /spacecoop:clause -->';
+export const NOTES_OPEN = '<!-- spacecoop:notes -->';
+export const NOTES_CLOSE = '<!-- /spacecoop:notes -->';
+
+export interface MarkdownOptions {
+  notes?: boolean;
+}
+
+export function isSpacecoopDraft(text: string): boolean {
+  return text.startsWith(DRAFT_MARKER);
+}
+
+export function articleHeading(a: Pick<Article, 'number' | 'title'>): string {
+  return `Article ${a.number} — ${a.title}`;
+}
+
+/** GitHub's heading anchors, which markdownlint's MD051 checks the same way. */
+export function slug(heading: string): string {
+  return heading
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\p{M}\s_-]/gu, '')
+    .replace(/\s/g, '-');
+}
+
+function renderBlock(b: Block): string[] {
+  const out: string[] = [];
+  const indent = b.number !== undefined ? '   ' : '';
+  out.push(b.number !== undefined ? `${b.number}. ${b.text}` : b.text);
+  for (const item of b.items) {
+    out.push('');
+    out.push(`${indent}(${item.label}) ${item.text}`);
+  }
+  return out;
+}
+
+/** The article body alone (heading and paragraphs), as the merge and redline compare it. */
+export function renderArticle(a: Article): string {
+  const lines = [`## ${articleHeading(a)}`, ''];
+  a.blocks.forEach((b, i) => {
+    if (i > 0) lines.push('');
+    lines.push(...renderBlock(b));
+  });
+  return lines.join('\n');
+}
+
+export function renderMarkdown(draft: Draft, options: MarkdownOptions = {}): string {
+  const notes = options.notes ?? true;
+  const out: string[] = [DRAFT_MARKER, `# ${draft.title}`, ''];
+  out.push(`Draft for discussion: the text is not agreed by the ${draft.partyWord}.`, '');
+  out.push('## Contents', '');
+  for (const a of draft.articles) out.push(`- [${articleHeading(a)}](#${slug(articleHeading(a))})`);
+  if (notes) out.push(`- [Drafting notes for review](#${slug('Drafting notes for review')})`);
+  out.push('');
+
+  out.push(clauseOpen('instrument/preamble'));
+  for (const p of draft.preamble) out.push(p, '');
+  out.push(draft.agreedFormula, CLAUSE_CLOSE, '');
+
+  for (const a of draft.articles) {
+    out.push(clauseOpen(a.clauseId), renderArticle(a), CLAUSE_CLOSE, '');
+  }
+
+  out.push(clauseOpen('instrument/signature'));
+  for (const p of draft.testimonium) out.push(p, '');
+  const cell = (s: string) => s.replace(/\|/g, '\\|');
+  out.push(`| ${draft.signatures.map((s) => cell(s.heading)).join(' | ')} |`);
+  out.push(`| ${draft.signatures.map(() => '---').join(' | ')} |`);
+  out.push(`| ${draft.signatures.map(() => 'Signature:').join(' | ')} |`);
+  out.push(`| ${draft.signatures.map((s) => `Name: ${cell(s.name)}`).join(' | ')} |`);
+  out.push(`| ${draft.signatures.map((s) => `Title: ${cell(s.title)}`).join(' | ')} |`);
+  out.push(CLAUSE_CLOSE, '');
+
+  if (notes) out.push(...renderNotes(draft));
+  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+}
+
+export function renderNotes(draft: Draft): string[] {
+  const n = draft.notes;
+  const out: string[] = [NOTES_OPEN, '## Drafting notes for review', ''];
+  out.push(
+    `These notes are for the drafting team and are not part of the ${draft.binding ? 'instrument' : 'memorandum'}. Draft with \`--no-notes\` for the copy that goes to the other side.`,
+    '',
+  );
+  out.push('### Open points', '');
+  if (n.openPoints.length === 0) out.push('None: every blank is filled.', '');
+  else {
+    n.openPoints.forEach((p, i) => out.push(`${i + 1}. **${p.label}** (${p.where.join(', ')}; \`${p.path}\`): ${p.why}`));
+    out.push('');
+  }
+  out.push('### Choices made', '');
+  for (const c of n.choices) {
+    const how = c.chosenBy === 'terms' ? 'chosen in the terms file' : 'recommended from the facts';
+    out.push(`- **${c.topicTitle}** (Article ${c.article}): \`${c.clauseId}\`, ${how}. ${c.reason}`);
+  }
+  out.push('', '### For counsel', '');
+  for (const r of n.reviews) out.push(`- Article ${r.article}, ${r.title} (\`${r.clauseId}\`): ${r.text}`);
+  out.push('', '### Sources', '');
+  for (const s of n.sources) out.push(`- ${s}`);
+  out.push('', NOTES_CLOSE);
+  return out;
+}

@@ -1,0 +1,101 @@
+import { LineCounter, parseDocument } from 'yaml';
+import { z } from 'zod';
+import { UserError, type Problem } from '../errors.js';
+import { closest } from '../util/suggest.js';
+
+/** Front matter of an article clause: `clauses/<topic>/<variant>.hbs`. */
+export const clauseMetaSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9-]*\/[a-z][a-z0-9-]*$/, { message: 'an id is `topic/variant`, lower case with hyphens' }),
+  title: z.string().min(1).describe('The article heading, e.g. "Cross-Waiver of Liability".'),
+  fits: z.string().min(1).describe('When a drafter chooses this variant.'),
+  defines: z.array(z.string().min(1)).default([]).describe('Defined terms the clause relies on.'),
+  sources: z.array(z.string().min(1)).min(1, { message: 'cite at least one source' }).describe('Treaty and article the clause rests on.'),
+  review: z.string().min(1).describe('What counsel should check.'),
+});
+
+/** Front matter of a definition: `clauses/definitions/<slug>.hbs`; the body is the definition. */
+export const definitionMetaSchema = z.strictObject({
+  id: z.string().regex(/^definitions\/[a-z][a-z0-9-]*$/),
+  term: z.string().min(1).describe('The defined term as it is capitalised in the text.'),
+  sources: z.array(z.string().min(1)).default([]),
+});
+
+export type ClauseMeta = z.output<typeof clauseMetaSchema>;
+export type DefinitionMeta = z.output<typeof definitionMetaSchema>;
+
+export interface ClauseSource {
+  kind: 'clause' | 'definition' | 'partial';
+  id: string;
+  file: string;
+  meta: ClauseMeta | DefinitionMeta | undefined;
+  body: string;
+  /** 1-based line of the body's first line in the file, for error positions. */
+  bodyLine: number;
+}
+
+const FENCE = /^---[ \t]*$/;
+
+/**
+ * Split a clause file into front matter and body and validate the front matter. `expectedId` is
+ * derived from the file's place in the library (`liability/cross-waiver.hbs`).
+ */
+export function parseClauseFile(text: string, file: string, expectedId: string): ClauseSource {
+  if (expectedId.startsWith('_partials/')) {
+    return { kind: 'partial', id: expectedId.slice('_partials/'.length), file, meta: undefined, body: text, bodyLine: 1 };
+  }
+  const lines = text.split(/\r?\n/);
+  if (!FENCE.test(lines[0] ?? '')) {
+    throw new UserError(`${file}:1:1: a clause file starts with a \`---\` line, then YAML front matter (id, title, fits, sources, review), then \`---\` and the template`);
+  }
+  const end = lines.findIndex((l, i) => i > 0 && FENCE.test(l));
+  if (end < 0) throw new UserError(`${file}:1:1: the front matter opened on line 1 is never closed by a \`---\` line`);
+  const yamlText = lines.slice(1, end).join('\n');
+  const counter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
+  const problems: Problem[] = [];
+  const at = (offset: number | undefined) => {
+    if (offset === undefined) return { line: 2, column: 1 };
+    const { line, col } = counter.linePos(offset);
+    return { line: line + 1, column: col };
+  };
+  for (const err of doc.errors) problems.push({ file, ...at(err.pos[0]), message: `YAML syntax: ${err.message.split('\n')[0]}` });
+  if (problems.length) throw clauseError(file, problems);
+
+  const isDefinition = expectedId.startsWith('definitions/');
+  const schema = isDefinition ? definitionMetaSchema : clauseMetaSchema;
+  const parsed = schema.safeParse(doc.toJS({ maxAliasCount: 20 }) ?? {});
+  if (!parsed.success) {
+    const allowed = Object.keys(schema.shape);
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.map(String);
+      const node = doc.getIn(path, true) as { range?: [number] } | undefined;
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) {
+          const near = closest(key, allowed);
+          problems.push({ file, ...at(undefined), path: key, message: `unknown front matter key \`${key}\`${near ? `: did you mean \`${near}\`?` : ''}` });
+        }
+      } else {
+        const missing = issue.code === 'invalid_type' && node === undefined;
+        problems.push({ file, ...at(node?.range?.[0]), path: path.join('.'), message: missing ? 'is required' : issue.message });
+      }
+    }
+    throw clauseError(file, problems);
+  }
+  const meta = parsed.data;
+  if (meta.id !== expectedId) {
+    const node = doc.get('id', true) as { range?: [number] } | undefined;
+    throw clauseError(file, [{ file, ...at(node?.range?.[0]), path: 'id', message: `is \`${meta.id}\` but the file's place in the library makes it \`${expectedId}\`` }]);
+  }
+  return {
+    kind: isDefinition ? 'definition' : 'clause',
+    id: meta.id,
+    file,
+    meta,
+    body: lines.slice(end + 1).join('\n').replace(/^\n+/, '').replace(/\s+$/, ''),
+    bodyLine: end + 2,
+  };
+}
+
+export function clauseError(file: string, problems: Problem[]): UserError {
+  return new UserError(`${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the clause file`, { problems });
+}

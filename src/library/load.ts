@@ -1,0 +1,44 @@
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { UserError } from '../errors.js';
+import { parseClauseFile, type ClauseSource } from './clause-file.js';
+
+/** A clause file is a few kilobytes of text; anything larger is refused. */
+const MAX_CLAUSE_BYTES = 64 * 1024;
+const MAX_FILES = 2000;
+
+/**
+ * Read every `<topic>/<variant>.hbs` below `root` (and `_partials/<name>.hbs`). Symbolic links are
+ * refused, so a clause folder cannot reach files outside itself.
+ */
+export function readClauseDir(root: string): ClauseSource[] {
+  const base = resolve(root);
+  let rootStat;
+  try {
+    rootStat = lstatSync(base);
+  } catch {
+    throw new UserError(`${root}: no such clause folder`, { hint: 'Pass --clauses a folder laid out as <topic>/<variant>.hbs.' });
+  }
+  if (!rootStat.isDirectory()) throw new UserError(`${root}: not a folder; --clauses takes a folder laid out as <topic>/<variant>.hbs`);
+  const out: ClauseSource[] = [];
+  const walk = (dir: string, depth: number) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      const st = lstatSync(path);
+      const rel = relative(base, path).split(sep).join('/');
+      if (st.isSymbolicLink()) throw new UserError(`${path}: clause files must be regular files, not symbolic links`);
+      if (st.isDirectory()) {
+        if (depth >= 1) throw new UserError(`${path}: clause folders are one level deep: <topic>/<variant>.hbs`);
+        walk(path, depth + 1);
+        continue;
+      }
+      if (!name.endsWith('.hbs')) continue;
+      if (depth !== 1) throw new UserError(`${path}: a clause file belongs in a topic folder: <topic>/<variant>.hbs`);
+      if (st.size > MAX_CLAUSE_BYTES) throw new UserError(`${path}: larger than ${MAX_CLAUSE_BYTES / 1024} KiB; a clause file is a few kilobytes`);
+      if (out.length >= MAX_FILES) throw new UserError(`${root}: more than ${MAX_FILES} clause files`);
+      out.push(parseClauseFile(readFileSync(path, 'utf8'), path, rel.replace(/\.hbs$/, '')));
+    }
+  };
+  walk(base, 0);
+  return out;
+}

@@ -1,0 +1,131 @@
+import type { ResolvedTerms } from '../terms/resolve.js';
+import { recommendDisputeSteps, recommendIp, recommendJurisdiction, recommendLiability, type Recommendation } from './recommend.js';
+
+/** How a topic's variant was settled, for the drafting notes and the interview. */
+export interface Choice {
+  topic: string;
+  variant: string;
+  /** Why this variant: the recommendation's reason, or that the terms file chose it. */
+  reason: string;
+  chosenBy: 'terms' | 'recommended' | 'fixed';
+  recommended?: Recommendation;
+  /** Set when a non-binding instrument replaced a binding-only variant. */
+  fallbackFrom?: string;
+}
+
+export interface PlannedArticle {
+  clauseId: string;
+  topic: string;
+}
+
+export interface Plan {
+  articles: PlannedArticle[];
+  /** The four Section 4.4 topics and any other topic with a choice. */
+  choices: Choice[];
+}
+
+/** The four topics the product exists for (IISL 2016, Section 4.4). */
+export const KEY_TOPICS = ['jurisdiction', 'ip', 'liability', 'disputes'] as const;
+
+/** Variants that only a binding instrument can carry, and what a memorandum uses instead. */
+const NON_BINDING_FALLBACK: Record<string, Record<string, string>> = {
+  liability: { 'cross-waiver': 'convention-only', 'fault-based': 'convention-only' },
+  disputes: { arbitration: 'consultation', mediation: 'consultation' },
+};
+
+interface ArticleSpec {
+  topic: string;
+  /** Whether the article belongs in this instrument; absent means always. */
+  when?: (t: ResolvedTerms) => boolean;
+  /** The variant; absent means `standard`. */
+  choose?: (t: ResolvedTerms) => Choice;
+}
+
+function fromTerms(topic: string, value: string | undefined, rec: Recommendation): Choice {
+  if (value === undefined) return { topic, variant: rec.variant, reason: rec.reason, chosenBy: 'recommended', recommended: rec };
+  const reason = value === rec.variant ? rec.reason : `Chosen in the terms file; the facts would suggest \`${rec.variant}\`: ${rec.reason}`;
+  return { topic, variant: value, reason, chosenBy: 'terms', recommended: rec };
+}
+
+function fixed(topic: string, variant: string, reason: string): Choice {
+  return { topic, variant, reason, chosenBy: 'fixed' };
+}
+
+/**
+ * The articles in DOMAIN.md's usual order. Definitions are built by the renderer from the terms the
+ * selected clauses use; title, preamble and signature block come from the instrument templates.
+ */
+export const ARTICLES: readonly ArticleSpec[] = [
+  { topic: 'objective' },
+  { topic: 'forms' },
+  { topic: 'implementation' },
+  { topic: 'responsibilities' },
+  {
+    topic: 'arrangements',
+    choose: (t) =>
+      t.subordinate
+        ? fixed('arrangements', 'precedence', 'A subordinate instrument states its relationship to the parent instrument and which prevails (IGA Art. 4(2)).')
+        : fixed('arrangements', 'implementing', 'Projects are carried out through implementing arrangements concluded under this instrument.'),
+  },
+  {
+    topic: 'funding',
+    choose: (t) =>
+      fixed(
+        'funding',
+        t.funding,
+        t.funding === 'shared' ? 'The terms share costs in agreed proportions.' : 'Each party bears its own costs, subject to available funds (agency practice).',
+      ),
+  },
+  { topic: 'exchange' },
+  { topic: 'export-control', when: (t) => t.exportControlled },
+  { topic: 'customs' },
+  { topic: 'jurisdiction', choose: (t) => fromTerms('jurisdiction', t.source.jurisdiction?.registration, recommendJurisdiction(t)) },
+  { topic: 'ownership' },
+  { topic: 'ip', choose: (t) => fromTerms('ip', t.source.ip?.foreground, recommendIp(t)) },
+  { topic: 'release' },
+  { topic: 'personnel', when: (t) => t.personnelExchange },
+  { topic: 'liability', choose: (t) => fromTerms('liability', t.source.liability?.regime, recommendLiability(t)) },
+  {
+    topic: 'disputes',
+    choose: (t) => {
+      const last = t.disputeSteps[t.disputeSteps.length - 1]!;
+      const rec = recommendDisputeSteps(t);
+      return t.source.disputes?.steps ? fromTerms('disputes', last, rec) : { ...fromTerms('disputes', undefined, rec), variant: last };
+    },
+  },
+  { topic: 'final/entry-into-force' },
+  { topic: 'final/amendment' },
+  { topic: 'final/languages' },
+];
+
+export interface PlanOptions {
+  /** Clause ids present in the library, to skip optional articles whose file a drafter removed. */
+  has?: (clauseId: string) => boolean;
+}
+
+export function planDraft(t: ResolvedTerms, options: PlanOptions = {}): Plan {
+  const articles: PlannedArticle[] = [];
+  const choices: Choice[] = [];
+  for (const spec of ARTICLES) {
+    if (spec.when && !spec.when(t)) continue;
+    if (spec.topic.includes('/')) {
+      articles.push({ clauseId: spec.topic, topic: spec.topic.split('/')[0]! });
+      continue;
+    }
+    let choice = spec.choose ? spec.choose(t) : fixed(spec.topic, 'standard', '');
+    const fallback = !t.binding ? NON_BINDING_FALLBACK[spec.topic]?.[choice.variant] : undefined;
+    if (fallback) {
+      choice = {
+        ...choice,
+        variant: fallback,
+        fallbackFrom: choice.variant,
+        reason: `A memorandum of understanding cannot carry \`${choice.variant}\`, which needs a binding instrument; it uses \`${fallback}\` instead. ${choice.reason}`,
+      };
+    }
+    const clauseId = `${spec.topic}/${choice.variant}`;
+    if (options.has && !options.has(clauseId) && choice.chosenBy === 'fixed' && choice.variant === 'standard') continue;
+    articles.push({ clauseId, topic: spec.topic });
+    if (choice.chosenBy !== 'fixed' || choice.fallbackFrom) choices.push(choice);
+  }
+  return { articles, choices };
+}

@@ -1,0 +1,28 @@
+/**
+ * User text goes into Markdown as literal text: every character that could open Markdown or HTML
+ * structure mid-line is backslash-escaped (`*`, `_`, `[`, `<`, `#`, `|`, ...), autolinks are
+ * broken (`www\.`, `https\:`, `a\@b`), line breaks and control characters become spaces, and the
+ * private-use characters the renderer uses for its own placeholders are removed. User text never
+ * starts a line in our templates, so line-start markers (`1.`, `-`, `>`) need no escaping. Escaped
+ * once, at the edge where terms become the view the templates see.
+ */
+const SPECIAL = /[\\`*_{}[\]<>#|~!&$@]/g;
+// C0/C1 controls, line and paragraph separators, bidi embeddings and overrides, and the
+// private-use area (the renderer's own placeholders).
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\uE000-\uF8FF]/g;
+
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\r\n?|\n|\t/g, ' ')
+    .replace(CONTROL, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim()
+    .replace(SPECIAL, (c) => `\\${c}`)
+    .replace(/\b(www)\./gi, '$1\\.')
+    .replace(/\b([a-z][a-z0-9+.-]*):(?=\/\/)/gi, '$1\\:');
+}
+
+/** Inverse of the escaping, for exporters that emit plain text (docx, html). */
+export function unescapeMarkdown(text: string): string {
+  return text.replace(/\\([\\`*_{}[\]<>#|~!&$@.:])/g, '$1');
+}

@@ -1,0 +1,220 @@
+import type { Library } from '../library/library.js';
+import type { Plan } from '../plan/plan.js';
+import type { ResolvedTerms } from '../terms/resolve.js';
+import { blankInfo } from './blanks.js';
+import type { Article, Block, ChoiceNote, Draft, OpenPoint, Signature } from './draft.js';
+import { escapeMarkdown } from './escape.js';
+import { BLANK_MARK, TOKEN_RE } from './tokens.js';
+import { buildView, FORM_TITLE, joinList, type View } from './view.js';
+import { AREA_TITLES, TOPIC_TITLES } from './titles.js';
+
+export interface RenderOptions {
+  /** Party handle named first in title, preamble and signature block (the alternat). */
+  alternat?: string;
+}
+
+/** Instrument templates: not articles, but the skeleton around them. */
+export const INSTRUMENT_CLAUSES = {
+  preamble: 'instrument/preamble',
+  testimonium: 'instrument/testimonium',
+} as const;
+
+/**
+ * Terms + plan + library -> a structured, numbered draft. Pure: no I/O, no clock.
+ */
+export function renderDraft(t: ResolvedTerms, plan: Plan, library: Library, options: RenderOptions = {}): Draft {
+  const variants = Object.fromEntries(plan.choices.map((c) => [c.topic, c.variant]));
+  const view = buildView(t, variants);
+  if (options.alternat && view.parties[1].id === options.alternat) {
+    view.parties.reverse();
+    view.first = view.parties[0];
+    view.second = view.parties[1];
+  }
+
+  // Render every selected clause first; numbering and references come after.
+  const bodies = plan.articles.map((a) => {
+    const clause = library.get(a.clauseId);
+    return { planned: a, clause, text: clause.render(view) };
+  });
+
+  const definitionsText = renderDefinitions(library, view, bodies.map((b) => b.text).join('\n'));
+  const articles: Omit<Article, 'number'>[] = [];
+  if (definitionsText) articles.push({ clauseId: 'definitions', topic: 'definitions', title: 'Definitions', blocks: parseBlocks(definitionsText) });
+  for (const b of bodies) articles.push({ clauseId: b.clause.id, topic: b.planned.topic, title: b.clause.renderTitle(view), blocks: parseBlocks(b.text) });
+
+  const numbered: Article[] = articles.map((a, i) => ({ ...a, number: i + 1 }));
+  const articleOf = new Map<string, number>();
+  for (const a of numbered) if (!articleOf.has(a.topic)) articleOf.set(a.topic, a.number);
+  for (const a of numbered) if (!articleOf.has(a.clauseId)) articleOf.set(a.clauseId, a.number);
+
+  const blanks = new Map<string, OpenPoint>();
+  const partyLabel = (path: string) => {
+    const m = /^parties\[(\d)\]/.exec(path);
+    const party = m ? t.parties[Number(m[1])] : undefined;
+    return party ? escapeMarkdown(party.label) : undefined;
+  };
+  const resolve = (text: string, where: string) =>
+    text.replace(TOKEN_RE, (_m, kind: string, arg: string) => {
+      if (kind === 'ref') {
+        const n = articleOf.get(arg) ?? articleOf.get(arg.split('/')[0]!);
+        if (n === undefined) throw new Error(`cross-reference to \`${arg}\` in ${where}, which is not in this draft`);
+        return `Article ${n}`;
+      }
+      const point = blanks.get(arg) ?? { path: arg, ...blankInfo(arg, partyLabel(arg)), where: [] };
+      if (!point.where.includes(where)) point.where.push(where);
+      blanks.set(arg, point);
+      return BLANK_MARK;
+    });
+  const resolveBlocks = (blocks: Block[], where: string): Block[] =>
+    blocks.map((b) => ({
+      ...b,
+      text: resolve(b.text, where),
+      items: b.items.map((i) => ({ ...i, text: resolve(i.text, where) })),
+    }));
+
+  const title = resolve(t.source.title ? escapeMarkdown(t.source.title) : deriveTitle(t, view), 'title');
+  const preamble = parseParagraphs(library.get(INSTRUMENT_CLAUSES.preamble).render(view)).map((p) => resolve(p, 'preamble'));
+  const finalArticles = numbered.map((a) => ({ ...a, blocks: resolveBlocks(a.blocks, `Article ${a.number}`) }));
+  const testimonium = parseParagraphs(library.get(INSTRUMENT_CLAUSES.testimonium).render(view)).map((p) => resolve(p, 'signature block'));
+  const signatures: Signature[] = view.parties.map((p) => ({
+    heading: `For ${p.full.replace(/ \([^)]*\)$/, '')}`,
+    name: resolve(p.signatoryName, 'signature block'),
+    title: resolve(p.signatoryTitle, 'signature block'),
+  }));
+
+  const choices: ChoiceNote[] = plan.choices.map((c) => {
+    const article = finalArticles.find((a) => a.topic === c.topic)!;
+    const clause = library.get(article.clauseId);
+    return {
+      topic: c.topic,
+      topicTitle: TOPIC_TITLES[c.topic] ?? clause.meta.title,
+      clauseId: clause.id,
+      article: article.number,
+      chosenBy: c.chosenBy,
+      reason: c.reason,
+      ...(c.fallbackFrom ? { fallbackFrom: c.fallbackFrom } : {}),
+      sources: clause.meta.sources,
+    };
+  });
+  const reviews = finalArticles
+    .filter((a) => library.has(a.clauseId))
+    .map((a) => ({ article: a.number, clauseId: a.clauseId, title: a.title, text: library.get(a.clauseId).meta.review }));
+  const sources = [...new Set(finalArticles.flatMap((a) => (library.has(a.clauseId) ? library.get(a.clauseId).meta.sources : [])))].sort();
+
+  return {
+    title,
+    form: t.form,
+    binding: t.binding,
+    partyWord: t.binding ? 'Parties' : 'Participants',
+    preamble,
+    agreedFormula: t.binding ? 'Have agreed as follows:' : 'Have reached the following understanding:',
+    articles: finalArticles,
+    testimonium,
+    signatures,
+    notes: { openPoints: [...blanks.values()], choices, reviews, sources },
+  };
+}
+
+function deriveTitle(t: ResolvedTerms, view: View): string {
+  const names = view.parties.map((p) => `the ${p.name}`);
+  const areas = t.areas.map((a) => AREA_TITLES[a]);
+  const subject = areas.length ? `on Cooperation in ${joinList(areas)}` : 'on Cooperation in the Exploration and Use of Outer Space for Peaceful Purposes';
+  const project = view.project ? ` for the ${view.project.name} Project` : '';
+  return `${FORM_TITLE[t.form]} between ${names[0]} and ${names[1]} ${subject}${project}`;
+}
+
+/**
+ * Definitions used by the selected clauses: a term is included when it appears in the text, and a
+ * definition may itself use other defined terms, so the set grows to a fixed point.
+ */
+function renderDefinitions(library: Library, view: View, text: string): string {
+  const all = [...library.definitions.values()];
+  const used = new Map<string, string>();
+  let corpus = text;
+  for (;;) {
+    const added = all.filter((d) => !used.has(d.term) && containsTerm(corpus, d.term));
+    if (added.length === 0) break;
+    for (const d of added) {
+      const body = d.render(view).trim().replace(/\s+/g, ' ');
+      used.set(d.term, body);
+      corpus += `\n${body}`;
+    }
+  }
+  if (used.size === 0) return '';
+  const terms = [...used.keys()].sort((a, b) => a.localeCompare(b));
+  const lines = [`For the purposes of this ${view.Instrument}:`, ''];
+  terms.forEach((term, i) => {
+    const end = i === terms.length - 1 ? '.' : ';';
+    lines.push(`(a) “${term}” ${used.get(term)!.replace(/[.;]$/, '')}${end}`);
+  });
+  return lines.join('\n');
+}
+
+export function containsTerm(text: string, term: string): boolean {
+  let from = 0;
+  for (;;) {
+    const i = text.indexOf(term, from);
+    if (i < 0) return false;
+    const before = text[i - 1];
+    const after = text[i + term.length];
+    if ((before === undefined || !/[\p{L}\p{N}-]/u.test(before)) && (after === undefined || !/[\p{L}\p{N}-]/u.test(after) || after === 's')) return true;
+    from = i + 1;
+  }
+}
+
+const NUMBERED = /^(\d+)\.\s+(.*)$/;
+const ITEM = /^\s*\(([a-z]{1,3})\)\s+(.*)$/;
+
+/**
+ * A rendered clause body -> paragraphs. `1.` starts a numbered paragraph (renumbered in order, so a
+ * conditional paragraph leaves no gap), `(a)` starts a sub-item (relettered), any other line starts
+ * an unnumbered paragraph after a blank line or continues the one before. An article with one
+ * paragraph is not numbered, as in treaty practice.
+ */
+export function parseBlocks(text: string): Block[] {
+  const blocks: Block[] = [];
+  let current: Block | undefined;
+  let inItem = false;
+  let blank = true;
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (!line) {
+      blank = true;
+      continue;
+    }
+    const num = NUMBERED.exec(line);
+    const item = ITEM.exec(line);
+    if (num) {
+      current = { number: 0, text: num[2]!, items: [] };
+      blocks.push(current);
+      inItem = false;
+    } else if (item && current) {
+      current.items.push({ label: '', text: item[2]! });
+      inItem = true;
+    } else if (current && !blank) {
+      if (inItem) current.items[current.items.length - 1]!.text += ` ${line}`;
+      else current.text += ` ${line}`;
+    } else {
+      current = { text: line, items: [] };
+      blocks.push(current);
+      inItem = false;
+    }
+    blank = false;
+  }
+  const numbered = blocks.filter((b) => b.number !== undefined);
+  if (numbered.length === 1 && blocks.length === 1) delete numbered[0]!.number;
+  else numbered.forEach((b, i) => (b.number = i + 1));
+  for (const b of blocks) b.items.forEach((it, i) => (it.label = letter(i)));
+  return blocks;
+}
+
+function letter(i: number): string {
+  return i < 26 ? String.fromCharCode(97 + i) : letter(Math.floor(i / 26) - 1) + String.fromCharCode(97 + (i % 26));
+}
+
+function parseParagraphs(text: string): string[] {
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim().replace(/\s*\n\s*/g, ' '))
+    .filter(Boolean);
+}

@@ -1,0 +1,232 @@
+import { ARBITRATION_RULES, type Area } from '../terms/schema.js';
+import { languageName, type ResolvedParty, type ResolvedTerms } from '../terms/resolve.js';
+import { escapeMarkdown } from './escape.js';
+import { blankToken } from './tokens.js';
+
+/**
+ * What clause templates see. Every user string is escaped for Markdown here, once; every value a
+ * template may print is present (strict mode), a missing fact becomes a blank token that renders as
+ * `[●]` and is listed in the drafting notes as an open point.
+ */
+export interface PartyView {
+  id: string;
+  name: string;
+  label: string;
+  /** "the China National Space Administration (CNSA)" on first mention. */
+  full: string;
+  /** The same at the start of a sentence. */
+  Full: string;
+  state: string;
+  type: string;
+  commercial: boolean;
+  government: boolean;
+  signatoryName: string;
+  signatoryTitle: string;
+  entities: string[];
+  first: boolean;
+}
+
+export type View = ReturnType<typeof buildView>;
+
+const INSTRUMENT_NOUN: Record<string, string> = {
+  agreement: 'Agreement',
+  'framework-agreement': 'Agreement',
+  protocol: 'Protocol',
+  'additional-protocol': 'Protocol',
+  'implementing-arrangement': 'Arrangement',
+  pact: 'Pact',
+  'memorandum-of-understanding': 'Memorandum',
+};
+
+export const FORM_TITLE: Record<string, string> = {
+  agreement: 'Agreement',
+  'framework-agreement': 'Framework Agreement',
+  protocol: 'Protocol',
+  'additional-protocol': 'Additional Protocol',
+  'implementing-arrangement': 'Implementing Arrangement',
+  pact: 'Pact',
+  'memorandum-of-understanding': 'Memorandum of Understanding',
+};
+
+const ARBITRATION_RULES_NAME: Record<string, string> = {
+  'pca-outer-space': 'the Permanent Court of Arbitration Optional Rules for Arbitration of Disputes Relating to Outer Space Activities',
+  uncitral: 'the Arbitration Rules of the United Nations Commission on International Trade Law',
+  icc: 'the Rules of Arbitration of the International Chamber of Commerce',
+};
+const DEFAULT_APPOINTING_AUTHORITY: Record<string, string> = {
+  'pca-outer-space': 'the Secretary-General of the Permanent Court of Arbitration',
+  uncitral: 'the Secretary-General of the Permanent Court of Arbitration',
+  icc: 'the International Court of Arbitration of the International Chamber of Commerce',
+};
+
+const esc = (s: string | undefined, blankPath: string) => (s === undefined ? blankToken(blankPath) : escapeMarkdown(s));
+
+/** Names of States that take the definite article in running text ("the Federative Republic of Brazil"). */
+const ARTICLE_STATES = /^(republic|kingdom|federative|federal|people's|united|state of|commonwealth|islamic|democratic|arab|plurinational|bolivarian|socialist|grand duchy|principality|sultanate|union|czech|dominican|central african|netherlands|philippines|gambia|bahamas|holy see)/i;
+export function stateInText(name: string): string {
+  return ARTICLE_STATES.test(name) ? `the ${name}` : name;
+}
+
+/** How areas read in a sentence: "cooperate in Earth observation and satellite navigation". */
+export const AREA_PHRASES: Record<Area, string> = {
+  'earth-observation': 'Earth observation',
+  communications: 'satellite communications',
+  navigation: 'satellite navigation',
+  'space-science': 'space science',
+  'launch-services': 'launch services',
+  'in-orbit-delivery': 'the delivery of satellites to orbit',
+  'ground-stations': 'ground stations for tracking, telemetry, command and data reception',
+  'human-spaceflight': 'human spaceflight',
+  'lunar-exploration': 'the exploration of the Moon',
+  'mars-exploration': 'the exploration of Mars',
+  'space-debris': 'the monitoring and mitigation of space debris',
+  'training-and-education': 'space-related training and education',
+};
+
+/** "Framework Agreement between A and B on ..." -> "Framework Agreement". */
+export function shortTitle(title: string): string {
+  const cut = title.search(/\s+(between|among|on|concerning|for|of)\s/i);
+  return cut > 0 ? title.slice(0, cut) : title;
+}
+
+export function joinList(items: readonly string[], conj = 'and'): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} ${conj} ${items[items.length - 1]}`;
+}
+
+function partyView(p: ResolvedParty, t: ResolvedTerms): PartyView {
+  const name = escapeMarkdown(p.name);
+  const label = escapeMarkdown(p.label);
+  const path = `parties[${p.index}]`;
+  return {
+    id: p.id,
+    name,
+    label,
+    full: p.shortName ? `the ${name} (${label})` : `the ${name}`,
+    Full: p.shortName ? `The ${name} (${label})` : `The ${name}`,
+    state: p.state === undefined ? blankToken(`${path}.state`) : escapeMarkdown(stateInText(p.state)),
+    type: p.type,
+    commercial: p.type === 'commercial',
+    government: p.type === 'government',
+    signatoryName: esc(p.signatory?.name, `${path}.signatory.name`),
+    signatoryTitle: esc(p.signatory?.title, `${path}.signatory.title`),
+    entities: (t.source.cooperation?.implementingEntities ?? []).filter((e) => e.party === p.id).map((e) => escapeMarkdown(e.name)),
+    first: p.index === 0,
+  };
+}
+
+export function buildView(t: ResolvedTerms, variants: Record<string, string>) {
+  const parties = t.parties.map((p) => partyView(p, t)) as [PartyView, PartyView];
+  const byId = (id: string) => parties.find((p) => p.id === id)!;
+  const c = t.source.cooperation ?? {};
+  const launcher = t.launch ? byId(t.launch.launchingParty) : null;
+  const other = (p: PartyView) => parties.find((q) => q !== p)!;
+
+  const jurisdictionVariant = variants['jurisdiction'];
+  let registering: PartyView | null = null;
+  if (jurisdictionVariant === 'launching-party') registering = launcher;
+  if (jurisdictionVariant === 'designated-party') {
+    const id = t.source.jurisdiction?.registeringParty;
+    registering = id ? byId(id) : launcher ? other(launcher) : null;
+  }
+  const launchingParties = t.launchingParties.map((p) => byId(p.id));
+  const areas = t.areas.map((a: Area) => ({ id: a, phrase: AREA_PHRASES[a] }));
+  const arbitration = t.arbitration;
+  const languages = t.languages.map((code) => ({ code, name: languageName(code) }));
+  const prevailing = languages.find((l) => l.code === 'en') ?? languages[0]!;
+
+  return {
+    binding: t.binding,
+    form: t.form,
+    formTitle: FORM_TITLE[t.form]!,
+    Instrument: INSTRUMENT_NOUN[t.form]!,
+    intergovernmental: t.intergovernmental,
+    subordinate: t.subordinate,
+    parties,
+    first: parties[0],
+    second: parties[1],
+    areas,
+    areaList: areas.length ? joinList(areas.map((a) => a.phrase)) : blankToken('cooperation.areas'),
+    hasAreas: areas.length > 0,
+    project: c.project ? { name: escapeMarkdown(c.project.name), description: c.project.description ? escapeMarkdown(c.project.description) : null } : null,
+    objectives: (c.objectives ?? []).map((o) => escapeMarkdown(o.replace(/[.;,\s]+$/, ''))),
+    launch: t.launch
+      ? {
+          party: launcher!,
+          other: other(launcher!),
+          site: esc(t.launch.site, 'cooperation.launch.site'),
+          vehicle: t.launch.vehicle ? escapeMarkdown(t.launch.vehicle) : null,
+          provider: t.launch.provider ? escapeMarkdown(t.launch.provider) : null,
+        }
+      : null,
+    spaceObjects: t.spaceObjects.map((o) => ({
+      name: escapeMarkdown(o.name),
+      owners: o.owners.map((p) => byId(p.id)),
+      ownerList: joinList(o.owners.map((p) => byId(p.id).label)),
+      joint: o.owners.length > 1,
+    })),
+    hasSpaceObjects: t.spaceObjects.length > 0,
+    facilities: t.facilities.map((f) => ({ name: escapeMarkdown(f.name), host: byId(f.host.id), operator: byId(f.operator.id) })),
+    registration: {
+      variant: jurisdictionVariant ?? null,
+      party: registering,
+      state: registering ? registering.state : blankToken('jurisdiction.registeringParty'),
+      launchingParties,
+      twoLaunchingStates: launchingParties.length > 1,
+    },
+    exportControlled: t.exportControlled,
+    personnelExchange: t.personnelExchange,
+    funding: {
+      shared: t.funding === 'shared',
+      shares: (c.costShare ?? []).map((s) => ({ party: byId(s.party), percent: s.percent })),
+    },
+    entities: (c.implementingEntities ?? []).map((e) => ({ name: escapeMarkdown(e.name), party: byId(e.party) })),
+    hasEntities: (c.implementingEntities ?? []).length > 0,
+    commercial: t.commercialInvolved,
+    commercialParties: parties.filter((p) => p.commercial),
+    ip: { licence: t.licence === 'cooperative-purposes', confidentialityYears: t.confidentialityYears },
+    liability: {
+      flowDown: t.flowDown,
+      launchingPartyBears: t.thirdParty === 'launching-party-bears',
+      insurance: t.insurance,
+    },
+    disputes: {
+      steps: t.disputeSteps,
+      mediation: t.disputeSteps.includes('mediation'),
+      arbitration: t.disputeSteps.includes('arbitration'),
+      consultationDays: t.consultationDays,
+      rules: arbitration.rules,
+      rulesName: ARBITRATION_RULES_NAME[arbitration.rules] ?? escapeMarkdown(ARBITRATION_RULES[arbitration.rules as keyof typeof ARBITRATION_RULES] ?? arbitration.rules),
+      seat: esc(arbitration.seat, 'disputes.arbitration.seat'),
+      arbitrators: arbitration.arbitrators,
+      language: escapeMarkdown(arbitration.language),
+      appointingAuthority: arbitration.appointingAuthority
+        ? escapeMarkdown(arbitration.appointingAuthority)
+        : (DEFAULT_APPOINTING_AUTHORITY[arbitration.rules] ?? blankToken('disputes.arbitration.appointingAuthority')),
+    },
+    term: {
+      years: t.term.years,
+      renewal: t.term.renewal === 'automatic',
+      renewalYears: t.term.renewalYears,
+      noticeMonths: t.term.terminationNoticeMonths,
+    },
+    languages,
+    languageList: joinList(languages.map((l) => l.name)),
+    multipleLanguages: languages.length > 1,
+    prevailingLanguage: prevailing.name,
+    signing: {
+      place: esc(t.source.signing?.place, 'signing.place'),
+      date: t.source.signing?.date ?? null,
+    },
+    parent: t.source.parentInstrument
+      ? {
+          title: escapeMarkdown(t.source.parentInstrument.title),
+          short: escapeMarkdown(t.source.parentInstrument.shortTitle ?? shortTitle(t.source.parentInstrument.title)),
+          date: t.source.parentInstrument.date ?? null,
+        }
+      : t.subordinate
+        ? { title: blankToken('parentInstrument.title'), short: 'parent instrument', date: null }
+        : null,
+    prior: (t.source.priorInstruments ?? []).map((i) => ({ title: escapeMarkdown(i.title), date: i.date ?? null })),
+  };
+}
