@@ -1,0 +1,60 @@
+import { Command, Option } from 'commander';
+import { createRequire } from 'node:module';
+
+export interface CliState {
+  exitCode: number;
+}
+
+const version = (): string => (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+
+/**
+ * The command table. Each action loads its command module only when it runs, so `--help` and
+ * `draft` never pay for the interview, docx or the review rules.
+ */
+export function createProgram(state: CliState): Command {
+  const program = new Command('spacecoop')
+    .description('Drafts first-pass bilateral space cooperation agreements with explicit provisions on\njurisdiction and control, intellectual property, liability and dispute resolution.')
+    .version(version(), '-v, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ outputError: (s, write) => write(s) });
+
+  const clausesOption = () => new Option('--clauses <dir>', 'overlay your own clause files (<topic>/<variant>.hbs) on the built-in library');
+
+  program
+    .command('draft')
+    .description('draft the agreement from a terms file, without questions')
+    .argument('<terms>', 'terms file (YAML)')
+    .option('-o, --out <file>', 'output file, or - for stdout (default: beside the terms file, .md)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'docx', 'html']).default('md'))
+    .option('--only <topic-or-clause>', 'regenerate only these clauses (topic or clause id); with an existing draft')
+    .option('--no-notes', 'leave out the drafting notes (the copy for the other side)')
+    .option('--alternat <party>', 'write this party\'s copy: it is named first (the alternat)')
+    .addOption(clausesOption())
+    .exitOverride()
+    .action(async (terms: string, opts) => {
+      const { runDraft } = await import('./draft.js');
+      state.exitCode = await runDraft(terms, opts);
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of the terms file, for editor autocompletion')
+    .addOption(clausesOption())
+    .exitOverride()
+    .action(async (opts) => {
+      const { runSchema } = await import('./schema.js');
+      state.exitCode = await runSchema(opts);
+    });
+
+  program
+    .command('start', { hidden: true })
+    .description('what `npm start` runs: the interview in a terminal, else the example draft on stdout')
+    .exitOverride()
+    .action(async () => {
+      const { runStart } = await import('./start.js');
+      state.exitCode = await runStart();
+    });
+
+  return program;
+}

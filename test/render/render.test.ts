@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { draftFromTermsText } from '../../src/engine.js';
+import { renderMarkdown } from '../../src/export/markdown.js';
+import { formatDate, numberWords } from '../../src/library/helpers.js';
+import { escapeMarkdown, unescapeMarkdown } from '../../src/render/escape.js';
+import { containsTerm, parseBlocks } from '../../src/render/render.js';
+import { builtinLibrary, MINIMAL } from '../helpers/engine.js';
+import { lintMarkdown } from '../helpers/run.js';
+
+const draft = (src: string, opts = {}) => draftFromTermsText(src, 't.yaml', builtinLibrary(), opts).draft;
+
+describe('parseBlocks', () => {
+  it('renumbers paragraphs and reletters sub-items, so conditional text leaves no gap', () => {
+    const blocks = parseBlocks('1. One.\n\n1. Two:\n\n(a) x;\n\n(a) y.\n\n7. Three.');
+    expect(blocks.map((b) => b.number)).toEqual([1, 2, 3]);
+    expect(blocks[1]!.items.map((i) => `${i.label}:${i.text}`)).toEqual(['a:x;', 'b:y.']);
+  });
+  it('leaves a single paragraph unnumbered, as treaty articles do', () => {
+    expect(parseBlocks('1. Only one.')[0]!.number).toBeUndefined();
+  });
+  it('joins wrapped lines into their paragraph', () => {
+    expect(parseBlocks('1. A\ncontinued.\n\n2. B')[0]!.text).toBe('A continued.');
+  });
+});
+
+describe('escapeMarkdown', () => {
+  it.each([
+    ['# Heading', '\\# Heading'],
+    ['[x](y)', '\\[x\\](y)'],
+    ['<script>alert(1)</script>', '\\<script\\>alert(1)\\</script\\>'],
+    ['{{form}}', '\\{\\{form\\}\\}'],
+    ['a\nb\r\n# c', 'a b \\# c'],
+    ['www.example.com', 'www\\.example.com'],
+    ['https://example.com', 'https\\://example.com'],
+    ['*bold* _it_ `code` |pipe|', '\\*bold\\* \\_it\\_ \\`code\\` \\|pipe\\|'],
+  ])('%j -> %j', (input, expected) => {
+    expect(escapeMarkdown(input)).toBe(expected);
+  });
+  it('removes the private-use characters the renderer uses for placeholders', () => {
+    expect(escapeMarkdown('a\uE000ref:x\uE001b')).toBe('a ref:x b');
+  });
+  it('round-trips through unescapeMarkdown', () => {
+    const s = "People's Republic <of> [China] #1 {{x}} *y* www.a.b";
+    expect(unescapeMarkdown(escapeMarkdown(s))).toBe(s);
+  });
+});
+
+describe('helpers', () => {
+  it.each([[1, 'one'], [30, 'thirty'], [90, 'ninety'], [21, 'twenty-one'], [180, 'one hundred and eighty']])('numberWords(%i)', (n, w) => {
+    expect(numberWords(n)).toBe(w);
+  });
+  it('formats dates without a clock or locale', () => {
+    expect(formatDate('2027-03-15')).toBe('15 March 2027');
+  });
+  it('finds defined terms on word boundaries, plural included', () => {
+    expect(containsTerm('the Goods and', 'Goods')).toBe(true);
+    expect(containsTerm('Related Entities', 'Related Entity')).toBe(false);
+    expect(containsTerm('a Payloads', 'Payload')).toBe(true);
+    expect(containsTerm('Export-Controlled Item', 'Controlled Item')).toBe(false);
+  });
+});
+
+describe('renderDraft', () => {
+  it('numbers articles 1..N and resolves every cross-reference', () => {
+    const d = draft(MINIMAL);
+    expect(d.articles.map((a) => a.number)).toEqual(d.articles.map((_, i) => i + 1));
+    const md = renderMarkdown(d);
+    expect(md).not.toMatch(/\uE000|\uE001|\{\{|undefined|\[object Object\]/);
+    for (const m of md.matchAll(/Article (\d+)/g)) expect(Number(m[1])).toBeLessThanOrEqual(d.articles.length);
+  });
+
+  it('defines exactly the terms the selected clauses use', () => {
+    const d = draft(MINIMAL);
+    const defs = d.articles.find((a) => a.topic === 'definitions')!;
+    const body = d.articles.filter((a) => a.topic !== 'definitions').flatMap((a) => a.blocks.flatMap((b) => [b.text, ...b.items.map((i) => i.text)])).join('\n');
+    const defined = defs.blocks[0]!.items;
+    const terms = defined.map((i) => /“([^”]+)”/.exec(i.text)![1]!);
+    expect(terms.length).toBeGreaterThan(3);
+    const allDefs = defined.map((i) => i.text).join('\n');
+    for (const term of terms) expect(containsTerm(body, term) || containsTerm(allDefs.replace(`“${term}”`, ''), term), term).toBe(true);
+    // no cross-waiver in a plain agreement without launch: its terms are not defined
+    expect(terms).not.toContain('Protected Space Operations');
+  });
+
+  it('shows a visible blank for a missing fact and lists it as an open point', () => {
+    const d = draft(MINIMAL);
+    const md = renderMarkdown(d);
+    expect(md).toContain('DONE at [●] on [●]');
+    expect(d.notes.openPoints.map((p) => p.path)).toEqual(expect.arrayContaining(['signing.place', 'signing.date', 'cooperation.areas']));
+    expect(d.notes.openPoints.find((p) => p.path === 'signing.place')!.where).toEqual(['signature block']);
+  });
+
+  it('speaks of Participants, "will" and "comes into effect" in a memorandum, never "shall"', () => {
+    const md = renderMarkdown(draft(MINIMAL.replace('form: agreement', 'form: memorandum-of-understanding')), { notes: false });
+    expect(md).not.toMatch(/\bshall\b|\bParties\b|enter into force|arbitration|waives/i);
+    expect(md).toContain('Participants');
+    expect(md).toContain('come into effect');
+  });
+
+  it('names the alternat party first in title, preamble and signature block', () => {
+    const d = draft(MINIMAL, { alternat: 'b' });
+    expect(d.title).toMatch(/^Agreement between the Government of the Kingdom of Borduria and/);
+    expect(d.preamble[0]).toMatch(/^The Government of the Kingdom of Borduria/);
+    expect(d.signatures[0]!.heading).toContain('Borduria');
+  });
+
+  it('passes markdownlint with and without notes', () => {
+    expect(lintMarkdown(renderMarkdown(draft(MINIMAL)))).toBe('');
+    expect(lintMarkdown(renderMarkdown(draft(MINIMAL), { notes: false }))).toBe('');
+  });
+});
