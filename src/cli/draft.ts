@@ -1,7 +1,8 @@
 import { basename, dirname, extname, join } from 'node:path';
 import { UserError } from '../errors.js';
 import { draftFromTermsText } from '../engine.js';
-import { isSpacecoopDraft, renderMarkdown } from '../export/markdown.js';
+import { exportDraft } from '../export/index.js';
+import { isSpacecoopDraft } from '../export/markdown.js';
 import { exists, readText, writeAtomic } from './fs.js';
 import { loadLibrary } from './library.js';
 import { dim, err, green, out, yellow } from './output.js';
@@ -10,6 +11,8 @@ export interface DraftOptions {
   out?: string;
   format: 'md' | 'docx' | 'html';
   only?: string;
+  dryRun?: boolean;
+  force?: boolean;
   notes: boolean;
   alternat?: string;
   clauses?: string;
@@ -27,19 +30,18 @@ export async function runDraft(termsPath: string, opts: DraftOptions): Promise<n
   if (opts.alternat && !result.terms.parties.some((p) => p.id === opts.alternat)) {
     throw new UserError(`--alternat ${opts.alternat}: not a party handle in ${termsPath} (parties: ${result.terms.parties.map((p) => p.id).join(', ')})`);
   }
-  if (opts.format !== 'md') throw new UserError(`--format ${opts.format} is not available yet; use --format md`);
-  const markdown = renderMarkdown(result.draft, { notes: opts.notes });
+  const output = await exportDraft(result.draft, opts.format, { notes: opts.notes });
 
   const target = opts.out ?? defaultOut(termsPath, opts.format);
   if (target === '-') {
-    out(markdown);
+    out(output);
   } else {
-    if (exists(target) && !isSpacecoopDraft(readText(target))) {
+    if (exists(target) && opts.format === 'md' && !isSpacecoopDraft(readText(target))) {
       throw new UserError(`${target} exists and was not written by spacecoop; it is left unchanged`, {
         hint: 'Choose another --out file, or move the existing one away.',
       });
     }
-    writeAtomic(target, markdown);
+    writeAtomic(target, output);
     const n = result.draft.notes.openPoints.length;
     err(`${green('wrote')} ${target}: ${result.draft.articles.length} articles${n ? `, ${yellow(`${n} open point${n === 1 ? '' : 's'}`)} (see the drafting notes)` : ''}`);
   }

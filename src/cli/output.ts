@@ -13,7 +13,7 @@ export const dim = paint('2');
 export const bold = paint('1');
 
 export const err = (line = '') => process.stderr.write(`${line}\n`);
-export const out = (text: string) => process.stdout.write(text);
+export const out = (data: string | Uint8Array) => process.stdout.write(data);
 
 /** Prints an error for the user and returns the exit code. */
 export function printError(e: unknown): number {

@@ -30,11 +30,61 @@ export function createProgram(state: CliState): Command {
     .option('--only <topic-or-clause>', 'regenerate only these clauses (topic or clause id); with an existing draft')
     .option('--no-notes', 'leave out the drafting notes (the copy for the other side)')
     .option('--alternat <party>', 'write this party\'s copy: it is named first (the alternat)')
+    .option('--dry-run', 'with an existing draft: print what regenerating would change, write nothing')
+    .option('--force', 'with an existing draft: regenerate everything, discarding hand edits (a backup is written first)')
     .addOption(clausesOption())
     .exitOverride()
     .action(async (terms: string, opts) => {
       const { runDraft } = await import('./draft.js');
       state.exitCode = await runDraft(terms, opts);
+    });
+
+  program
+    .command('new')
+    .description('interview: answer questions, get a terms file and a draft')
+    .option('--terms <file>', 'terms file to write, or to prefill every answer from if it exists', 'agreement.yaml')
+    .option('-o, --out <file>', 'draft to write', 'agreement.md')
+    .addOption(clausesOption())
+    .exitOverride()
+    .action(async (opts) => {
+      const { runNew } = await import('./new.js');
+      state.exitCode = await runNew(opts);
+    });
+
+  program
+    .command('check')
+    .description('review a terms file or a draft the way counsel would; exit 1 on any error')
+    .argument('<file>', 'terms file (.yaml) or draft (.md)')
+    .option('--json', 'print the findings as JSON')
+    .addOption(clausesOption())
+    .exitOverride()
+    .action(async (file: string, opts) => {
+      const { runCheck } = await import('./check.js');
+      state.exitCode = await runCheck(file, opts);
+    });
+
+  program
+    .command('redline')
+    .description('changes between two drafts, article by article, as CriticMarkup')
+    .argument('<old>', 'earlier draft (.md)')
+    .argument('<new>', 'later draft (.md)')
+    .option('-o, --out <file>', 'write the redline here instead of stdout')
+    .exitOverride()
+    .action(async (oldFile: string, newFile: string, opts) => {
+      const { runRedline } = await import('./redline.js');
+      state.exitCode = await runRedline(oldFile, newFile, opts);
+    });
+
+  program
+    .command('clauses')
+    .description('the clause library: `clauses [TOPIC]` lists, `clauses show ID` prints one')
+    .argument('[topic-or-show]', 'a topic to list, or `show`')
+    .argument('[id]', 'with `show`: the clause id, e.g. liability/cross-waiver')
+    .addOption(clausesOption())
+    .exitOverride()
+    .action(async (first: string | undefined, id: string | undefined, opts) => {
+      const { runClauses } = await import('./clauses.js');
+      state.exitCode = await runClauses(first, id, opts);
     });
 
   program

@@ -1,0 +1,56 @@
+import { CLAUSE_CLOSE, DRAFT_MARKER, NOTES_CLOSE, NOTES_OPEN } from '../export/markdown.js';
+
+/** A draft on disk, cut at spacecoop's invisible markers. Text between clauses is kept as it is. */
+export type Segment =
+  | { kind: 'clause'; id: string; text: string; line: number }
+  | { kind: 'notes'; text: string; line: number }
+  | { kind: 'text'; text: string; line: number };
+
+export interface DraftFile {
+  /** True when the file starts with spacecoop's marker. */
+  ours: boolean;
+  segments: Segment[];
+}
+
+const OPEN = /^<!-- spacecoop:clause ([a-z0-9/-]+) -->$/;
+
+/** Splits a draft into clause, notes and free-text segments; `line` is 1-based, the first line of the body. */
+export function parseDraftFile(text: string): DraftFile {
+  const lines = text.split('\n');
+  const segments: Segment[] = [];
+  let buf: string[] = [];
+  let start = 1;
+  let open: { kind: 'clause'; id: string } | { kind: 'notes' } | undefined;
+  const flush = (kind: Segment['kind'], id?: string) => {
+    if (kind === 'text' && buf.length === 0) return;
+    const body = buf.join('\n');
+    segments.push(kind === 'clause' ? { kind, id: id!, text: body, line: start } : { kind, text: body, line: start } as Segment);
+    buf = [];
+  };
+  lines.forEach((line, i) => {
+    const m = OPEN.exec(line);
+    if (!open && m) {
+      flush('text');
+      open = { kind: 'clause', id: m[1]! };
+      start = i + 2;
+    } else if (!open && line === NOTES_OPEN) {
+      flush('text');
+      open = { kind: 'notes' };
+      start = i + 2;
+    } else if (open?.kind === 'clause' && line === CLAUSE_CLOSE) {
+      flush('clause', open.id);
+      open = undefined;
+      start = i + 2;
+    } else if (open?.kind === 'notes' && line === NOTES_CLOSE) {
+      flush('notes');
+      open = undefined;
+      start = i + 2;
+    } else {
+      if (buf.length === 0 && !open) start = i + 1;
+      buf.push(line);
+    }
+  });
+  if (open) flush(open.kind === 'clause' ? 'clause' : 'notes', open.kind === 'clause' ? open.id : undefined);
+  else flush('text');
+  return { ours: lines[0] === DRAFT_MARKER, segments };
+}
