@@ -1,14 +1,34 @@
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { compileLibrary } from '../engine.js';
 import type { Library } from '../library/library.js';
 import { readClauseDir } from '../library/load.js';
+import { libraryFromPrecompiled, type PrecompiledLibrary } from '../library/precompiled.js';
 
 /** The built-in library ships beside dist/: clauses/ and templates/ at the package root. */
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BUILTIN_DIRS = [fileURLToPath(new URL('../../clauses/', import.meta.url)), fileURLToPath(new URL('../../templates/', import.meta.url))];
+/** Written by the build (scripts/build.mjs): the built-in library, checked and precompiled. */
+export const PRECOMPILED = fileURLToPath(new URL('../../dist/library-data.cjs', import.meta.url));
 
-/** Built-in clauses, then the drafter's overlay: the same id replaces, a new id adds. */
+function loadPrecompiled(): PrecompiledLibrary | undefined {
+  try {
+    return createRequire(import.meta.url)(PRECOMPILED) as PrecompiledLibrary;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return undefined; // running from source
+    throw e;
+  }
+}
+
+/**
+ * Built-in clauses, then the drafter's overlay: the same id replaces, a new id adds. Without an
+ * overlay the precompiled library is used, so no template is compiled at start-up.
+ */
 export function loadLibrary(overlay?: string): Library {
+  if (!overlay) {
+    const data = loadPrecompiled();
+    if (data) return libraryFromPrecompiled(data, PACKAGE_ROOT);
+  }
   const sources = BUILTIN_DIRS.flatMap((d) => readClauseDir(d));
   if (overlay) sources.push(...readClauseDir(overlay));
   return compileLibrary(sources);

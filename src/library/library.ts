@@ -1,41 +1,17 @@
-import Handlebars from 'handlebars';
+import { createRequire } from 'node:module';
 import { UserError, type Problem } from '../errors.js';
 import { closest } from '../util/suggest.js';
 import { clauseError, type ClauseMeta, type ClauseSource, type DefinitionMeta } from './clause-file.js';
-import { HELPER_NAMES, HELPERS } from './helpers.js';
+import { HELPER_NAMES } from './helpers.js';
+import { assembleLibrary, COMPILE_OPTIONS, createEnvironment, type Library, type Template } from './assemble.js';
 
-export interface Clause {
-  id: string;
-  topic: string;
-  variant: string;
-  file: string;
-  meta: ClauseMeta;
-  body: string;
-  render: (view: object) => string;
-  /** The article heading; titles may use the voice helpers ("Responsibilities of the {{Parties}}"). */
-  renderTitle: (view: object) => string;
-}
+export type { Clause, CompiledEntry, Definition, Library } from './assemble.js';
 
-export interface Definition {
-  id: string;
-  term: string;
-  file: string;
-  meta: DefinitionMeta;
-  body: string;
-  render: (view: object) => string;
-}
-
-export interface Library {
-  clauses: ReadonlyMap<string, Clause>;
-  definitions: ReadonlyMap<string, Definition>;
-  has: (id: string) => boolean;
-  get: (id: string) => Clause;
-  /** Variant names available for a topic, e.g. `liability` -> [`convention-only`, `cross-waiver`, ...]. */
-  variants: (topic: string) => string[];
-}
-
-type HB = typeof Handlebars;
-const KNOWN_HELPERS = Object.fromEntries(HELPER_NAMES.map((h) => [h, true]));
+// The full Handlebars compiler is loaded only when templates are compiled at run time (a drafter's
+// --clauses overlay, tests); drafting with the built-in library uses precompiled templates.
+type HB = typeof import('handlebars');
+let compiler: HB | undefined;
+const handlebars = (): HB => (compiler ??= createRequire(import.meta.url)('handlebars') as HB);
 const BUILTIN_BLOCKS = new Set(['if', 'unless', 'each', 'with', 'lookup', 'log']);
 const CONTEXT_CHANGING = new Set(['each', 'with']);
 
@@ -45,78 +21,64 @@ export interface BuildOptions {
 }
 
 /**
- * Compile a library from clause sources (later sources replace earlier ones with the same id: that
- * is how `--clauses DIR` overlays the built-in library). Every template is checked now: syntax,
- * helpers, partials, and the names it reads from the view.
+ * Check every template of a set of clause sources: syntax, helpers, partials, the names each reads
+ * from the view, and that every declared defined term has a definition. Later sources replace
+ * earlier ones with the same id (that is how `--clauses DIR` overlays the built-in library).
+ * Returns the effective sources; throws a UserError listing every problem.
  */
-export function buildLibrary(sources: readonly ClauseSource[], options: BuildOptions): Library {
+export function checkSources(sources: readonly ClauseSource[], options: BuildOptions): { entries: ClauseSource[]; partials: ClauseSource[] } {
   const byId = new Map<string, ClauseSource>();
   const partials = new Map<string, ClauseSource>();
   for (const s of sources) (s.kind === 'partial' ? partials : byId).set(s.id, s);
-
-  const hb: HB = Handlebars.create();
-  for (const [name, fn] of Object.entries(HELPERS)) hb.registerHelper(name, fn);
   const problems: Problem[] = [];
-  const compile = (s: ClauseSource) => {
+  for (const p of partials.values()) parseTemplate(p, problems);
+  for (const s of byId.values()) {
     const ast = parseTemplate(s, problems);
     if (ast) checkTemplate(ast, s, options.viewKeys, partials, problems);
-    return hb.compile(s.body, { strict: true, noEscape: true, knownHelpers: KNOWN_HELPERS, assumeObjects: false });
-  };
-  for (const p of partials.values()) {
-    if (parseTemplate(p, problems)) hb.registerPartial(p.id, p.body);
-  }
-
-  const clauses = new Map<string, Clause>();
-  const definitions = new Map<string, Definition>();
-  for (const s of byId.values()) {
-    const template = compile(s);
-    const render = (view: object) => template(view, { data: { root: view } });
-    if (s.kind === 'definition') {
-      const meta = s.meta as DefinitionMeta;
-      definitions.set(s.id, { id: s.id, term: meta.term, file: s.file, meta, body: s.body, render });
-    } else {
-      const [topic, variant] = s.id.split('/') as [string, string];
-      const meta = s.meta as ClauseMeta;
-      const titleTemplate = meta.title.includes('{{') ? compile({ ...s, body: meta.title, bodyLine: 1 }) : undefined;
-      const renderTitle = titleTemplate ? (view: object) => titleTemplate(view, { data: { root: view } }) : () => meta.title;
-      clauses.set(s.id, { id: s.id, topic, variant, file: s.file, meta, body: s.body, render, renderTitle });
+    const title = (s.meta as ClauseMeta | undefined)?.title;
+    if (s.kind === 'clause' && title?.includes('{{')) {
+      const tAst = parseTemplate({ ...s, body: title, bodyLine: 1 }, problems);
+      if (tAst) checkTemplate(tAst, s, options.viewKeys, partials, problems);
     }
   }
-
-  const terms = new Set([...definitions.values()].map((d) => d.term));
-  for (const c of clauses.values()) {
-    for (const term of c.meta.defines) {
+  const terms = new Set([...byId.values()].filter((s) => s.kind === 'definition').map((s) => (s.meta as DefinitionMeta).term));
+  for (const s of byId.values()) {
+    if (s.kind !== 'clause') continue;
+    for (const term of (s.meta as ClauseMeta).defines) {
       if (!terms.has(term)) {
         const near = closest(term, [...terms]);
-        problems.push({ file: c.file, line: 1, path: 'defines', message: `\`${term}\` has no definition in clauses/definitions/${near ? `: did you mean \`${near}\`?` : ''}` });
+        problems.push({ file: s.file, line: 1, path: 'defines', message: `\`${term}\` has no definition in clauses/definitions/${near ? `: did you mean \`${near}\`?` : ''}` });
       }
     }
   }
   if (problems.length) {
     throw new UserError(`${problems.length} problem${problems.length === 1 ? '' : 's'} in the clause library`, { problems });
   }
+  return { entries: [...byId.values()], partials: [...partials.values()] };
+}
 
-  return {
-    clauses,
-    definitions,
-    has: (id) => clauses.has(id),
-    get: (id) => {
-      const c = clauses.get(id);
-      if (!c) {
-        const near = closest(id, [...clauses.keys()]);
-        throw new UserError(`no clause \`${id}\` in the library${near ? `: did you mean \`${near}\`?` : ''}`, {
-          hint: 'Run `spacecoop clauses` to list the library, or add the file with --clauses DIR.',
-        });
-      }
-      return c;
-    },
-    variants: (topic) => [...clauses.values()].filter((c) => c.topic === topic).map((c) => c.variant).sort(),
-  };
+/** Check and compile clause sources now (overlays, tests). */
+export function buildLibrary(sources: readonly ClauseSource[], options: BuildOptions): Library {
+  const { entries, partials } = checkSources(sources, options);
+  const hb: HB = createEnvironment(handlebars());
+  for (const p of partials) hb.registerPartial(p.id, p.body);
+  const compile = (body: string) => hb.compile(body, COMPILE_OPTIONS) as Template;
+  return assembleLibrary(
+    entries.map((s) => ({
+      kind: s.kind as 'clause' | 'definition',
+      id: s.id,
+      file: s.file,
+      meta: s.meta!,
+      body: s.body,
+      template: compile(s.body),
+      ...(s.kind === 'clause' && (s.meta as ClauseMeta).title.includes('{{') ? { titleTemplate: compile((s.meta as ClauseMeta).title) } : {}),
+    })),
+  );
 }
 
 function parseTemplate(s: ClauseSource, problems: Problem[]): hbs.AST.Program | undefined {
   try {
-    return Handlebars.parse(s.body);
+    return handlebars().parse(s.body);
   } catch (e) {
     const msg = (e as Error).message;
     const m = /line (\d+)/.exec(msg);

@@ -1,4 +1,4 @@
-import type { Library } from '../library/library.js';
+import type { Definition, Library } from '../library/library.js';
 import type { Plan } from '../plan/plan.js';
 import type { ResolvedTerms } from '../terms/resolve.js';
 import { blankInfo } from './blanks.js';
@@ -125,20 +125,23 @@ function deriveTitle(t: ResolvedTerms, view: View): string {
 
 /**
  * Definitions used by the selected clauses: a term is included when it appears in the text, and a
- * definition may itself use other defined terms, so the set grows to a fixed point.
+ * definition may itself use other defined terms, so the set grows to a fixed point. Each piece of
+ * text is scanned once, for all terms at a time.
  */
 function renderDefinitions(library: Library, view: View, text: string): string {
-  const all = [...library.definitions.values()];
+  const byTerm = definitionsByTerm(library);
+  if (byTerm.size === 0) return '';
   const used = new Map<string, string>();
-  let corpus = text;
-  for (;;) {
-    const added = all.filter((d) => !used.has(d.term) && containsTerm(corpus, d.term));
-    if (added.length === 0) break;
-    for (const d of added) {
-      const body = d.render(view).trim().replace(/\s+/g, ' ');
-      used.set(d.term, body);
-      corpus += `\n${body}`;
+  let pending = findTerms(text, byTerm);
+  while (pending.length) {
+    const next: string[] = [];
+    for (const term of pending) {
+      if (used.has(term)) continue;
+      const body = byTerm.get(term)!.render(view).trim().replace(/\s+/g, ' ');
+      used.set(term, body);
+      next.push(...findTerms(body, byTerm));
     }
+    pending = next;
   }
   if (used.size === 0) return '';
   const terms = [...used.keys()].sort((a, b) => a.localeCompare(b));
@@ -148,6 +151,30 @@ function renderDefinitions(library: Library, view: View, text: string): string {
     lines.push(`(a) “${term}” ${used.get(term)!.replace(/[.;]$/, '')}${end}`);
   });
   return lines.join('\n');
+}
+
+const byTermCache = new WeakMap<object, Map<string, Definition>>();
+function definitionsByTerm(library: Library): Map<string, Definition> {
+  let m = byTermCache.get(library.definitions);
+  if (!m) {
+    m = new Map([...library.definitions.values()].map((d) => [d.term, d]));
+    byTermCache.set(library.definitions, m);
+  }
+  return m;
+}
+
+const termPatterns = new WeakMap<Map<string, unknown>, RegExp>();
+/** Every defined term that occurs in `text` as a whole word (a plural "s" allowed). */
+function findTerms(text: string, byTerm: Map<string, unknown>): string[] {
+  let re = termPatterns.get(byTerm);
+  if (!re) {
+    const alternatives = [...byTerm.keys()].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    re = new RegExp(`(?<![\\p{L}\\p{N}-])(${alternatives.join('|')})(?=s?(?![\\p{L}\\p{N}-]))`, 'gu');
+    termPatterns.set(byTerm, re);
+  }
+  const found = new Set<string>();
+  for (const m of text.matchAll(re)) found.add(m[1]!);
+  return [...found];
 }
 
 export function containsTerm(text: string, term: string): boolean {

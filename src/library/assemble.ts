@@ -1,0 +1,99 @@
+import { UserError } from '../errors.js';
+import { closest } from '../util/suggest.js';
+import type { ClauseMeta, DefinitionMeta } from './clause-file.js';
+import { HELPER_NAMES, HELPERS } from './helpers.js';
+
+// Shared by the runtime compiler (overlays, tests) and the build-time precompiler: nothing here
+// imports the Handlebars compiler, so start-up with the precompiled library never loads it.
+
+export interface Clause {
+  id: string;
+  topic: string;
+  variant: string;
+  file: string;
+  meta: ClauseMeta;
+  body: string;
+  render: (view: object) => string;
+  /** The article heading; titles may use the voice helpers ("Responsibilities of the {{Parties}}"). */
+  renderTitle: (view: object) => string;
+}
+
+export interface Definition {
+  id: string;
+  term: string;
+  file: string;
+  meta: DefinitionMeta;
+  body: string;
+  render: (view: object) => string;
+}
+
+export interface Library {
+  clauses: ReadonlyMap<string, Clause>;
+  definitions: ReadonlyMap<string, Definition>;
+  has: (id: string) => boolean;
+  get: (id: string) => Clause;
+  /** Variant names available for a topic, e.g. `liability` -> [`convention-only`, `cross-waiver`, ...]. */
+  variants: (topic: string) => string[];
+}
+
+const KNOWN_HELPERS = Object.fromEntries(HELPER_NAMES.map((h) => [h, true]));
+
+/** A compiled template, whether compiled now or precompiled at build time. */
+export type Template = (view: object, options: { data: { root: object } }) => string;
+
+/** What a library is made of once its templates are compiled: the same for both paths. */
+export interface CompiledEntry {
+  kind: 'clause' | 'definition';
+  id: string;
+  file: string;
+  meta: ClauseMeta | DefinitionMeta;
+  body: string;
+  template: Template;
+  titleTemplate?: Template;
+}
+
+/** Compile options shared by the runtime compiler and the build-time precompiler. */
+export const COMPILE_OPTIONS = { strict: true, noEscape: true, knownHelpers: KNOWN_HELPERS, assumeObjects: false } as const;
+
+/** A private Handlebars environment with our helpers: the only functions templates can call. */
+export function createEnvironment<T extends { create(): any }>(handlebars: T): ReturnType<T['create']> {
+  const hb = handlebars.create();
+  for (const [name, fn] of Object.entries(HELPERS)) hb.registerHelper(name, fn);
+  return hb;
+}
+
+export function assembleLibrary(entries: readonly CompiledEntry[]): Library {
+  const clauses = new Map<string, Clause>();
+  const definitions = new Map<string, Definition>();
+  for (const e of entries) {
+    const render = (view: object) => e.template(view, { data: { root: view } });
+    if (e.kind === 'definition') {
+      const meta = e.meta as DefinitionMeta;
+      definitions.set(e.id, { id: e.id, term: meta.term, file: e.file, meta, body: e.body, render });
+    } else {
+      const [topic, variant] = e.id.split('/') as [string, string];
+      const meta = e.meta as ClauseMeta;
+      const title = e.titleTemplate;
+      const renderTitle = title ? (view: object) => title(view, { data: { root: view } }) : () => meta.title;
+      clauses.set(e.id, { id: e.id, topic, variant, file: e.file, meta, body: e.body, render, renderTitle });
+    }
+  }
+
+  return {
+    clauses,
+    definitions,
+    has: (id) => clauses.has(id),
+    get: (id) => {
+      const c = clauses.get(id);
+      if (!c) {
+        const near = closest(id, [...clauses.keys()]);
+        throw new UserError(`no clause \`${id}\` in the library${near ? `: did you mean \`${near}\`?` : ''}`, {
+          hint: 'Run `spacecoop clauses` to list the library, or add the file with --clauses DIR.',
+        });
+      }
+      return c;
+    },
+    variants: (topic) => [...clauses.values()].filter((c) => c.topic === topic).map((c) => c.variant).sort(),
+  };
+}
+
