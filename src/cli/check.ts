@@ -1,10 +1,5 @@
-import { isUserError } from '../errors.js';
 import { DRAFT_MARKER } from '../export/markdown.js';
-import { planDraft } from '../plan/plan.js';
-import { renderDraft } from '../render/render.js';
-import { countFindings, reviewDraftText, reviewTerms, type Finding } from '../review/index.js';
-import { parseTerms } from '../terms/parse.js';
-import { resolveTerms } from '../terms/resolve.js';
+import { countFindings, reviewDraftText, reviewTermsText, type Finding } from '../review/index.js';
 import { readText } from './fs.js';
 import { loadLibrary } from './library.js';
 import { bold, dim, green, out, red, yellow } from './output.js';
@@ -25,46 +20,19 @@ export interface CheckReport {
 export async function runCheck(file: string, opts: CheckOptions): Promise<number> {
   const text = readText(file, 'terms file or draft');
   const library = loadLibrary(opts.clauses);
-  const knownTerms = [...library.definitions.values()].map((d) => d.term);
   let kind: CheckReport['kind'];
   let findings: Finding[];
   if (text.replace(/^\uFEFF/, '').startsWith(DRAFT_MARKER)) {
     kind = 'draft';
-    findings = reviewDraftText(text, file, { knownTerms });
+    findings = reviewDraftText(text, file, { knownTerms: [...library.definitions.values()].map((d) => d.term) });
   } else {
     kind = 'terms';
-    findings = checkTerms(text, file, library, knownTerms);
+    findings = reviewTermsText(text, file, library);
   }
   const n = countFindings(findings);
   const report: CheckReport = { file, kind, summary: { errors: n.error, warnings: n.warning, notes: n.note }, findings };
   out(opts.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
   return n.error > 0 ? 1 : 0;
-}
-
-function checkTerms(text: string, file: string, library: ReturnType<typeof loadLibrary>, knownTerms: string[]): Finding[] {
-  const variants = Object.fromEntries(['jurisdiction', 'ip', 'liability'].map((t) => [t, library.variants(t)]));
-  const parsed = parseTerms(text, file, { variants });
-  const terms = resolveTerms(parsed.terms);
-  const plan = planDraft(terms, { has: library.has });
-  const options = { locate: parsed.locate, knownTerms, plan };
-  try {
-    const draft = renderDraft(terms, plan, library);
-    return reviewTerms(terms, draft, options);
-  } catch (e) {
-    // The terms rules still say what is wrong; the failure to draft is one more finding.
-    const findings = reviewTerms(terms, undefined, options);
-    const message = isUserError(e) ? e.message : `${(e as Error).message} (a bug in spacecoop: please report it with this terms file)`;
-    return [
-      ...findings,
-      {
-        rule: 'draft-not-built',
-        severity: 'error',
-        message: `the draft cannot be built from these terms: ${message}`,
-        fix: findings.some((f) => f.severity === 'error') ? 'Fix the errors above, then check again.' : 'Add the missing clause with --clauses DIR, or change the terms.',
-        source: 'spacecoop',
-      },
-    ];
-  }
 }
 
 const SEVERITIES: Finding['severity'][] = ['error', 'warning', 'note'];

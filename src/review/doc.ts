@@ -148,8 +148,22 @@ export function sentences(text: string): string[] {
     .filter(Boolean);
 }
 
-const NEGATION = /\b(not|nothing|no|neither|nor|without prejudice|except)\b/i;
-export const negated = (sentence: string): boolean => NEGATION.test(sentence);
+const NEGATION = /\b(not|nothing|no|neither|nor|without prejudice)\b/i;
+const CONDITION = /\b(if|unless|where|when|until|once)\b[^,]*,/gi;
+
+/**
+ * Is what `re` finds in `sentence` denied (“does not grant any exemption”)? Only the words before
+ * it count, without conditions (“If the dispute is not settled ..., either Party may submit it to
+ * arbitration” is not a denial of arbitration).
+ */
+export function negated(sentence: string, re?: RegExp): boolean {
+  const i = re ? sentence.search(re) : sentence.length;
+  const before = sentence.slice(0, i < 0 ? sentence.length : i).replace(CONDITION, ' ');
+  return NEGATION.test(before);
+}
+
+/** Sentences where `re` matches and is not denied. */
+export const affirms = (text: string, re: RegExp): string[] => sentences(text).filter((s) => re.test(s) && !negated(s, re));
 
 export function where(a: DocArticle): string {
   return `Article ${a.number}`;

@@ -1,6 +1,10 @@
+import { isUserError } from '../errors.js';
+import type { Library } from '../library/library.js';
 import { planDraft, type Plan } from '../plan/plan.js';
 import type { Draft } from '../render/draft.js';
-import type { ResolvedTerms } from '../terms/resolve.js';
+import { renderDraft } from '../render/render.js';
+import { parseTerms } from '../terms/parse.js';
+import { resolveTerms, type ResolvedTerms } from '../terms/resolve.js';
 import { docFromDraft, docFromMarkdown } from './doc.js';
 import { runRules } from './rule.js';
 import { TERMS_RULES } from './rules/terms.js';
@@ -65,6 +69,38 @@ export function reviewTerms(terms: ResolvedTerms, draft?: Draft, options: Review
 export function reviewDraftText(text: string, file?: string, options: Pick<ReviewOptions, 'knownTerms'> = {}): Finding[] {
   const doc = docFromMarkdown(text, file);
   return sortFindings([...runRules(FILE_RULES, { doc }), ...runRules(TEXT_RULES, { doc, knownTerms: options.knownTerms ?? BUILTIN_TERMS })]);
+}
+
+/**
+ * A terms file's text, reviewed with the library in use: the terms rules, then the text rules over
+ * the draft they produce. Bad terms throw a UserError, as `draft` does. If the draft cannot be
+ * built (a clause missing from the library), the terms rules still run and the failure is one
+ * more finding.
+ */
+export function reviewTermsText(source: string, file: string, library: Library): Finding[] {
+  const variants = Object.fromEntries(['jurisdiction', 'ip', 'liability'].map((t) => [t, library.variants(t)]));
+  const parsed = parseTerms(source, file, { variants });
+  const terms = resolveTerms(parsed.terms);
+  const plan = planDraft(terms, { has: library.has });
+  const options = { locate: parsed.locate, knownTerms: [...library.definitions.values()].map((d) => d.term), plan };
+  let draft: Draft;
+  try {
+    draft = renderDraft(terms, plan, library);
+  } catch (e) {
+    const findings = reviewTerms(terms, undefined, options);
+    const reason = isUserError(e) ? e.message : `${(e as Error).message} (a bug in spacecoop: please report it with this terms file)`;
+    return sortFindings([
+      ...findings,
+      {
+        rule: 'draft-not-built',
+        severity: 'error',
+        message: `the draft cannot be built from these terms: ${reason}`,
+        fix: findings.some((f) => f.severity === 'error') ? 'Fix the other errors, then check again.' : 'Add the missing clause with --clauses DIR, or change the terms.',
+        source: 'spacecoop: the clause library and the terms must produce a complete draft',
+      },
+    ]);
+  }
+  return reviewTerms(terms, draft, options);
 }
 
 export function countFindings(findings: readonly Finding[]): Record<Finding['severity'], number> {

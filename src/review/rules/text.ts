@@ -1,4 +1,4 @@
-import { at, bodyOf, findArticle, negated, sentences, usesTerm, where, type DocArticle, type ReviewDoc } from '../doc.js';
+import { affirms, at, bodyOf, findArticle, sentences, usesTerm, where, type DocArticle, type ReviewDoc } from '../doc.js';
 import type { Hit, Rule } from '../rule.js';
 
 /**
@@ -26,7 +26,7 @@ const definitionsArticle = (d: ReviewDoc) => d.articles.find((a) => a.clauseId =
 const operative = (d: ReviewDoc) => d.articles.filter((a) => a !== definitionsArticle(d));
 
 const isCrossWaiver = (a: DocArticle | undefined): a is DocArticle =>
-  a !== undefined && (a.clauseId === 'liability/cross-waiver' || sentences(bodyOf(a)).some((s) => /\bwaives?\b.*\bclaims?\b/i.test(s) && !negated(s)));
+  a !== undefined && (a.clauseId === 'liability/cross-waiver' || affirms(bodyOf(a), /\bwaives?\b.*\bclaims?\b/i).length > 0);
 
 const hit = (a: DocArticle, message: string, fix: string): Hit => ({ message: `${where(a)} (${a.title}): ${message}`, fix, ...at(a) });
 
@@ -67,7 +67,7 @@ export const TEXT_RULES: readonly Rule<TextContext>[] = [
       doc.facts.binding
         ? []
         : operative(doc).flatMap((a) =>
-            MOU_PROVISIONS.filter((p) => sentences(bodyOf(a)).some((s) => p.re.test(s) && !negated(s) && !(p.unless?.test(s) ?? false))).map((p) =>
+            MOU_PROVISIONS.filter((p) => affirms(bodyOf(a), p.re).some((s) => !(p.unless?.test(s) ?? false))).map((p) =>
               hit(a, `provides for ${p.what}, which a memorandum of understanding cannot carry`, 'Remove it, or conclude a binding instrument (agreement, protocol or implementing arrangement) for it.'),
             ),
           ),
@@ -83,7 +83,7 @@ export const TEXT_RULES: readonly Rule<TextContext>[] = [
       !doc.facts.binding || doc.facts.intergovernmental
         ? []
         : operative(doc)
-            .filter((a) => sentences(bodyOf(a)).some((s) => /\bexempt(s|ed|ion)?\b/i.test(s) && /\b(customs|dut(y|ies)|tax(es)?)\b/i.test(s) && !/\b(seek|request|apply for)\b/i.test(s) && !negated(s)))
+            .filter((a) => affirms(bodyOf(a), /\bexempt(s|ed|ion)?\b/i).some((s) => /\b(customs|dut(y|ies)|tax(es)?)\b/i.test(s) && !/\b(seek|request|apply for)\b/i.test(s)))
             .map((a) =>
               hit(a, 'grants a customs or tax exemption, which only an intergovernmental instrument approved under domestic law can give', 'Undertake to facilitate clearance and to seek the exemption from the competent authorities, or move the exemption into an intergovernmental agreement.'),
             ),
@@ -158,7 +158,7 @@ export const TEXT_RULES: readonly Rule<TextContext>[] = [
     check: ({ doc }) => {
       const a = liabilityArticle(doc);
       if (!isCrossWaiver(a) || !(doc.facts.commercial || doc.facts.launch)) return [];
-      return /\bextend (the|this) (cross-)?waiver\b|\brequir\w+ (them|its Related Entities)\b[^.]*\bwaive\b|\bflow(s|ed)?[- ]down\b/i.test(bodyOf(a))
+      return /\b(shall|will|must|undertakes? to) extend (the|this) (cross-)?waiver\b|\brequir\w+ (them|its Related Entities)\b[^.]*\bwaive\b/i.test(bodyOf(a))
         ? []
         : [hit(a, 'waives claims but does not require each party to extend the waiver to its contractors, subcontractors and other related entities', 'Add the flow-down paragraph (terms: `liability.flowDown: true`); without it a contractor keeps its claims and the waiver protects little.')];
     },
@@ -246,7 +246,7 @@ export const TEXT_RULES: readonly Rule<TextContext>[] = [
       const a = disputesArticle(doc);
       if (!a || !doc.facts.binding) return [];
       const ss = sentences(bodyOf(a));
-      if (!ss.some((s) => /\barbitra(tion|l)\b/i.test(s) && !negated(s))) return [];
+      if (affirms(bodyOf(a), /\barbitra(tion|l)\b/i).length === 0) return [];
       const has = (re: RegExp) => ss.some((s) => re.test(s) && !s.includes(BLANK));
       const need: [string, boolean, string][] = [
         ['the arbitration rules', has(/\b(Rules|rules of arbitration|arbitration rules)\b/), 'Name the rules, e.g. the PCA Optional Rules for Arbitration of Disputes Relating to Outer Space Activities.'],
