@@ -1,0 +1,273 @@
+import type { Plan } from '../../plan/plan.js';
+import type { Draft } from '../../render/draft.js';
+import type { ResolvedTerms } from '../../terms/resolve.js';
+import { INTERGOVERNMENTAL_FORMS } from '../../terms/resolve.js';
+import type { Area } from '../../terms/schema.js';
+import type { Hit, Rule } from '../rule.js';
+
+/** Rules over what the terms ask for, before (or beside) the text they produce. */
+export interface TermsContext {
+  t: ResolvedTerms;
+  plan: Plan;
+  draft?: Draft;
+}
+
+/** A terms finding: `path` is the dotted field, turned into `where` and a line by the caller. */
+const at = (path: string, message: string, fix: string): Hit => ({ message: `${path}: ${message}`, fix, where: path });
+
+const variantOf = (plan: Plan, topic: string) => plan.choices.find((c) => c.topic === topic)?.variant ?? plan.articles.find((a) => a.topic === topic)?.clauseId.split('/')[1];
+
+const draftText = (d: Draft | undefined) => (d ? d.articles.flatMap((a) => a.blocks.flatMap((b) => [b.text, ...b.items.map((i) => i.text)])).join('\n') : undefined);
+
+const FALLBACK_FIELD: Record<string, string> = { liability: 'liability.regime', disputes: 'disputes.steps' };
+
+/** Areas and what each makes essential (DOMAIN.md), as far as terms and text can show it. */
+const AREA_ESSENTIALS: { areas: Area[]; what: string; missing: (c: TermsContext, text: string | undefined) => boolean; fix: string; path: string }[] = [
+  {
+    areas: ['earth-observation', 'communications', 'launch-services', 'in-orbit-delivery', 'lunar-exploration', 'mars-exploration'],
+    what: 'export control of instruments and technology',
+    missing: ({ t }) => !t.exportControlled,
+    fix: 'If any instrument, technical data or launch technology is export-controlled, set `cooperation.exportControlled: true` to add the export-control article.',
+    path: 'cooperation.exportControlled',
+  },
+  {
+    areas: ['launch-services', 'in-orbit-delivery'],
+    what: 'launch and third-party liability insurance',
+    missing: ({ t }) => t.binding && !t.insurance,
+    fix: 'Set `liability.insurance: true`, or record why no insurance is required.',
+    path: 'liability.insurance',
+  },
+  {
+    areas: ['in-orbit-delivery'],
+    what: 'registration by the customer (procuring) State',
+    missing: ({ plan }) => variantOf(plan, 'jurisdiction') !== 'designated-party',
+    fix: 'Use `jurisdiction.registration: designated-party` with the customer as `registeringParty`.',
+    path: 'jurisdiction.registration',
+  },
+  {
+    areas: ['navigation', 'communications'],
+    what: 'frequency coordination through the ITU',
+    missing: (_c, text) => text !== undefined && !/\bfrequenc/i.test(text),
+    fix: 'Add an article on frequency assignment and coordination under the ITU Radio Regulations (the clause library has none yet: add it with --clauses DIR).',
+    path: 'cooperation.areas',
+  },
+  {
+    areas: ['space-debris'],
+    what: 'conjunction notification and data exchange',
+    missing: (_c, text) => text !== undefined && !/\bconjunction/i.test(text),
+    fix: 'Add an article on exchanging tracking data and notifying close approaches (the clause library has none yet: add it with --clauses DIR).',
+    path: 'cooperation.areas',
+  },
+  {
+    areas: ['lunar-exploration', 'mars-exploration', 'space-debris'],
+    what: 'consultation before potentially harmful interference (Outer Space Treaty Art. IX)',
+    missing: (_c, text) => text !== undefined && !/Article IX/.test(text),
+    fix: 'Add that the parties consult before any activity that could cause harmful interference with the other’s activities, as Article IX of the Outer Space Treaty provides.',
+    path: 'cooperation.areas',
+  },
+];
+
+export const TERMS_RULES: readonly Rule<TermsContext>[] = [
+  {
+    id: 'mou-fallback',
+    severity: 'note',
+    level: 'terms',
+    domain: [1],
+    what: 'The terms of a memorandum of understanding ask for a binding-only variant (a waiver, arbitration); the draft falls back.',
+    source: 'Vienna Convention on the Law of Treaties (1969), Art. 2(1)(a); agency practice on non-binding instruments',
+    check: ({ plan }) =>
+      plan.choices
+        .filter((c) => c.fallbackFrom)
+        .map((c) =>
+          at(
+            FALLBACK_FIELD[c.topic] ?? c.topic,
+            `asks for \`${c.fallbackFrom}\`, which a memorandum of understanding cannot carry; the draft uses \`${c.variant}\` instead`,
+            `If the parties need \`${c.fallbackFrom}\`, conclude a binding instrument (change \`form\`); otherwise remove the field so the terms say what the draft does.`,
+          ),
+        ),
+  },
+  {
+    id: 'registering-state-missing',
+    severity: 'error',
+    level: 'terms',
+    domain: [3],
+    what: 'Two or more launching States, and the terms name no State of registry.',
+    source: 'Registration Convention (1975), Art. II(2)',
+    check: ({ t, plan }) => {
+      const v = variantOf(plan, 'jurisdiction');
+      const reg = t.source.jurisdiction?.registeringParty;
+      if (v === 'designated-party' && !reg && !t.launch) {
+        return [at('jurisdiction.registeringParty', 'the parties designate a State to register, but name none and no launch says who the customer is', 'Add `jurisdiction.registeringParty:` with the party whose State registers.')];
+      }
+      if (v === 'launching-party' && !t.launch) {
+        return [at('jurisdiction.registration', '`launching-party` registration, but no launch names the launching party', 'Add `cooperation.launch.launchingParty`, or choose `each-registers-own` or `designated-party` with `registeringParty`.')];
+      }
+      if (v === 'each-registers-own' && t.launch) {
+        const joint = t.spaceObjects.filter((o) => o.owners.length > 1);
+        if (joint.length) {
+          return [at('jurisdiction.registration', `${joint.map((o) => o.name).join(', ')} ${joint.length === 1 ? 'has' : 'have'} two launching States, and \`each-registers-own\` does not say which of them registers`, 'Use `launching-party`, or `designated-party` with `registeringParty`, so one State registers under Article II(2).')];
+        }
+      }
+      return [];
+    },
+  },
+  {
+    id: 'registering-party-implicit',
+    severity: 'note',
+    level: 'terms',
+    domain: [3],
+    what: 'Designated-party registration without `registeringParty`: the draft designates the customer.',
+    source: 'Registration Convention (1975), Art. II(2)',
+    check: ({ t, plan }) => {
+      if (variantOf(plan, 'jurisdiction') !== 'designated-party' || t.source.jurisdiction?.registeringParty || !t.launch) return [];
+      const customer = t.parties.find((p) => p.id !== t.launch!.launchingParty)!;
+      return [at('jurisdiction.registeringParty', `not given: the draft designates ${customer.label}'s State, the customer's, to register`, `Write \`registeringParty: ${customer.id}\` (or the other party) so the terms record the designation.`)];
+    },
+  },
+  {
+    id: 'registering-not-launching',
+    severity: 'error',
+    level: 'terms',
+    domain: [4],
+    what: 'The registering party’s State is not a launching State.',
+    source: 'Registration Convention (1975), Arts. I(a), I(c), II(1)',
+    check: ({ t, plan }) => {
+      const reg = t.source.jurisdiction?.registeringParty;
+      if (variantOf(plan, 'jurisdiction') !== 'designated-party' || !reg || !t.launch) return [];
+      if (t.launchingParties.some((p) => p.id === reg)) return [];
+      const p = t.party(reg);
+      return [
+        at(
+          'jurisdiction.registeringParty',
+          `${p.label} neither launches nor owns (procures the launch of) any object, so its State is not a launching State and cannot register`,
+          `Designate a launching State (${t.launchingParties.map((x) => x.id).join(' or ')}), or list ${p.id} among the owners in \`cooperation.spaceObjects\` if it procures the launch.`,
+        ),
+      ];
+    },
+  },
+  {
+    id: 'launch-site-missing',
+    severity: 'warning',
+    level: 'terms',
+    domain: [20],
+    what: 'A launch with no launch site: registration needs the territory or location of launch.',
+    source: 'Registration Convention (1975), Art. IV(1)(c)',
+    check: ({ t }) =>
+      t.launch && !t.launch.site
+        ? [at('cooperation.launch.site', 'the launch has no site; the registration information must give the territory or location of launch, and the State of the launch site is a launching State', 'Add `cooperation.launch.site`, e.g. “Taiyuan Satellite Launch Center”.')]
+        : [],
+  },
+  {
+    id: 'launch-liability-terms',
+    severity: 'error',
+    level: 'terms',
+    domain: [6],
+    what: 'A launch with no apportionment or indemnity terms.',
+    source: 'Liability Convention (1972), Art. V(2); Intergovernmental Agreement on the International Space Station (1998), Art. 17',
+    check: ({ t, plan }) => {
+      const launches = Boolean(t.launch) || t.hasArea('launch-services', 'in-orbit-delivery');
+      if (!launches || !t.binding) return [];
+      const regime = variantOf(plan, 'liability');
+      if (regime === 'fault-based') {
+        return [at('liability.regime', 'the cooperation includes a launch, but fault-based liability neither apportions compensation to third parties nor preserves the Liability Convention', 'Use `cross-waiver` (or `convention-only`) so the launch is covered by Article V apportionment and consultation on claims.')];
+      }
+      if (regime === 'cross-waiver' && t.thirdParty === 'launching-party-bears' && !t.launch) {
+        return [at('liability.thirdParty', '`launching-party-bears`, but no launch names the launching party, so the draft has neither indemnity nor apportionment', 'Add `cooperation.launch.launchingParty`, or use `consult-and-apportion`.')];
+      }
+      return [];
+    },
+  },
+  {
+    id: 'waiver-flow-down',
+    severity: 'error',
+    level: 'terms',
+    domain: [8],
+    what: 'A cross-waiver with contractors or a commercial party that does not flow down to related entities.',
+    source: '14 CFR 1266.102; Intergovernmental Agreement on the International Space Station (1998), Art. 16(3)(b)',
+    check: ({ t, plan }) =>
+      variantOf(plan, 'liability') === 'cross-waiver' && !t.flowDown && (t.commercialInvolved || Boolean(t.launch))
+        ? [at('liability.flowDown', `is false, but ${t.commercialInvolved ? 'a commercial party takes part' : 'a launch brings in contractors'}: without flow-down their claims survive the waiver`, 'Set `liability.flowDown: true` so each party extends the waiver to its contractors and other related entities.')]
+        : [],
+  },
+  {
+    id: 'order-of-precedence',
+    severity: 'error',
+    level: 'terms',
+    domain: [12],
+    what: 'A protocol or implementing arrangement that does not name its parent instrument.',
+    source: 'Intergovernmental Agreement on the International Space Station (1998), Art. 4(2)',
+    check: ({ t }) =>
+      t.subordinate && !t.source.parentInstrument
+        ? [at('parentInstrument', `a ${t.form.replace(/-/g, ' ')} sits under a parent instrument, but the terms do not name it, so the order of precedence has a blank where the parent belongs`, 'Add `parentInstrument: { title: ..., date: ... }`.')]
+        : [],
+  },
+  {
+    id: 'arbitration-incomplete',
+    severity: 'error',
+    level: 'terms',
+    domain: [13],
+    what: 'Arbitration without a seat.',
+    source: 'Intergovernmental Agreement on the International Space Station (1998), Art. 23; PCA Optional Rules for Arbitration of Disputes Relating to Outer Space Activities (2011)',
+    check: ({ t }) =>
+      t.binding && t.disputeSteps.includes('arbitration') && !t.arbitration.seat
+        ? [at('disputes.arbitration.seat', 'arbitration has no seat: the seat decides the procedural law and which courts support and review the award', 'Add `disputes.arbitration.seat`, e.g. The Hague.')]
+        : [],
+  },
+  {
+    id: 'private-party-authorisation',
+    severity: 'error',
+    level: 'terms',
+    domain: [17],
+    what: 'A private party whose State is not named, so no State authorises and supervises it.',
+    source: 'Outer Space Treaty (1967), Art. VI',
+    check: ({ t }) =>
+      t.parties
+        .filter((p) => p.type === 'commercial' && !p.state)
+        .map((p) => at(`parties[${p.index}].state`, `${p.label} is a commercial party with no State: the text cannot name the State that authorises and supervises its activities`, 'Add the party’s `state`.')),
+  },
+  {
+    id: 'mixed-party-levels',
+    severity: 'warning',
+    level: 'terms',
+    domain: [18],
+    what: 'A government and an agency in an intergovernmental form: the text enters into force on signature.',
+    source: 'Vienna Convention on the Law of Treaties (1969), Arts. 7, 24',
+    check: ({ t }) => {
+      if (!INTERGOVERNMENTAL_FORMS.includes(t.form)) return [];
+      const gov = t.parties.filter((p) => p.type === 'government');
+      if (gov.length !== 1) return [];
+      const other = t.parties.find((p) => p.type !== 'government')!;
+      return [
+        at(
+          `parties[${other.index}].type`,
+          `${gov[0]!.label} is a government and ${other.label} is not, so the draft enters into force on signature, as an agency text does; a government may need its domestic procedure first`,
+          'Make both parties governments (entry into force after notification), or use an agency-level form such as a protocol or implementing arrangement.',
+        ),
+      ];
+    },
+  },
+  {
+    id: 'area-essentials',
+    severity: 'note',
+    level: 'terms',
+    domain: [],
+    what: 'An area of cooperation whose essential clause is not in the terms or the draft.',
+    source: 'DOMAIN.md, areas and what each makes essential (agency practice)',
+    check: (c) => {
+      const text = draftText(c.draft);
+      return AREA_ESSENTIALS.filter((e) => e.areas.some((a) => c.t.areas.includes(a)) && e.missing(c, text)).map((e) => {
+        const areas = e.areas.filter((a) => c.t.areas.includes(a)).join(', ');
+        return at(e.path, `${areas} usually needs ${e.what}, and the ${text === undefined ? 'terms do' : 'draft does'} not provide for it`, e.fix);
+      });
+    },
+  },
+  {
+    id: 'open-point',
+    severity: 'note',
+    level: 'terms',
+    domain: [],
+    what: 'A fact the draft needs is missing from the terms and shows as a blank [●].',
+    source: 'Drafting practice: every open point is settled before signature',
+    check: ({ draft }) => (draft?.notes.openPoints ?? []).map((p) => at(p.path, `${p.label}: a blank [●] in ${p.where.join(', ')}`, p.why)),
+  },
+];
