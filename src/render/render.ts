@@ -163,30 +163,31 @@ function definitionsByTerm(library: Library): Map<string, Definition> {
   return m;
 }
 
-const termPatterns = new WeakMap<Map<string, unknown>, RegExp>();
-/** Every defined term that occurs in `text` as a whole word (a plural "s" allowed). */
+/** The forms a defined term takes in running text: "Related Entity", "Related Entities", "Goods". */
+function termForms(term: string): string[] {
+  return /[^aeiou]y$/.test(term) ? [term, `${term.slice(0, -1)}ies`] : [term, `${term}s`];
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const termPatterns = new WeakMap<object, { re: RegExp; termOf: Map<string, string> }>();
+
+/** Every defined term that occurs in `text` as a whole word, singular or plural. */
 function findTerms(text: string, byTerm: Map<string, unknown>): string[] {
-  let re = termPatterns.get(byTerm);
-  if (!re) {
-    const alternatives = [...byTerm.keys()].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    re = new RegExp(`(?<![\\p{L}\\p{N}-])(${alternatives.join('|')})(?=s?(?![\\p{L}\\p{N}-]))`, 'gu');
-    termPatterns.set(byTerm, re);
+  let p = termPatterns.get(byTerm);
+  if (!p) {
+    const termOf = new Map<string, string>();
+    for (const term of byTerm.keys()) for (const form of termForms(term)) termOf.set(form, term);
+    const alternatives = [...termOf.keys()].sort((x, y) => y.length - x.length).map(escapeRe);
+    p = { re: new RegExp(`(?<![\\p{L}\\p{N}-])(${alternatives.join('|')})(?![\\p{L}\\p{N}-])`, 'gu'), termOf };
+    termPatterns.set(byTerm, p);
   }
   const found = new Set<string>();
-  for (const m of text.matchAll(re)) found.add(m[1]!);
+  for (const m of text.matchAll(p.re)) found.add(p.termOf.get(m[1]!)!);
   return [...found];
 }
 
 export function containsTerm(text: string, term: string): boolean {
-  let from = 0;
-  for (;;) {
-    const i = text.indexOf(term, from);
-    if (i < 0) return false;
-    const before = text[i - 1];
-    const after = text[i + term.length];
-    if ((before === undefined || !/[\p{L}\p{N}-]/u.test(before)) && (after === undefined || !/[\p{L}\p{N}-]/u.test(after) || after === 's')) return true;
-    from = i + 1;
-  }
+  return findTerms(text, new Map([[term, term]])).length > 0;
 }
 
 const NUMBERED = /^(\d+)\.\s+(.*)$/;

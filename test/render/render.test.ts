@@ -54,7 +54,9 @@ describe('helpers', () => {
   });
   it('finds defined terms on word boundaries, plural included', () => {
     expect(containsTerm('the Goods and', 'Goods')).toBe(true);
-    expect(containsTerm('Related Entities', 'Related Entity')).toBe(false);
+    expect(containsTerm('its Related Entities', 'Related Entity')).toBe(true);
+    expect(containsTerm('Implementing Agencys', 'Implementing Agency')).toBe(false);
+    expect(containsTerm('Goodsy', 'Goods')).toBe(false);
     expect(containsTerm('a Payloads', 'Payload')).toBe(true);
     expect(containsTerm('Export-Controlled Item', 'Controlled Item')).toBe(false);
   });

@@ -14,7 +14,12 @@ import { ROOT } from '../helpers/run.js';
 const DIR = join(ROOT, 'test', 'fixtures', 'review');
 const CASES = readdirSync(DIR).filter((d) => !d.startsWith('_'));
 /** Rules a fixture shows by what its message names, because the clean file has the rule's other finding. */
-const NAMED: Record<string, string> = { 'undefined-term': 'Related Entity' };
+const NAMED: Record<string, string> = {};
+/**
+ * Text rules no terms file can reach: the renderer defines every defined term the text uses and
+ * none it does not, so only a hand-edited draft can break them (tested in text-rules.test.ts).
+ */
+const DRAFT_ONLY = new Set(['unused-definition', 'undefined-term']);
 
 const BUILTIN = [...readClauseDir(join(ROOT, 'clauses')), ...readClauseDir(join(ROOT, 'templates'))];
 
@@ -48,7 +53,7 @@ describe('deliberately inconsistent terms files', () => {
   });
 
   it('every terms rule, and every text rule a terms file can reach, has a fixture', () => {
-    const reachable = [...TERMS_RULES, ...TEXT_RULES].map((r) => r.id).filter((id) => id !== 'unused-definition');
+    const reachable = [...TERMS_RULES, ...TEXT_RULES].map((r) => r.id).filter((id) => !DRAFT_ONLY.has(id));
     expect([...new Set(reachable)].filter((id) => !CASES.includes(id))).toEqual([]);
   });
 
