@@ -25,7 +25,10 @@ export function cleanText(text: string): string {
   return text.replace(/\r\n?|\n|\t/g, ' ').replace(INVALID, '');
 }
 
-/** Index of the closing `marker` at or after `from`, skipping escapes and code spans; -1 if none. */
+/**
+ * Index of the closing `marker` at or after `from`, skipping escapes and code spans; -1 if none. As
+ * in CommonMark, a closer follows a non-space and an opener precedes one, so `5 * 3` is text.
+ */
 function findClose(s: string, from: number, marker: '*' | '**'): number {
   let i = from;
   while (i < s.length) {
@@ -36,13 +39,21 @@ function findClose(s: string, from: number, marker: '*' | '**'): number {
       const j = s.indexOf('`', i + 1);
       i = j < 0 ? i + 1 : j + 1;
     } else if (s.startsWith('**', i)) {
-      if (marker === '**') return i > from ? i : -1;
+      if (marker === '**' && i > from && !/\s/.test(s[i - 1]!)) return i;
+      if (marker === '**') {
+        i += 2;
+        continue;
+      }
       // Inside an italic span, a bold span is skipped whole.
       const j = findClose(s, i + 2, '**');
       if (j < 0) return i > from ? i : -1;
       i = j + 2;
     } else if (c === '*') {
-      if (marker === '*') return i > from ? i : -1;
+      if (marker === '*' && i > from && !/\s/.test(s[i - 1]!)) return i;
+      if (marker === '*') {
+        i += 1;
+        continue;
+      }
       const j = findClose(s, i + 1, '*');
       i = j < 0 ? i + 1 : j + 1;
     } else {
@@ -76,7 +87,7 @@ function parse(s: string, style: Style, out: Run[]): void {
         i = j + 1;
         continue;
       }
-    } else if (s.startsWith('**', i) && !style.bold) {
+    } else if (s.startsWith('**', i) && !style.bold && /\S/.test(s[i + 2] ?? ' ')) {
       const j = findClose(s, i + 2, '**');
       if (j > 0) {
         flush();
@@ -84,7 +95,7 @@ function parse(s: string, style: Style, out: Run[]): void {
         i = j + 2;
         continue;
       }
-    } else if (c === '*' && s[i + 1] !== '*' && !style.italic) {
+    } else if (c === '*' && s[i + 1] !== '*' && !style.italic && /\S/.test(s[i + 1] ?? ' ')) {
       const j = findClose(s, i + 1, '*');
       if (j > 0) {
         flush();
