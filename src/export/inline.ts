@@ -130,13 +130,18 @@ export function plainText(text: string): string {
     .join('');
 }
 
-/** A merge-conflict line (`<<<<<<<`, `=======`, `>>>>>>>` at the start of a line). */
-const CONFLICT = /^(<{7}(?:[ \t].*)?|={7}[ \t]*|>{7}(?:[ \t].*)?)$/m;
+/**
+ * Merge-conflict lines. `<<<<<<<` and `>>>>>>>` at the start of a line cannot come from user text
+ * (escaping turns `<` into `\<`); `=======` can, so it counts only inside multi-line text, which
+ * the renderer never produces and a merged draft does.
+ */
+const CONFLICT_EDGE = /^(?:<{7}|>{7})(?:[ \t].*)?$/m;
+const CONFLICT_SEPARATOR = /^={7}[ \t]*$/m;
 
 /** The first piece of text in `value` (any depth) that holds a merge-conflict line, if any. */
 export function findConflictLine(value: unknown): string | undefined {
   if (typeof value === 'string') {
-    const m = CONFLICT.exec(value);
+    const m = CONFLICT_EDGE.exec(value) ?? (value.includes('\n') ? CONFLICT_SEPARATOR.exec(value) : null);
     return m ? m[0] : undefined;
   }
   if (Array.isArray(value)) {

@@ -39,7 +39,7 @@ describe('findConflictLine', () => {
   ])('finds %j', (draft, line) => {
     expect(findConflictLine(draft)).toBe(line);
   });
-  it.each([[{ a: 'x <<<<<<< y' }], [{ a: '========== a rule' }], [{ a: '\\<\\<\\<\\<\\<\\<\\< escaped' }], [{ n: 7 }]])('ignores %j', (draft) => {
+  it.each([[{ a: 'x <<<<<<< y' }], [{ a: '========== a rule' }], [{ a: '\\<\\<\\<\\<\\<\\<\\< escaped' }], [{ title: '=======' }], [{ n: 7 }]])('ignores %j', (draft) => {
     expect(findConflictLine(draft)).toBeUndefined();
   });
 });
