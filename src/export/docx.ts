@@ -5,7 +5,7 @@ import { NOTES_HEADING, noteSections, notesIntro, statusLine } from './notes.js'
 
 export interface DocxOptions {
   notes?: boolean;
-  /** BCP 47 language tag for proofing, the first authentic language. */
+  /** BCP 47 tag of the language the draft is written in, for proofing; default `en`. */
   lang?: string;
 }
 
@@ -17,6 +17,8 @@ const NOTES_ORDERED = 'notes-ordered';
 const NOTES_BULLETS = 'notes-bullets';
 
 const FONT = 'Times New Roman';
+/** Latin and complex scripts in Times; East Asian text keeps the theme's East Asian font. */
+const BODY_FONT = { ascii: FONT, hAnsi: FONT, cs: FONT };
 const MONO = 'Courier New';
 /** Twentieths of a point. */
 const INDENT = 567; // 1 cm
@@ -107,14 +109,14 @@ export async function renderDocx(draft: Draft, options: DocxOptions = {}): Promi
     features: { updateFields: true },
     styles: {
       default: {
-        document: { run: { font: FONT, size: 24, language: { value: lang } }, paragraph: { spacing: { after: 160, line: 264 } } },
-        title: { run: { font: FONT, size: 32, bold: true, color: '000000' }, paragraph: { alignment: d.AlignmentType.CENTER, spacing: { after: 240, line: 300 } } },
+        document: { run: { font: BODY_FONT, size: 24, language: { value: lang } }, paragraph: { spacing: { after: 160, line: 264 } } },
+        title: { run: { font: BODY_FONT, size: 32, bold: true, color: '000000' }, paragraph: { alignment: d.AlignmentType.CENTER, spacing: { after: 240, line: 300 } } },
         heading2: {
-          run: { font: FONT, size: 24, bold: true, color: '000000' },
+          run: { font: BODY_FONT, size: 24, bold: true, color: '000000' },
           paragraph: { spacing: { before: 360, after: 160 }, keepNext: true, keepLines: true, outlineLevel: 1 },
         },
         heading3: {
-          run: { font: FONT, size: 24, bold: true, italics: true, color: '000000' },
+          run: { font: BODY_FONT, size: 24, bold: true, italics: true, color: '000000' },
           paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, outlineLevel: 2 },
         },
       },

@@ -5,7 +5,7 @@ import { NOTES_HEADING, noteSections, notesIntro, statusLine } from './notes.js'
 
 export interface HtmlOptions {
   notes?: boolean;
-  /** BCP 47 language tag of the page, the first authentic language. */
+  /** BCP 47 tag of the language the draft is written in; default `en`. */
   lang?: string;
 }
 

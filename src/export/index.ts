@@ -7,7 +7,11 @@ export type Format = 'md' | 'docx' | 'html';
 
 export interface ExportOptions {
   notes?: boolean;
-  /** Language tag of the first authentic text (`languages[0]`), for HTML `lang` and Word proofing. */
+  /**
+   * BCP 47 tag of the language the draft's text is written in (the clause library's, `en`), for the
+   * HTML `lang` and Word proofing. Not simply `languages[0]`: an English draft of a Chinese,
+   * Portuguese and English agreement is still English text.
+   */
   lang?: string;
 }
 
