@@ -10,6 +10,15 @@ export const MAX_TERMS_BYTES = 256 * 1024;
 const MAX_ALIAS_COUNT = 200;
 const MAX_DEPTH = 32;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Flow brackets or compact `- - -` nesting beyond this are refused before the parser recurses. */
+const MAX_LEXICAL_DEPTH = 64;
+/** More problems than this are summarised: a file with thousands of stray keys is not a terms file. */
+const MAX_PROBLEMS = 50;
+/**
+ * Keys are counted (roughly: a colon before a space) before parsing, because the duplicate-key check
+ * is quadratic: 20,000 keys take the parser tens of seconds. A terms file has a few hundred.
+ */
+const MAX_KEYS = 2000;
 
 export interface ParseOptions {
   /** Variant names per topic available in the clause library (built-in plus overlay). */
@@ -39,9 +48,23 @@ export function formatPath(path: readonly PropertyKey[]): string {
  */
 export function parseTerms(source: string, file: string, options: ParseOptions = {}): ParsedTerms {
   if (Buffer.byteLength(source, 'utf8') > MAX_TERMS_BYTES) {
-    throw new UserError(`${file}: the terms file is larger than ${MAX_TERMS_BYTES / 1024} KiB; a terms file is a few kilobytes of YAML.`);
+    const kib = Math.ceil(Buffer.byteLength(source, 'utf8') / 1024);
+    throw new UserError(`${file}: the terms file is larger than ${MAX_TERMS_BYTES / 1024} KiB; a terms file is a few kilobytes of YAML.`, {
+      problems: [{ file, message: `${kib} KiB, refused before parsing` }],
+    });
   }
   const lineCounter = new LineCounter();
+  const keys = source.match(/:(?=[ \t\r\n]|$)/g)?.length ?? 0;
+  if (keys > MAX_KEYS) {
+    throw termsError(file, [{ file, message: `about ${keys} keys; a terms file has a few hundred at most (the limit is ${MAX_KEYS})` }]);
+  }
+  const tooDeep = lexicalDepthProblem(source);
+  if (tooDeep !== undefined) {
+    lineCounter.addNewLine(0);
+    for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+    const { line, col } = lineCounter.linePos(tooDeep);
+    throw termsError(file, [{ file, line, column: col, message: `nested deeper than ${MAX_DEPTH} levels` }]);
+  }
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   const at = (offset: number | undefined) => {
     if (offset === undefined) return {};
@@ -52,7 +75,9 @@ export function parseTerms(source: string, file: string, options: ParseOptions =
   const problems: Problem[] = [];
   for (const err of doc.errors) {
     const msg = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    problems.push({ file, ...at(err.pos[0]), message: `YAML syntax: ${msg}` });
+    // The parser recursing out of stack is deep nesting the lexical check did not see.
+    if (/call stack/i.test(msg)) problems.push({ file, ...at(err.pos[0]), message: `nested deeper than ${MAX_DEPTH} levels` });
+    else problems.push({ file, ...at(err.pos[0]), message: `YAML syntax: ${msg}` });
   }
   if (problems.length) throw termsError(file, problems);
 
@@ -92,8 +117,9 @@ export function parseTerms(source: string, file: string, options: ParseOptions =
   return { terms, locate };
 }
 
-function termsError(file: string, problems: Problem[]): UserError {
-  const n = problems.length;
+function termsError(file: string, all: Problem[]): UserError {
+  const n = all.length;
+  const problems = n > MAX_PROBLEMS ? [...all.slice(0, MAX_PROBLEMS), { file, message: `and ${n - MAX_PROBLEMS} more problems not shown` }] : all;
   return new UserError(`${file}: ${n} problem${n === 1 ? '' : 's'} in the terms file`, {
     problems,
     hint: 'Fix the fields above; `spacecoop schema` prints every allowed field and value.',
@@ -108,6 +134,54 @@ function dedupe(problems: Problem[]): Problem[] {
     seen.add(k);
     return true;
   });
+}
+
+/**
+ * Offset where flow brackets (`[[[[`) or compact sequences (`- - - -`) nest deeper than any terms
+ * file could, found by a scan that skips quoted text and comments, so the recursive parser never
+ * sees them. A heuristic: a line starting in column 0 starts afresh, and an unbalanced bracket in
+ * plain text counts, which is why the bound is twice the structural one.
+ */
+function lexicalDepthProblem(source: string): number | undefined {
+  let depth = 0;
+  let quote: string | undefined;
+  let comment = false;
+  let lineStart = true;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\n') {
+      comment = false;
+      lineStart = true;
+      continue;
+    }
+    if (lineStart) {
+      lineStart = false;
+      if (!quote && !/[\s\]},]/.test(c)) depth = 0;
+      const dashes = /^[ \t]*(?:-[ \t]+)+/.exec(source.slice(i, i + 4 * MAX_LEXICAL_DEPTH + 8));
+      if (!quote && dashes && (dashes[0].match(/-/g)?.length ?? 0) > MAX_LEXICAL_DEPTH) return i;
+    }
+    if (comment) continue;
+    if (quote === '"') {
+      if (c === '\\') i++;
+      else if (c === '"') quote = undefined;
+      continue;
+    }
+    if (quote === "'") {
+      if (c === "'") {
+        if (source[i + 1] === "'") i++;
+        else quote = undefined;
+      }
+      continue;
+    }
+    const prev = i === 0 ? ' ' : source[i - 1]!;
+    if (c === '#' && /\s/.test(prev)) comment = true;
+    else if ((c === '"' || c === "'") && /[\s[{,:]/.test(prev)) quote = c;
+    else if (c === '[' || c === '{') {
+      depth += 1;
+      if (depth > MAX_LEXICAL_DEPTH) return i;
+    } else if ((c === ']' || c === '}') && depth > 0) depth -= 1;
+  }
+  return undefined;
 }
 
 /** Rejects prototype-polluting keys and absurd nesting before anything is converted to objects. */

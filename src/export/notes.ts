@@ -1,0 +1,52 @@
+import type { Draft } from '../render/draft.js';
+
+/**
+ * The drafting notes as sections of inline-Markdown entries, for the Word and HTML exporters. The
+ * wording is the Markdown exporter's (src/export/markdown.ts `renderNotes`), so the annex reads the
+ * same in every format.
+ */
+export interface NoteSection {
+  heading: string;
+  /** Numbered (open points) or bulleted. */
+  ordered: boolean;
+  /** Shown when there are no entries. */
+  empty?: string;
+  entries: string[];
+}
+
+export const NOTES_HEADING = 'Drafting notes for review';
+
+export function notesIntro(draft: Draft): string {
+  return `These notes are for the drafting team and are not part of the ${draft.binding ? 'instrument' : 'memorandum'}. Draft with \`--no-notes\` for the copy that goes to the other side.`;
+}
+
+export function noteSections(draft: Draft): NoteSection[] {
+  const n = draft.notes;
+  return [
+    {
+      heading: 'Open points',
+      ordered: true,
+      empty: 'None: every blank is filled.',
+      entries: n.openPoints.map((p) => `**${p.label}** (${p.where.join(', ')}; \`${p.path}\`): ${p.why}`),
+    },
+    {
+      heading: 'Choices made',
+      ordered: false,
+      entries: n.choices.map((c) => {
+        const how = c.chosenBy === 'terms' ? 'chosen in the terms file' : 'recommended from the facts';
+        return `**${c.topicTitle}** (Article ${c.article}): \`${c.clauseId}\`, ${how}. ${c.reason}`;
+      }),
+    },
+    {
+      heading: 'For counsel',
+      ordered: false,
+      entries: n.reviews.map((r) => `Article ${r.article}, ${r.title} (\`${r.clauseId}\`): ${r.text}`),
+    },
+    { heading: 'Sources', ordered: false, entries: [...n.sources] },
+  ];
+}
+
+/** The line under the title, in every format. */
+export function statusLine(draft: Draft): string {
+  return `Draft for discussion: the text is not agreed by the ${draft.partyWord}.`;
+}
