@@ -13,9 +13,10 @@ let cachedData;
 try {
   cachedData = readFileSync(cacheFile);
 } catch {}
-const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData, importModuleDynamically: (s) => import(s) });
+const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
 const module = { exports: {} };
 script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
+if (process.env.SPACECOOP_DEBUG_CODE_CACHE) process.stderr.write(`code cache: ${cachedData ? (script.cachedDataRejected ? 'rejected' : 'used') : 'none'}\n`);
 process.exitCode = await module.exports.main(process.argv);
 // The build asks for the cache after a warm-up run, so it holds the bytecode of what a draft uses.
 if (process.env.SPACECOOP_WRITE_CODE_CACHE) writeFileSync(cacheFile, script.createCachedData());

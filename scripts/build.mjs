@@ -41,8 +41,10 @@ const result = await build({
   // sources derive from import.meta.url stay right.
   define: { 'import.meta.url': '__spacecoopUrl' },
   banner: { js: "var __spacecoopUrl = require('node:url').pathToFileURL(__filename).href;" },
-  // Loaded only by `new` and `--format docx`: they stay in node_modules and load when used.
+  // Loaded only by `new` and `--format docx`: they stay in node_modules and load when used, by
+  // require(): functions restored from a V8 code cache cannot run import() (both ship CommonJS).
   external: ['@inquirer/*', 'docx'],
+  supported: { 'dynamic-import': false },
 });
 if (process.env.BUNDLE_ANALYZE) console.log(await (await import('esbuild')).analyzeMetafile(result.metafile));
 
