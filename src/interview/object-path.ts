@@ -58,5 +58,8 @@ export function changedPaths(a: unknown, b: unknown, path: (string | number)[] =
     const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
     return keys.flatMap((k) => changedPaths(a[k], b[k], [...path, k]));
   }
+  if (Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.some((x) => isObj(x))) {
+    return a.flatMap((x, i) => changedPaths(x, b[i], [...path, i]));
+  }
   return [path];
 }

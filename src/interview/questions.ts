@@ -320,7 +320,6 @@ const launchGate: Question = q(['cooperation', 'launch'], 'confirm', 'Does a par
   },
 });
 
-const ownerKeys = (ctx: Ctx) => [...partyIds(ctx).map((id) => id), 'both'];
 const ownedBy: Question = q(['cooperation', 'spaceObjects', '#', 'ownedBy'], 'select', (ctx) => `Who owns ${str(getIn(ctx.state, ['cooperation', 'spaceObjects', ctx.i, 'name'])) ?? 'it'}?`, {
   choices: (ctx) => [
     ...partyChoices(ctx).map((c) => ({ ...c, name: `${c.name.split(' (')[0]}` })),
@@ -332,7 +331,13 @@ const ownedBy: Question = q(['cooperation', 'spaceObjects', '#', 'ownedBy'], 'se
     return set.size === 2 && ids.every((id) => set.has(id)) ? 'both' : (v as string[])[0];
   },
   fromPrompt: (raw, ctx) => (raw === 'both' ? partyIds(ctx) : [raw]),
-  suggest: (ctx) => (ownerKeys(ctx).length === 3 ? partyIds(ctx) : undefined),
+  // A launch bought from the other party (delivery, launch services) is usually of the customer's own object.
+  suggest: (ctx) => {
+    const launcher = str(getIn(ctx.state, ['cooperation', 'launch', 'launchingParty']));
+    const areas = (coop(ctx).areas as string[] | undefined) ?? [];
+    const customer = partyIds(ctx).find((id) => id !== launcher);
+    return launcher && customer && areas.some((a) => a === 'in-orbit-delivery' || a === 'launch-services') ? [customer] : partyIds(ctx);
+  },
 });
 
 const scopeSection: Section = {
@@ -354,7 +359,7 @@ const scopeSection: Section = {
       optional: true,
       write: (ctx, path, v) => (v === undefined ? deleteIn(ctx.state, ['cooperation', 'project']) : setIn(ctx.state, path, v)),
     }),
-    q(['cooperation', 'project', 'description'], 'input', 'The project in a phrase, completing "The project is ..."', {
+    q(['cooperation', 'project', 'description'], 'input', 'What the project comprises, completing "The project comprises the following: ..."', {
       when: (ctx) => getIn(ctx.state, ['cooperation', 'project', 'name']) !== undefined,
       optional: true,
     }),

@@ -91,7 +91,7 @@ export const FRESH_SCRIPTS: Record<string, Record<string, unknown>> = {
     'cooperation.launch.vehicle': '',
     'cooperation.launch.provider': '',
     'cooperation.spaceObjects[0].name': 'Taifa-2 satellite',
-    'cooperation.spaceObjects[0].ownedBy': 'ksa',
+    'cooperation.spaceObjects[0].ownedBy': DEFAULT, // offered: the customer, ksa
     'cooperation.spaceObjects[1].name': '',
     'cooperation.exportControlled': true,
     'cooperation.personnelExchange': DEFAULT,
