@@ -1,6 +1,210 @@
+import { rmSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { draftFromTermsText } from '../engine.js';
 import { UserError } from '../errors.js';
+import { isSpacecoopDraft, renderMarkdown } from '../export/markdown.js';
+import {
+  BUILTIN_VARIANTS,
+  changedPaths,
+  formatFieldPath,
+  InterviewCancelled,
+  isPromptCancelled,
+  parseResume,
+  renderResume,
+  renderTermsYaml,
+  resumePathFor,
+  runInterview,
+  type Ask,
+  type Say,
+  type SayKind,
+  type TermsFileBase,
+  type Topic,
+  type VariantChoice,
+} from '../interview/index.js';
+import type { Library } from '../library/library.js';
+import { parseTerms } from '../terms/parse.js';
+import { defaultOut } from './draft.js';
+import { exists, readText, writeAtomic } from './fs.js';
+import { loadLibrary, PACKAGE_ROOT } from './library.js';
+import { bold, dim, err, green, yellow } from './output.js';
 
-// Placeholder until the command lands; the program table already routes to it.
-export async function runNew(_opts: { terms: string; out: string; clauses?: string }): Promise<number> {
-  throw new UserError('`spacecoop new` is not available yet');
+export interface NewOptions {
+  terms: string;
+  out: string;
+  clauses?: string;
+  /** How the user started this, for "run ... again to resume" (`npm start` says so). */
+  command?: string;
+}
+
+/** What a test replaces: the prompts, where interview text goes, and whether there is a terminal. */
+export interface NewDeps {
+  ask?: Ask;
+  say?: Say;
+  interactive?: boolean;
+}
+
+/** Exit code after Ctrl+C, as shells report an interrupted command (128 + SIGINT). */
+export const CANCELLED = 130;
+
+export async function runNew(opts: NewOptions, deps: NewDeps = {}): Promise<number> {
+  const interactive = deps.interactive ?? Boolean(process.stdin.isTTY);
+  if (!interactive) {
+    throw new UserError('`spacecoop new` asks its questions in a terminal, and stdin is not one', {
+      hint: 'Without a terminal, write a terms file (see examples/ and `spacecoop schema`) and run `spacecoop draft TERMS`.',
+    });
+  }
+  const command = opts.command ?? commandLine(opts);
+  const library = loadLibrary(opts.clauses);
+  const variantNames = Object.fromEntries((['jurisdiction', 'ip', 'liability'] as const).map((t) => [t, library.variants(t)]));
+
+  // Refuse before the first question, not after the last.
+  if (exists(opts.out) && !isSpacecoopDraft(readText(opts.out))) {
+    throw new UserError(`${opts.out} exists and was not written by spacecoop; it is left unchanged`, { hint: 'Choose another --out file, or move the existing one away.' });
+  }
+  let base: TermsFileBase | undefined;
+  if (exists(opts.terms)) {
+    const text = readText(opts.terms, 'terms file');
+    try {
+      base = { text, terms: parseTerms(text, opts.terms, { variants: variantNames }).terms };
+    } catch (e) {
+      if (e instanceof UserError) {
+        throw new UserError(e.message, {
+          problems: [...e.problems],
+          hint: `The interview starts from ${opts.terms}; fix it first, or give another file with --terms to start afresh.`,
+        });
+      }
+      throw e;
+    }
+  }
+
+  const say = deps.say ?? sayToTerminal;
+  const ask = deps.ask ?? (await (await import('../interview/prompt.js')).loadAsk());
+  const resumePath = resumePathFor(opts.terms);
+
+  say('spacecoop new: a first-pass draft from your answers. Enter accepts the answer shown; Ctrl+C stops at any time.', 'text');
+  if (base) say(`Answers are taken from ${opts.terms}: Enter keeps each one, and only what you change is changed.`, 'text');
+
+  let start = base?.terms as Record<string, unknown> | undefined;
+  try {
+    if (exists(resumePath)) {
+      const kept = parseResume(readText(resumePath));
+      if (!kept) say(`${resumePath} is not a file of kept answers; it is ignored, and replaced if you stop again.`, 'warning');
+      else if (await ask({ id: 'resume', kind: 'confirm', message: `Resume from the answers kept in ${resumePath}?`, default: true })) start = kept;
+    }
+  } catch (e) {
+    if (isPromptCancelled(e)) return stopped(0);
+    throw e;
+  }
+
+  let terms: Record<string, unknown>;
+  try {
+    ({ terms } = await runInterview({ ask, say }, { ...(start ? { start } : {}), prefilled: Boolean(base), variants: variantChoices(library) }));
+  } catch (e) {
+    if (e instanceof InterviewCancelled) return cancelled(e);
+    throw e;
+  }
+
+  const text = renderTermsYaml(terms, { ...(base ? { base } : {}), ...schemaRefFor(opts.terms), fileName: basename(opts.terms) });
+  // The same engine as `spacecoop draft`: the file just written is the file that is drafted.
+  const result = draftFromTermsText(text, opts.terms, library);
+  const markdown = renderMarkdown(result.draft, { notes: true });
+  writeAtomic(opts.terms, text);
+  writeAtomic(opts.out, markdown);
+  rmSync(resumePath, { force: true });
+
+  if (!base) err(`${green('wrote')} ${opts.terms}: the terms, one answer per field`);
+  else if (text === base.text) err(`${opts.terms}: unchanged`);
+  else {
+    const changed = changedPaths(base.terms, result.parsed.terms).map(formatFieldPath);
+    err(`${green('updated')} ${opts.terms}: ${changed.length} field${changed.length === 1 ? '' : 's'} changed (${changed.join(', ')})`);
+  }
+  const points = result.draft.notes.openPoints;
+  err(`${green('wrote')} ${opts.out}: ${result.draft.articles.length} articles${points.length ? `, ${yellow(`${points.length} open point${points.length === 1 ? '' : 's'}`)}:` : ', no open points'}`);
+  for (const p of points) err(`  - ${p.label} (${p.path})${p.where.length ? `: ${p.where.join(', ')}` : ''}`);
+  const redraft = `spacecoop draft ${opts.terms}${resolve(defaultOut(opts.terms, 'md')) === resolve(opts.out) ? '' : ` --out ${opts.out}`}`;
+  err(dim(`Next: edit ${opts.terms} and run \`${redraft}\`; or run \`${command}\` again to change answers.`));
+  return 0;
+
+  function stopped(answered: number): number {
+    err(`Stopped${answered ? '' : ' before any answer'}. Nothing was written.`);
+    return CANCELLED;
+  }
+
+  async function cancelled(e: InterviewCancelled): Promise<number> {
+    process.stdout.isTTY && deps.say === undefined && process.stdout.write('\n');
+    if (e.answered === 0) return stopped(0);
+    let keep = false;
+    try {
+      keep = (await ask({ id: 'keep-answers', kind: 'confirm', message: `Keep the answers given so far in ${resumePath}, to resume later?`, default: true })) === true;
+    } catch (again) {
+      if (!isPromptCancelled(again)) throw again;
+    }
+    if (!keep) {
+      err(`Stopped. Nothing was written. Run \`${command}\` to start again.`);
+      return CANCELLED;
+    }
+    writeAtomic(resumePath, renderResume(e.state, command));
+    err(`Stopped. ${opts.terms} and ${opts.out} were not written; your answers so far are in ${resumePath}.`);
+    err(`To resume, run \`${command}\` again.`);
+    return CANCELLED;
+  }
+}
+
+function commandLine(opts: NewOptions): string {
+  const parts = ['spacecoop new'];
+  if (opts.terms !== 'agreement.yaml') parts.push(`--terms ${opts.terms}`);
+  if (opts.out !== 'agreement.md') parts.push(`--out ${opts.out}`);
+  if (opts.clauses) parts.push(`--clauses ${opts.clauses}`);
+  return parts.join(' ');
+}
+
+/** Built-in variants keep the schema's explanation; a drafter's own take their clause's `fits`. */
+function variantChoices(library: Library): Record<Topic, VariantChoice[]> {
+  const out = { ...BUILTIN_VARIANTS };
+  for (const topic of ['jurisdiction', 'ip', 'liability'] as const) {
+    const known = new Map(BUILTIN_VARIANTS[topic].map((v) => [v.value, v.description]));
+    out[topic] = library.variants(topic).map((value) => ({ value, description: known.get(value) ?? library.get(`${topic}/${value}`).meta.fits }));
+  }
+  return out;
+}
+
+/**
+ * Where an editor finds the JSON Schema. Inside the package (the examples, a checkout) a relative
+ * path, as examples/ have it, so the line stays right when the folder moves; elsewhere the absolute
+ * path of the installed package's copy, which is the one that matches this version of spacecoop.
+ * Left out when the package has no schema file to point to.
+ */
+export function schemaRefFor(termsPath: string): { schemaRef?: string } {
+  const schemaFile = join(PACKAGE_ROOT, 'schema', 'terms.schema.json');
+  if (!exists(schemaFile)) return {};
+  const file = resolve(termsPath);
+  const inside = !relative(PACKAGE_ROOT, file).startsWith('..');
+  return { schemaRef: inside ? relative(dirname(file), schemaFile).split(sep).join('/') : schemaFile };
+}
+
+const STYLE: Record<SayKind, (s: string) => string> = {
+  heading: (s) => `\n${bold(s, process.stdout)}`,
+  text: (s) => dim(s, process.stdout),
+  note: (s) => `${green('›', process.stdout)} ${s}`,
+  warning: (s) => yellow(`! ${s}`, process.stdout),
+};
+
+/** Interview text goes to stdout with the prompts, wrapped to the terminal's width. */
+function sayToTerminal(text: string, kind: SayKind = 'text'): void {
+  const width = Math.max(40, Math.min(process.stdout.columns ?? 80, 100) - 2);
+  const indent = kind === 'note' || kind === 'warning' ? '  ' : '';
+  process.stdout.write(`${STYLE[kind](wrap(text, width, indent))}\n`);
+}
+
+export function wrap(text: string, width: number, indent = ''): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = indent + word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.join('\n');
 }

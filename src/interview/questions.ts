@@ -1,0 +1,585 @@
+import { recommendDisputeSteps, recommendIp, recommendJurisdiction, recommendLiability, type Recommendation } from '../plan/recommend.js';
+import { DEFAULTS, NON_BINDING_FORMS, SUBORDINATE_FORMS, type ResolvedTerms } from '../terms/resolve.js';
+import {
+  ARBITRATION_RULES,
+  AREAS,
+  FORMS,
+  FUNDING,
+  IP_FOREGROUND,
+  LIABILITY_REGIMES,
+  PARTY_TYPES,
+  REGISTRATION,
+  RENEWAL,
+  THIRD_PARTY,
+  type Form,
+} from '../terms/schema.js';
+import { enumValuesAt, validatorFor, type Path, type Validator } from './fields.js';
+import { getIn, setIn, deleteIn, type Obj } from './object-path.js';
+import type { Asked, PromptChoice } from './types.js';
+
+/**
+ * The interview as data: sections of questions, each bound to a field of the terms schema. The
+ * runner (run.ts) walks them; nothing here prompts or prints.
+ *
+ * Paths use `#` for the index of the party or list item being asked about.
+ */
+
+export type Topic = 'jurisdiction' | 'ip' | 'liability' | 'disputes';
+
+export interface VariantChoice {
+  value: string;
+  description: string;
+}
+
+export interface Ctx {
+  /** The terms as answered so far (terms-file shaped). */
+  state: Obj;
+  /** Party or list-item index, for `#` in paths. */
+  i: number;
+  /** The answers so far with defaults applied, when they are complete enough to resolve. */
+  resolved: ResolvedTerms | undefined;
+  variants: Record<Topic, VariantChoice[]>;
+}
+
+export interface Question {
+  type: 'field';
+  /** Field-shaped id; `#` is replaced by the index. */
+  id: string;
+  path: Path;
+  kind: Asked['kind'];
+  message: (ctx: Ctx) => string;
+  /** Asked only when this holds; otherwise the facts already settle it. */
+  when?: (ctx: Ctx) => boolean;
+  /** What the draft uses when the field is absent: accepting it leaves a prefilled file untouched. */
+  fallback?: (ctx: Ctx) => unknown;
+  /** A suggested answer that, when accepted, is written out (the draft has no default for it). */
+  suggest?: (ctx: Ctx) => unknown;
+  choices?: (ctx: Ctx) => PromptChoice[];
+  /** Optional text: an empty answer (or `-` to clear a prefilled one) leaves the field out. */
+  optional?: boolean;
+  /** A line shown before the question (a recommendation and its reason). */
+  note?: (ctx: Ctx) => string | undefined;
+  /** Between the terms value and the prompt's value (a list typed as `en, zh`, a choice key). */
+  toPrompt?: (value: unknown, ctx: Ctx) => unknown;
+  fromPrompt?: (raw: unknown, ctx: Ctx) => unknown;
+  read?: (ctx: Ctx, path: Path) => unknown;
+  write?: (ctx: Ctx, path: Path, value: unknown) => void;
+  /** The terms-level validator; by default the schema's own for `path`. */
+  validate?: Validator;
+}
+
+export interface ListQuestion {
+  type: 'list';
+  id: string;
+  /** The array field. */
+  path: Path;
+  /** The question for the first item, and for each further one. */
+  first: string;
+  next: string;
+  /** Within an item, the field the item is named by ([] for a list of strings). */
+  keyField: Path;
+  when?: (ctx: Ctx) => boolean;
+  max: number;
+  /** The item's other questions; `#` is the item's index. */
+  rest: Question[];
+}
+
+export interface Section {
+  id: string;
+  title: string;
+  intro?: string;
+  /** For the four topics: findings whose `where` starts with this are shown after the section. */
+  topic?: Topic;
+  /** Questions asked for each party (`#` = 0, 1) rather than once. */
+  perParty?: boolean;
+  steps: (Question | ListQuestion)[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers that build questions from the schema
+
+const label = (ctx: Ctx, i: number): string => {
+  const p = (ctx.state.parties as Obj[] | undefined)?.[i];
+  return (p?.shortName as string | undefined) ?? (p?.name as string | undefined) ?? `party ${i + 1}`;
+};
+const partyIds = (ctx: Ctx): string[] => ((ctx.state.parties as Obj[] | undefined) ?? []).map((p) => p.id as string);
+const partyChoices = (ctx: Ctx): PromptChoice[] =>
+  ((ctx.state.parties as Obj[] | undefined) ?? []).map((p, i) => ({ value: p.id as string, name: `${label(ctx, i)} (${p.name as string})` }));
+
+/**
+ * Choices of an enumeration field, from the schema's values and their one-line explanations:
+ * `describe` shows the explanation under the highlighted choice; `spell` lists the explanation
+ * itself as the choice (short tables), the value shown once chosen.
+ */
+function enumChoices(path: Path, table: Record<string, string>, style: 'describe' | 'spell' = 'describe', tag?: (v: string) => string): (ctx: Ctx) => PromptChoice[] {
+  const values = enumValuesAt(path);
+  return () =>
+    values.map((v) =>
+      style === 'spell'
+        ? { value: v, name: sentence(table[v] ?? v), short: v }
+        : { value: v, name: `${humanise(v)}${tag ? ` ${tag(v)}` : ''}`, short: humanise(v), description: table[v] },
+    );
+}
+
+const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** `framework-agreement` -> `Framework agreement`. */
+export function humanise(id: string): string {
+  const s = id.replace(/-/g, ' ');
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function q(path: Path, kind: Question['kind'], message: string | ((ctx: Ctx) => string), extra: Partial<Question> = {}): Question {
+  // Resolving the validator now makes a path the schema lacks fail when the module loads.
+  const validate = extra.validate ?? validatorFor(path.map((s) => (s === '#' ? 0 : s)));
+  return {
+    type: 'field',
+    id: pathId(path),
+    path,
+    kind,
+    message: typeof message === 'string' ? () => message : message,
+    validate,
+    ...extra,
+  };
+}
+
+export function pathId(path: Path): string {
+  let out = '';
+  for (const seg of path) out += typeof seg === 'number' || seg === '#' ? `[${seg}]` : out ? `.${seg}` : seg;
+  return out;
+}
+
+const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+const coop = (ctx: Ctx) => (ctx.state.cooperation as Obj | undefined) ?? {};
+const hasLaunch = (ctx: Ctx) => coop(ctx).launch !== undefined;
+const form = (ctx: Ctx) => ctx.state.form as Form | undefined;
+
+/** Initials of a name, a first guess at the short name: "China National Space Administration" -> "CNSA". */
+export function initials(name: string): string {
+  const words = name.split(/[\s-]+/).filter((w) => /^[A-Z]/.test(w));
+  return words.length >= 2 ? words.map((w) => w[0]).join('') : name;
+}
+
+/** A party handle from its short name: `CNSA` -> `cnsa`; unique against the other party's. */
+export function handleFor(name: string, taken: readonly string[]): string {
+  let base = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 36)
+    .replace(/-+$/, '');
+  if (!/^[a-z]/.test(base)) base = base ? `p-${base}` : 'party';
+  let id = base;
+  for (let n = 2; taken.includes(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+// Topic recommendations, computed on the answers so far.
+function recommendation(ctx: Ctx, topic: Topic): Recommendation | undefined {
+  const t = ctx.resolved;
+  if (!t) return undefined;
+  switch (topic) {
+    case 'jurisdiction':
+      return recommendJurisdiction(t);
+    case 'ip':
+      return recommendIp(t);
+    case 'liability':
+      return recommendLiability(t);
+    case 'disputes':
+      return recommendDisputeSteps(t);
+  }
+}
+
+function variantQuestion(topic: Exclude<Topic, 'disputes'>, path: Path, message: string, extra: Partial<Question> = {}): Question {
+  const rec = (ctx: Ctx) => recommendation(ctx, topic);
+  return q(path, 'select', message, {
+    choices: (ctx) => {
+      const r = rec(ctx)?.variant;
+      return ctx.variants[topic].map((v) => ({ value: v.value, name: v.value === r ? `${v.value} (recommended)` : v.value, description: v.description }));
+    },
+    validate: (v) => true,
+    fallback: (ctx) => rec(ctx)?.variant,
+    note: (ctx) => {
+      const r = rec(ctx);
+      if (!r) return undefined;
+      const chosen = str(getIn(ctx.state, path));
+      return chosen && chosen !== r.variant ? `Your terms choose ${chosen}; the facts suggest ${r.variant}: ${r.reason}` : `Recommended: ${r.variant}. ${r.reason}`;
+    },
+    ...extra,
+  });
+}
+
+/** The effective variant of a topic: the answer, else the recommendation the draft will use. */
+function effective(ctx: Ctx, path: Path, topic: Topic): string | undefined {
+  return str(getIn(ctx.state, path)) ?? recommendation(ctx, topic)?.variant;
+}
+
+const STEP_SEQUENCES: Record<string, { steps: string[]; name: string; description: string }> = {
+  consultation: {
+    steps: ['consultation'],
+    name: 'Consultation only',
+    description: 'Disputes are settled by consultation between the parties, then through diplomatic channels; nothing binding.',
+  },
+  'consultation,mediation': {
+    steps: ['consultation', 'mediation'],
+    name: 'Consultation, then mediation',
+    description: 'Consultation first; if it fails, mediation or conciliation by agreement. No binding decision.',
+  },
+  'consultation,arbitration': {
+    steps: ['consultation', 'arbitration'],
+    name: 'Consultation, then arbitration',
+    description: 'Consultation for a fixed period, then binding arbitration, so a dispute always has an end.',
+  },
+  'consultation,mediation,arbitration': {
+    steps: ['consultation', 'mediation', 'arbitration'],
+    name: 'Consultation, mediation, then arbitration',
+    description: 'Consultation, then mediation by agreement, then binding arbitration (IGA Art. 23).',
+  },
+};
+
+function effectiveSteps(ctx: Ctx): string[] {
+  return (getIn(ctx.state, ['disputes', 'steps']) as string[] | undefined) ?? ctx.resolved?.disputeSteps ?? [];
+}
+
+/** Text typed on one line, separated by commas: `en, zh, pt`. */
+const commaList = {
+  toPrompt: (v: unknown) => (Array.isArray(v) ? v.join(', ') : v),
+  fromPrompt: (raw: unknown) =>
+    String(raw ?? '')
+      .split(/[,\s]+/)
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean),
+};
+
+// ---------------------------------------------------------------------------------------------
+// The sections
+
+const PARTY = (...rest: Path) => ['parties', '#', ...rest] as Path;
+const ordinal = (i: number) => (i === 0 ? 'first' : 'second');
+
+const partiesSection: Section = {
+  id: 'parties',
+  title: '1. The parties',
+  intro: 'Exactly two parties: the bodies that sign, e.g. a ministry, a space agency or a company.',
+  perParty: true,
+  steps: [
+    q(PARTY('name'), 'input', (ctx) => `Full official name of the ${ordinal(ctx.i)} party (e.g. ${ctx.i === 0 ? 'China National Space Administration' : 'Brazilian Space Agency'})`),
+    q(PARTY('shortName'), 'input', () => `Short name used in the text`, {
+      optional: true,
+      suggest: (ctx) => {
+        const name = str(getIn(ctx.state, ['parties', ctx.i, 'name']));
+        return name ? initials(name) : undefined;
+      },
+    }),
+    q(PARTY('state'), 'input', (ctx) => `State of ${label(ctx, ctx.i)} (e.g. ${ctx.i === 0 ? "People's Republic of China" : 'Federative Republic of Brazil'})`, {
+      optional: true,
+    }),
+    q(PARTY('type'), 'select', (ctx) => `What kind of body is ${label(ctx, ctx.i)}?`, {
+      choices: enumChoices(PARTY('type').map((s) => (s === '#' ? 0 : s)), PARTY_TYPES),
+      fallback: (ctx) => ctx.resolved?.parties[ctx.i as 0 | 1]?.type,
+      suggest: () => 'space-agency',
+    }),
+    q(PARTY('signatory', 'title'), 'input', (ctx) => `Title of ${label(ctx, ctx.i)}'s signatory (e.g. ${ctx.i === 0 ? 'Administrator' : 'President'})`, { optional: true }),
+    q(PARTY('signatory', 'name'), 'input', (ctx) => `Name of ${label(ctx, ctx.i)}'s signatory`, { optional: true }),
+  ],
+};
+
+const formSection: Section = {
+  id: 'form',
+  title: '2. The form of the instrument',
+  intro: 'The form decides whether the text binds the parties and how it enters into force.',
+  steps: [
+    q(['form'], 'select', 'Which form of instrument?', {
+      choices: enumChoices(['form'], FORMS, 'describe', (v) => (NON_BINDING_FORMS.includes(v as Form) ? '(not binding)' : '(binding)')),
+      suggest: (ctx) => {
+        const types = ((ctx.state.parties as Obj[] | undefined) ?? []).map((p) => p.type);
+        return types.length === 2 && types.every((t) => t === 'government') ? 'agreement' : 'framework-agreement';
+      },
+    }),
+    q(['parentInstrument', 'title'], 'input', 'Title of the instrument this one implements or supplements', {
+      when: (ctx) => SUBORDINATE_FORMS.includes(form(ctx)!),
+      optional: true,
+      write: (ctx, path, v) => (v === undefined ? deleteIn(ctx.state, ['parentInstrument']) : setIn(ctx.state, path, v)),
+    }),
+    q(['parentInstrument', 'date'], 'input', 'Date it was signed, YYYY-MM-DD', {
+      when: (ctx) => SUBORDINATE_FORMS.includes(form(ctx)!) && getIn(ctx.state, ['parentInstrument', 'title']) !== undefined,
+      optional: true,
+    }),
+  ],
+};
+
+const launchGate: Question = q(['cooperation', 'launch'], 'confirm', 'Does a party launch, or procure the launch of, a space object under this instrument?', {
+  validate: () => true,
+  read: (ctx) => (hasLaunch(ctx) ? true : undefined),
+  fallback: () => false,
+  write: (ctx, path, v) => {
+    if (v === false) deleteIn(ctx.state, path);
+    else if (!hasLaunch(ctx)) setIn(ctx.state, path, {});
+  },
+});
+
+const ownedBy: Question = q(['cooperation', 'spaceObjects', '#', 'ownedBy'], 'select', (ctx) => `Who owns ${str(getIn(ctx.state, ['cooperation', 'spaceObjects', ctx.i, 'name'])) ?? 'it'}?`, {
+  choices: (ctx) => [
+    ...partyChoices(ctx).map((c) => ({ ...c, name: `${c.name.split(' (')[0]}` })),
+    { value: 'both', name: 'Both, jointly' },
+  ],
+  toPrompt: (v, ctx) => {
+    const ids = partyIds(ctx);
+    const set = new Set(v as string[]);
+    return set.size === 2 && ids.every((id) => set.has(id)) ? 'both' : (v as string[])[0];
+  },
+  fromPrompt: (raw, ctx) => (raw === 'both' ? partyIds(ctx) : [raw]),
+  // A launch bought from the other party (delivery, launch services) is usually of the customer's own object.
+  suggest: (ctx) => {
+    const launcher = str(getIn(ctx.state, ['cooperation', 'launch', 'launchingParty']));
+    const areas = (coop(ctx).areas as string[] | undefined) ?? [];
+    const customer = partyIds(ctx).find((id) => id !== launcher);
+    return launcher && customer && areas.some((a) => a === 'in-orbit-delivery' || a === 'launch-services') ? [customer] : partyIds(ctx);
+  },
+});
+
+const scopeSection: Section = {
+  id: 'scope',
+  title: '3. The scope of the cooperation',
+  steps: [
+    q(['cooperation', 'areas'], 'checkbox', 'Areas of cooperation (space ticks, Enter when done)', {
+      choices: (ctx) => enumChoices(['cooperation', 'areas'], AREAS, 'spell')(ctx),
+      fallback: () => [],
+      write: (ctx, path, v) => {
+        const chosen = v as string[];
+        if (!chosen.length) return deleteIn(ctx.state, path);
+        // Keep the order already written; add new areas at the end.
+        const before = ((getIn(ctx.state, path) as string[] | undefined) ?? []).filter((a) => chosen.includes(a));
+        setIn(ctx.state, path, [...before, ...chosen.filter((a) => !before.includes(a))]);
+      },
+    }),
+    q(['cooperation', 'project', 'name'], 'input', 'Project name, if it is for one project (e.g. CBERS-6)', {
+      optional: true,
+      write: (ctx, path, v) => (v === undefined ? deleteIn(ctx.state, ['cooperation', 'project']) : setIn(ctx.state, path, v)),
+    }),
+    q(['cooperation', 'project', 'description'], 'input', 'What the project comprises, completing "The project comprises the following: ..."', {
+      when: (ctx) => getIn(ctx.state, ['cooperation', 'project', 'name']) !== undefined,
+      optional: true,
+    }),
+    {
+      type: 'list',
+      id: 'cooperation.objectives',
+      path: ['cooperation', 'objectives'],
+      first: 'Objectives, one at a time, each completing "The objectives are ..."',
+      next: 'Another objective',
+      keyField: [],
+      max: 20,
+      rest: [],
+    },
+    launchGate,
+    q(['cooperation', 'launch', 'launchingParty'], 'select', 'Which party launches, or procures the launch?', {
+      when: hasLaunch,
+      choices: partyChoices,
+      validate: () => true,
+      suggest: (ctx) => partyIds(ctx)[0],
+    }),
+    q(['cooperation', 'launch', 'site'], 'input', 'Launch site (e.g. Taiyuan Satellite Launch Center)', { when: hasLaunch, optional: true }),
+    q(['cooperation', 'launch', 'vehicle'], 'input', 'Launch vehicle (e.g. Long March 4B)', { when: hasLaunch, optional: true }),
+    q(['cooperation', 'launch', 'provider'], 'input', 'Commercial launch service provider', { when: hasLaunch, optional: true }),
+    {
+      type: 'list',
+      id: 'cooperation.spaceObjects',
+      path: ['cooperation', 'spaceObjects'],
+      first: 'Space objects: name of the first (e.g. CBERS-6 satellite)',
+      next: 'Name of another space object',
+      keyField: ['name'],
+      max: 50,
+      rest: [ownedBy],
+    },
+    q(['cooperation', 'exportControlled'], 'confirm', 'Do export-controlled goods or technical data change hands?', { fallback: () => DEFAULTS.exportControlled }),
+    q(['cooperation', 'personnelExchange'], 'confirm', 'Are personnel exchanged, or do they visit the other party?', { fallback: () => DEFAULTS.personnelExchange }),
+    q(['cooperation', 'funding'], 'select', 'How are the costs borne?', {
+      choices: enumChoices(['cooperation', 'funding'], FUNDING, 'spell'),
+      fallback: () => DEFAULTS.funding,
+    }),
+    q(['cooperation', 'costShare'], 'number', (ctx) => `Share of the costs borne by ${label(ctx, 0)}, in percent (the rest is ${label(ctx, 1)}'s)`, {
+      when: (ctx) => coop(ctx).funding === 'shared',
+      optional: true,
+      validate: validatorFor(['cooperation', 'costShare', 0, 'percent']),
+      read: (ctx) => ((coop(ctx).costShare as Obj[] | undefined) ?? []).find((s) => s.party === partyIds(ctx)[0])?.percent,
+      write: (ctx, path, v) => {
+        if (v === undefined) return deleteIn(ctx.state, path);
+        const [a, b] = partyIds(ctx);
+        setIn(ctx.state, path, [
+          { party: a, percent: v },
+          { party: b, percent: 100 - (v as number) },
+        ]);
+      },
+      suggest: () => 50,
+    }),
+    {
+      type: 'list',
+      id: 'cooperation.implementingEntities',
+      path: ['cooperation', 'implementingEntities'],
+      first: 'Implementing entities, the bodies that do the work: the first (e.g. China Academy of Space Technology)',
+      next: 'Another implementing entity',
+      keyField: ['name'],
+      max: 20,
+      rest: [
+        q(['cooperation', 'implementingEntities', '#', 'party'], 'select', (ctx) => `For which party does ${str(getIn(ctx.state, ['cooperation', 'implementingEntities', ctx.i, 'name']))} work?`, {
+          choices: partyChoices,
+          validate: () => true,
+          suggest: (ctx) => partyIds(ctx)[0],
+        }),
+      ],
+    },
+    {
+      type: 'list',
+      id: 'cooperation.facilities',
+      path: ['cooperation', 'facilities'],
+      first: 'Ground stations one party operates on the other\'s territory: the first (e.g. Deep Space Station, Neuquén)',
+      next: 'Another ground station',
+      keyField: ['name'],
+      when: (ctx) => ((coop(ctx).areas as string[] | undefined) ?? []).includes('ground-stations'),
+      max: 20,
+      rest: [
+        q(['cooperation', 'facilities', '#', 'host'], 'select', 'On whose territory does it stand?', { choices: partyChoices, validate: () => true, suggest: (ctx) => partyIds(ctx)[1] }),
+        q(['cooperation', 'facilities', '#', 'operator'], 'select', 'Which party builds and operates it?', { choices: partyChoices, validate: () => true, suggest: (ctx) => partyIds(ctx)[0] }),
+      ],
+    },
+  ],
+};
+
+const registeringDefault = (ctx: Ctx) => {
+  const t = ctx.resolved;
+  if (t?.launch && t.hasArea('in-orbit-delivery')) return t.parties.find((p) => p.id !== t.launch!.launchingParty)?.id;
+  return t?.launch?.launchingParty ?? partyIds(ctx)[0];
+};
+
+const jurisdictionSection: Section = {
+  id: 'jurisdiction',
+  title: '4a. Registration, jurisdiction and control',
+  topic: 'jurisdiction',
+  intro: 'Which State registers the space objects, and so keeps jurisdiction and control over them (Outer Space Treaty Art. VIII).',
+  steps: [
+    variantQuestion('jurisdiction', ['jurisdiction', 'registration'], 'How are the space objects registered?', {
+      // Nothing launched and no object named: the default (each registers its own) settles it.
+      when: (ctx) => hasLaunch(ctx) || ((coop(ctx).spaceObjects as unknown[] | undefined) ?? []).length > 0,
+    }),
+    q(['jurisdiction', 'registeringParty'], 'select', 'Which party\'s State registers them?', {
+      when: (ctx) => effective(ctx, ['jurisdiction', 'registration'], 'jurisdiction') === 'designated-party',
+      choices: partyChoices,
+      validate: () => true,
+      suggest: registeringDefault,
+    }),
+  ],
+};
+
+const ipSection: Section = {
+  id: 'ip',
+  title: '4b. Intellectual property',
+  topic: 'ip',
+  intro: 'Background rights stay with their owner; this decides who owns what the cooperation creates.',
+  steps: [
+    variantQuestion('ip', ['ip', 'foreground'], 'Who owns the results of the cooperation?'),
+    q(['ip', 'confidentialityYears'], 'number', 'Years that information marked confidential stays confidential', {
+      fallback: () => DEFAULTS.confidentialityYears,
+    }),
+  ],
+};
+
+const liabilitySection: Section = {
+  id: 'liability',
+  title: '4c. Liability',
+  topic: 'liability',
+  intro: 'Claims between the parties; the Liability Convention still governs claims by third States.',
+  steps: [
+    variantQuestion('liability', ['liability', 'regime'], 'Liability between the parties'),
+    q(['liability', 'flowDown'], 'confirm', 'Extend the waiver to contractors, subcontractors and other related entities (flow-down)?', {
+      when: (ctx) => effective(ctx, ['liability', 'regime'], 'liability') === 'cross-waiver',
+      fallback: () => DEFAULTS.flowDown,
+    }),
+    q(['liability', 'thirdParty'], 'select', 'Who bears compensation for damage to third parties caused by the launch?', {
+      when: hasLaunch,
+      choices: enumChoices(['liability', 'thirdParty'], THIRD_PARTY, 'spell'),
+      fallback: () => DEFAULTS.thirdParty,
+    }),
+    q(['liability', 'insurance'], 'confirm', 'Require launch and third-party liability insurance?', {
+      when: hasLaunch,
+      fallback: (ctx) => Boolean(getIn(ctx.state, ['cooperation', 'launch', 'provider'])),
+    }),
+  ],
+};
+
+const arbitrating = (ctx: Ctx) => effectiveSteps(ctx).includes('arbitration');
+
+const disputesSection: Section = {
+  id: 'disputes',
+  title: '4d. Settlement of disputes',
+  topic: 'disputes',
+  steps: [
+    q(['disputes', 'steps'], 'select', 'How are disputes settled?', {
+      choices: (ctx) => {
+        const rec = recommendation(ctx, 'disputes')?.variant;
+        const recKey = rec === 'consultation' ? 'consultation' : 'consultation,arbitration';
+        return Object.entries(STEP_SEQUENCES).map(([k, s]) => ({ value: k, name: k === recKey ? `${s.name} (recommended)` : s.name, description: s.description }));
+      },
+      toPrompt: (v) => (v as string[]).join(','),
+      fromPrompt: (raw) => STEP_SEQUENCES[raw as string]?.steps ?? String(raw).split(','),
+      fallback: (ctx) => ctx.resolved?.disputeSteps,
+      suggest: (ctx) => STEP_SEQUENCES[recommendation(ctx, 'disputes')?.variant === 'consultation' ? 'consultation' : 'consultation,arbitration']!.steps,
+      note: (ctx) => {
+        const r = recommendation(ctx, 'disputes');
+        return r ? `Recommended: ${r.variant === 'consultation' ? 'consultation only' : 'consultation, then arbitration'}. ${r.reason}` : undefined;
+      },
+    }),
+    q(['disputes', 'consultationDays'], 'number', 'Days of consultation before the next step', { fallback: () => DEFAULTS.consultationDays }),
+    q(['disputes', 'arbitration', 'rules'], 'select', 'Arbitration rules', {
+      when: arbitrating,
+      choices: enumChoices(['disputes', 'arbitration', 'rules'], ARBITRATION_RULES, 'spell'),
+      fallback: () => DEFAULTS.arbitrationRules,
+    }),
+    q(['disputes', 'arbitration', 'seat'], 'input', 'Seat of arbitration (e.g. The Hague)', { when: arbitrating, optional: true }),
+    q(['disputes', 'arbitration', 'arbitrators'], 'select', 'Number of arbitrators', {
+      when: arbitrating,
+      choices: () => [
+        { value: 1, name: '1', description: 'A sole arbitrator: quicker and cheaper.' },
+        { value: 3, name: '3', description: 'One appointed by each party, the presiding arbitrator by the two (usual between States).' },
+        { value: 5, name: '5', description: 'For disputes of unusual weight.' },
+      ],
+      fallback: () => DEFAULTS.arbitrators,
+    }),
+    q(['disputes', 'arbitration', 'language'], 'input', 'Language of the arbitration', {
+      when: arbitrating,
+      fallback: (ctx) => ctx.resolved?.arbitration.language ?? 'English',
+    }),
+  ],
+};
+
+const finalSection: Section = {
+  id: 'final',
+  title: '5. Duration, languages and signature',
+  steps: [
+    q(['term', 'years'], 'number', 'Initial duration, in years', { fallback: () => DEFAULTS.termYears }),
+    q(['term', 'renewal'], 'select', 'At the end of the term', { choices: enumChoices(['term', 'renewal'], RENEWAL, 'spell'), fallback: () => DEFAULTS.renewal }),
+    q(['term', 'terminationNoticeMonths'], 'number', 'Months of written notice to terminate', { fallback: () => DEFAULTS.terminationNoticeMonths }),
+    q(['languages'], 'input', 'Authentic languages, two-letter codes, working language first (e.g. zh, pt, en)', {
+      ...commaList,
+      fallback: () => [...DEFAULTS.languages],
+    }),
+    q(['signing', 'place'], 'input', 'Place of signature', { optional: true }),
+    q(['signing', 'date'], 'input', 'Date of signature, YYYY-MM-DD', { optional: true }),
+  ],
+};
+
+export const SECTIONS: readonly Section[] = [partiesSection, formSection, scopeSection, jurisdictionSection, ipSection, liabilitySection, disputesSection, finalSection];
+
+/** The built-in variants of each topic, with the schema's explanation of each. */
+export const BUILTIN_VARIANTS: Record<Topic, VariantChoice[]> = {
+  jurisdiction: Object.entries(REGISTRATION).map(([value, description]) => ({ value, description })),
+  ip: Object.entries(IP_FOREGROUND).map(([value, description]) => ({ value, description })),
+  liability: Object.entries(LIABILITY_REGIMES).map(([value, description]) => ({ value, description })),
+  disputes: [],
+};
+
+/** Every question, lists' item questions included, for tests that walk them all. */
+export function allQuestions(): Question[] {
+  return SECTIONS.flatMap((s) => s.steps.flatMap((st) => (st.type === 'list' ? st.rest : [st])));
+}

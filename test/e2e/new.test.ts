@@ -1,0 +1,142 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, run, tempDir } from '../helpers/run.js';
+
+// `script` (util-linux) runs the binary in a pseudo-terminal, as a user's shell would.
+const hasScript = process.platform === 'linux' && spawnSync('script', ['--version']).status === 0;
+const strip = (s: string) => s.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, '');
+
+interface Session {
+  /** Everything the terminal showed, ANSI stripped. */
+  screen: () => string;
+  /** Waits until a question matching `pattern` is waiting for an answer (not already answered). */
+  waitFor: (pattern: RegExp) => Promise<void>;
+  send: (keys: string) => void;
+  exit: Promise<number | null>;
+}
+
+function session(args: string[], cwd: string): Session {
+  const child = spawn('script', ['-qfec', `${process.execPath} ${BIN} ${args.join(' ')}`, '/dev/null'], {
+    cwd,
+    env: { ...process.env, NO_COLOR: '1', TERM: 'xterm', COLUMNS: '120', LINES: '40' },
+  });
+  let out = '';
+  const waiters: (() => void)[] = [];
+  child.stdout.on('data', (d) => {
+    out += String(d);
+    waiters.splice(0).forEach((w) => w());
+  });
+  const exit = new Promise<number | null>((r) => child.on('close', (code) => r(code)));
+  let consumed = 0;
+  return {
+    screen: () => strip(out),
+    send: (keys) => child.stdin.write(keys),
+    exit,
+    waitFor: (pattern) =>
+      new Promise((resolveWait, reject) => {
+        const check = () => {
+          const text = strip(out).slice(consumed);
+          const m = pattern.exec(text);
+          if (m) {
+            consumed += m.index + m[0].length;
+            resolveWait();
+            return true;
+          }
+          return false;
+        };
+        const loop = () => {
+          if (!check()) waiters.push(loop);
+        };
+        exit.then(() => check() || reject(new Error(`exited before ${pattern}:\n${strip(out).slice(-2000)}`)));
+        loop();
+      }),
+  };
+}
+
+describe('spacecoop new (built binary)', () => {
+  it('without a terminal: exit 2, says to use `spacecoop draft TERMS`, writes nothing', () => {
+    const dir = tempDir();
+    const r = run(['new'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('stdin is not one');
+    expect(r.stderr).toContain('spacecoop draft TERMS');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it.skipIf(!hasScript)('in a terminal: answers typed and Enter on the rest give a terms file and a draft', async () => {
+    const dir = tempDir();
+    const s = session(['new'], dir);
+    const answers: [RegExp, string][] = [
+      [/\? Full official name of the first party.*/, 'Aldera Space Agency\r'],
+      [/\? Short name used in the text \(ASA\)/, '\r'],
+      [/\? State of ASA.*/, 'Republic of Aldera\r'],
+      [/\? What kind of body is ASA\?/, '\r'],
+      [/\? Title of ASA's signatory.*/, 'Director General\r'],
+      [/\? Name of ASA's signatory.*/, '\r'],
+      [/\? Full official name of the second party.*/, 'Borduria Space Agency\r'],
+      [/\? Short name used in the text \(BSA\)/, '\r'],
+      [/\? State of BSA.*/, 'Kingdom of Borduria\r'],
+      [/\? What kind of body is BSA\?/, '\r'],
+      [/\? Title of BSA's signatory.*/, '\r'],
+      [/\? Name of BSA's signatory.*/, '\r'],
+      [/\? Which form of instrument\?/, '\r'],
+      [/\? Areas of cooperation.*/, ' \r'], // tick the first area
+      [/\? Project name.*/, '\r'],
+      [/\? Objectives.*/, '\r'],
+      [/\? Does a party launch.*/, '\r'],
+      [/\? Space objects.*/, '\r'],
+      [/\? Do export-controlled.*/, '\r'],
+      [/\? Are personnel exchanged.*/, '\r'],
+      [/\? How are the costs borne\?/, '\r'],
+      [/\? Implementing entities.*/, '\r'],
+      [/\? Who owns the results.*/, '\r'],
+      [/\? Years that information.*/, '\r'],
+      [/Recommended: convention-only\..*/, ''],
+      [/\? Liability between the parties.*/, '\r'],
+      [/\? How are disputes settled\?/, '\r'],
+      [/\? Days of consultation.*/, '\r'],
+      [/\? Arbitration rules.*/, '\r'],
+      [/\? Seat of arbitration.*/, 'Geneva\r'],
+      [/\? Number of arbitrators.*/, '\r'],
+      [/\? Language of the arbitration.*/, '\r'],
+      [/\? Initial duration.*/, '\r'],
+      [/\? At the end of the term.*/, '\r'],
+      [/\? Months of written notice.*/, '\r'],
+      [/\? Authentic languages.*/, '\r'],
+      [/\? Place of signature.*/, 'Geneva\r'],
+      [/\? Date of signature.*/, '2027-02-30\r'],
+      [/This is not a calendar date/, '\u0015'], // Ctrl+U clears the line
+      [/\? Date of signature.*/, '2027-02-28\r'],
+    ];
+    for (const [pattern, keys] of answers) {
+      await s.waitFor(pattern);
+      if (keys) s.send(keys);
+    }
+    expect(await s.exit).toBe(0);
+    expect(s.screen()).toMatch(/wrote agreement\.md: \d+ articles/);
+    const terms = readFileSync(join(dir, 'agreement.yaml'), 'utf8');
+    expect(terms).toContain('seat: Geneva');
+    expect(terms).toContain('date: 2027-02-28');
+    expect(terms).toContain('areas: [earth-observation]');
+    const draft = run(['draft', 'agreement.yaml', '--out', '-'], { cwd: dir });
+    expect(draft.code).toBe(0);
+    expect(draft.stdout).toBe(readFileSync(join(dir, 'agreement.md'), 'utf8'));
+  });
+
+  it.skipIf(!hasScript)('Ctrl+C: asks whether to keep the answers; declining leaves no file and exit 130', async () => {
+    const dir = tempDir();
+    const s = session(['new'], dir);
+    await s.waitFor(/\? Full official name of the first party.*/);
+    s.send('Aldera Space Agency\r');
+    await s.waitFor(/\? Short name used in the text.*/);
+    s.send('\u0003');
+    await s.waitFor(/\? Keep the answers given so far in agreement\.resume\.yaml.*/);
+    s.send('n\r');
+    expect(await s.exit).toBe(130);
+    expect(s.screen()).toContain('Nothing was written');
+    expect(existsSync(join(dir, 'agreement.yaml'))).toBe(false);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
