@@ -14,6 +14,7 @@ let compiler: HB | undefined;
 const handlebars = (): HB => (compiler ??= createRequire(import.meta.url)('handlebars') as HB);
 const BUILTIN_BLOCKS = new Set(['if', 'unless', 'each', 'with', 'lookup', 'log']);
 const CONTEXT_CHANGING = new Set(['each', 'with']);
+const FORBIDDEN_NAMES = new Set(['constructor', 'prototype', '__proto__', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__']);
 
 export interface BuildOptions {
   /** Top-level names a template may use; anything else fails at load, not as empty text. */
@@ -92,6 +93,13 @@ function parseTemplate(s: ClauseSource, problems: Problem[]): hbs.AST.Program | 
 function checkTemplate(ast: hbs.AST.Program, s: ClauseSource, viewKeys: ReadonlySet<string>, partials: Map<string, ClauseSource>, problems: Problem[]): void {
   const report = (node: hbs.AST.Node, message: string) => problems.push({ file: s.file, line: s.bodyLine + (node.loc?.start.line ?? 1) - 1, column: (node.loc?.start.column ?? 0) + 1, message });
   const checkPath = (p: hbs.AST.PathExpression, scoped: boolean) => {
+    // Prototype internals are never data, in any scope: refuse them here, with file and line, rather
+    // than leave it to Handlebars' run-time access control.
+    const internal = p.parts.find((part) => FORBIDDEN_NAMES.has(part) || /^__.*__$/.test(part));
+    if (internal !== undefined) {
+      report(p, `\`${p.original}\` reaches \`${internal}\`, which a clause cannot use`);
+      return;
+    }
     if (p.data) {
       if (p.original.startsWith('@root')) {
         const head = p.parts[0] === 'root' ? p.parts[1] : p.parts[0];

@@ -8,8 +8,9 @@
  */
 const SPECIAL = /[\\`*_{}[\]<>#|~!&$@]/g;
 // C0/C1 controls, line and paragraph separators, bidi embeddings and overrides, and the
-// private-use area (the renderer's own placeholders).
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\uE000-\uF8FF]/g;
+// private-use area (the renderer's own placeholders), noncharacters and lone surrogates (which
+// Word's XML and HTML cannot carry).
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\uE000-\uF8FF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function escapeMarkdown(text: string): string {
   return text

@@ -87,16 +87,15 @@ describe('--clauses files are data, not code', () => {
     }
   });
 
-  // Known gap, reported to the library owner: a prototype name reached through a scoped path
-  // (inside #with or #each, or via this.) passes the load-time check and is refused only at render
-  // time by Handlebars, as an internal error (exit 70, stack) rather than a UserError naming the
-  // clause file and line. These flip to passing once src/library rejects such names at load.
-  describe('prototype names in scoped paths are a load error naming file and line (pending in src/library)', () => {
+  // A prototype name reached through a scoped path (inside #with or #each, or via this.) is refused
+  // when the library loads, as a UserError naming the clause file and line.
+  describe('prototype names in scoped paths are a load error naming file and line', () => {
     for (const template of ['{{#with "x"}}{{constructor}}{{/with}}', '{{#each parties}}{{constructor.name}}{{/each}}', '{{this.constructor.constructor}}']) {
-      it.fails(template, () => {
+      it(template, () => {
         const { dir } = overlay(clauseFile(`The Parties agree: ${template}.`));
         const r = draftWith(dir);
         expect(r).toBeInstanceOf(UserError);
+        expect((r as UserError).problems[0]!.message).toContain('which a clause cannot use');
       });
     }
   });

@@ -39,6 +39,9 @@ describe('escapeMarkdown', () => {
   it('removes the private-use characters the renderer uses for placeholders', () => {
     expect(escapeMarkdown('a\uE000ref:x\uE001b')).toBe('a ref:x b');
   });
+  it('drops noncharacters and lone surrogates, keeps emoji', () => {
+    expect(escapeMarkdown('a\uFFFEb\uD800c\uDC00d 🚀')).toBe('a b c d 🚀');
+  });
   it('round-trips through unescapeMarkdown', () => {
     const s = "People's Republic <of> [China] #1 {{x}} *y* www.a.b";
     expect(unescapeMarkdown(escapeMarkdown(s))).toBe(s);
