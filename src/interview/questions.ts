@@ -441,7 +441,12 @@ const scopeSection: Section = {
       max: 20,
       rest: [
         q(['cooperation', 'facilities', '#', 'host'], 'select', 'On whose territory does it stand?', { choices: partyChoices, validate: () => true, suggest: (ctx) => partyIds(ctx)[1] }),
-        q(['cooperation', 'facilities', '#', 'operator'], 'select', 'Which party builds and operates it?', { choices: partyChoices, validate: () => true, suggest: (ctx) => partyIds(ctx)[0] }),
+        q(['cooperation', 'facilities', '#', 'operator'], 'select', 'Which party builds and operates it?', {
+          choices: partyChoices,
+          validate: () => true,
+          // The facility is on the other party's territory, so the operator is the party that is not the host.
+          suggest: (ctx) => partyIds(ctx).find((id) => id !== getIn(ctx.state, ['cooperation', 'facilities', ctx.i, 'host'])) ?? partyIds(ctx)[0],
+        }),
       ],
     },
   ],

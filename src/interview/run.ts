@@ -218,12 +218,14 @@ export async function runInterview(io: InterviewIo, options: InterviewOptions = 
     (state.parties as Obj[])[i] = { id: handleFor((party.shortName as string | undefined) ?? (party.name as string), taken), ...rest };
   }
 
-  function showSectionFindings(section: Section): void {
+  function showSectionFindings(section: Section, askedInSection: boolean): void {
     const topic = section.topic!;
     const t = ctxFor(0).resolved;
     if (!t) return;
     const prefix = topic;
     const choice = planDraft(t).choices.find((c) => c.topic === topic);
+    // Nothing to ask (e.g. no launch): still say what the draft will provide, and why.
+    if (choice && !askedInSection && !choice.fallbackFrom) io.say(`Settled by the facts: ${choice.variant}. ${choice.reason}`, 'text');
     if (choice?.fallbackFrom) io.say(choice.reason, 'warning');
     for (const f of reviewTerms(t)) {
       if (f.severity === 'note' || !f.where) continue;
@@ -236,6 +238,7 @@ export async function runInterview(io: InterviewIo, options: InterviewOptions = 
     io.say(section.title, 'heading');
     if (section.intro) io.say(section.intro, 'text');
     const rounds = section.perParty ? [0, 1] : [0];
+    const askedBefore = asked;
     for (const i of rounds) {
       for (const step of section.steps) {
         if (step.type === 'list') await askList(step);
@@ -243,7 +246,7 @@ export async function runInterview(io: InterviewIo, options: InterviewOptions = 
         if (section.perParty && step.id === 'parties[#].shortName') derivePartyId(i);
       }
     }
-    if (section.topic) showSectionFindings(section);
+    if (section.topic) showSectionFindings(section, asked > askedBefore);
   }
 
   // A default left implicit must still be the one the draft will use with the final answers.

@@ -214,3 +214,15 @@ describe('Ctrl+C', () => {
     expect((terms as Terms).cooperation?.exportControlled).toBe(true);
   });
 });
+
+describe('suggested answers', () => {
+  it('suggests, as operator of a ground station, the party that is not its host', async () => {
+    const { SECTIONS, BUILTIN_VARIANTS } = await import('../../src/interview/questions.js');
+    const list = SECTIONS.flatMap((s) => s.steps).find((s) => s.type === 'list' && s.id === 'cooperation.facilities');
+    const operator = (list as { rest: { id: string; suggest?: (ctx: unknown) => unknown }[] }).rest.find((q) => q.id.endsWith('operator'))!;
+    const state = { parties: [{ id: 'ksa' }, { id: 'asi' }], cooperation: { facilities: [{ name: 'Malindi', host: 'ksa' }] } };
+    expect(operator.suggest!({ state, i: 0, resolved: undefined, variants: BUILTIN_VARIANTS })).toBe('asi');
+    state.cooperation.facilities[0]!.host = 'asi';
+    expect(operator.suggest!({ state, i: 0, resolved: undefined, variants: BUILTIN_VARIANTS })).toBe('ksa');
+  });
+});
