@@ -28,6 +28,8 @@ export interface DraftDoc {
   units: Unit[];
   /** The embedded base block's lines (without the separating blank line), if there is one. */
   baseBlock?: string[];
+  /** Whether a blank line stands before the base block (as spacecoop writes it). */
+  baseGap?: boolean;
   /** Malformed markers, each with its 1-based line. */
   problems: { line: number; message: string }[];
 }
@@ -42,12 +44,14 @@ export function readDoc(input: string): DraftDoc {
   const ours = lines[0] === DRAFT_MARKER;
 
   let baseBlock: string[] | undefined;
+  let baseGap = true;
   const b = lines.findIndex((l) => l.startsWith(BASE_OPEN_PREFIX));
   if (b >= 0) {
     let e = b;
     while (e < lines.length && lines[e] !== '-->') e++;
     baseBlock = lines.slice(b, e + 1);
     const before = b > 1 && lines[b - 1] === '' ? b - 1 : b;
+    baseGap = before !== b;
     lines = [...lines.slice(0, before), ...lines.slice(e + 1)];
   }
 
@@ -83,7 +87,7 @@ export function readDoc(input: string): DraftDoc {
     }
   }
   if (open) problems.push({ line: open.line, message: `${describe(open)} is never closed (\`${open.kind === 'clause' ? CLAUSE_CLOSE : NOTES_CLOSE}\`)` });
-  return { ours, crlf, bom, head, units, ...(baseBlock ? { baseBlock } : {}), problems };
+  return { ours, crlf, bom, head, units, ...(baseBlock ? { baseBlock, baseGap } : {}), problems };
 }
 
 const describe = (u: Unit) => (u.kind === 'clause' ? `clause \`${u.id}\`` : 'the drafting notes');
@@ -101,7 +105,7 @@ export function visibleText(doc: Pick<DraftDoc, 'ours' | 'head' | 'units'>): str
 /** The file: visible text, a blank line, the base block; with the line endings and BOM it came with. */
 export function writeDoc(doc: DraftDoc, baseBlock: string[] | undefined = doc.baseBlock): string {
   let text = visibleText(doc);
-  if (baseBlock) text = `${text.endsWith('\n') ? text : `${text}\n`}\n${baseBlock.join('\n')}\n`;
+  if (baseBlock) text = `${text.endsWith('\n') ? text : `${text}\n`}${doc.baseGap === false ? '' : '\n'}${baseBlock.join('\n')}\n`;
   if (doc.crlf) text = text.replace(/\n/g, '\r\n');
   return doc.bom ? `\uFEFF${text}` : text;
 }

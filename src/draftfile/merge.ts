@@ -293,7 +293,7 @@ export function mergeDraft(existing: string, generated: string, options: MergeOp
   let lastKept: string | undefined;
   for (const id of oOrder) {
     const u = oUnit.get(id)!;
-    const after = normalizeRefs(u.after.join('\n'), oNum).split('\n');
+    const after = u.after.length ? normalizeRefs(u.after.join('\n'), oNum).split('\n') : [];
     if (inOut(id)) {
       placedAfter.set(id, after);
       lastKept = id;
@@ -317,7 +317,7 @@ export function mergeDraft(existing: string, generated: string, options: MergeOp
   }
   // An empty body is zero lines, not one empty line.
   for (const u of units) if (u.body.length === 1 && u.body[0] === '' && (oUnit.get(u.id) ?? tUnit.get(u.id))?.body.length === 0) u.body = [];
-  const doc: DraftDoc = { ours: true, crlf: O.crlf, bom: O.bom, head: [...outHead, ...carry.map((l) => denormalizeRefs(l, renumber))], units, problems: [] };
+  const doc: DraftDoc = { ours: true, crlf: O.crlf, bom: O.bom, ...(O.baseGap === false ? { baseGap: false } : {}), head: [...outHead, ...carry.map((l) => denormalizeRefs(l, renumber))], units, problems: [] };
 
   const newBase: Base = {
     ...(head.base !== undefined ? { head: head.base } : { head: '' }),
