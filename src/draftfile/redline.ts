@@ -219,7 +219,7 @@ export function markLines(oldLines: string[], newLines: string[]): string[] {
   return out;
 }
 
-/** One paragraph's changes as CriticMarkup; changes separated only by spaces are joined into one. */
+/** One paragraph's changes as CriticMarkup; changes separated only by a space or a bracket are joined into one. */
 export function markWords(oldText: string, newText: string): string {
   type Part = { kind: 'same' | 'del' | 'add'; text: string };
   const parts: Part[] = diffWordsWithSpace(oldText, newText).map((c) => ({ kind: c.added ? 'add' : c.removed ? 'del' : 'same', text: c.value }));
@@ -237,11 +237,19 @@ export function markWords(oldText: string, newText: string): string {
       const p = parts[i]!;
       if (p.kind === 'del') del += p.text;
       else if (p.kind === 'add') add += p.text;
-      else if (/^\s+$/.test(p.text) && i + 1 < parts.length && parts[i + 1]!.kind !== 'same') {
+      else if (/^[\s()[\],;:]{1,3}$/.test(p.text) && i + 1 < parts.length && parts[i + 1]!.kind !== 'same') {
         del += p.text;
         add += p.text;
       } else break;
       i++;
+    }
+    // "three (3" / "five (5": take the closing bracket in too, so each side reads whole.
+    const next = parts[i];
+    const open = (x: string) => (x.match(/\(/g)?.length ?? 0) - (x.match(/\)/g)?.length ?? 0);
+    if (next?.kind === 'same' && next.text.startsWith(')') && open(del) > 0 && open(add) > 0) {
+      del += ')';
+      add += ')';
+      next.text = next.text.slice(1);
     }
     out.push(change(del, add));
   }
