@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
 
 /**
  * What spacecoop generated last time, embedded at the end of the draft so that it travels with
  * the file (a copy to another folder, a commit, an e-mail attachment). It is an HTML comment:
  * invisible when the Markdown is rendered, ignored by markdownlint. The text is stored
- * number-independent (see refs.ts), compressed, base64 in lines of 76, with a checksum so a
+ * number-independent (see refs.ts), compressed (brotli), base64 in lines of 76, with a checksum so a
  * damaged block is noticed and the draft is then treated as fully edited.
  */
 export const BASE_OPEN_PREFIX = '<!-- spacecoop:base ';
@@ -22,9 +22,15 @@ export interface Base {
 
 const checksum = (data: string) => createHash('sha256').update(data).digest('hex').slice(0, 16);
 
-export function encodeBase(base: Base): string[] {
-  const json = JSON.stringify({ v: 1, ...base });
-  const b64 = deflateRawSync(Buffer.from(json, 'utf8'), { level: 6 }).toString('base64');
+const serialize = (base: Base) => JSON.stringify({ v: 1, head: base.head, notes: base.notes, clauses: base.clauses });
+
+/** The block for `base`; the previous block as it is when nothing in the base changed. */
+export function encodeBase(base: Base, previous?: { base: Base; block: string[] }): string[] {
+  const json = serialize(base);
+  if (previous && serialize(previous.base) === json) return previous.block;
+  const b64 = brotliCompressSync(Buffer.from(json, 'utf8'), {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT },
+  }).toString('base64');
   const lines = [`${BASE_OPEN_PREFIX}${VERSION} ${checksum(b64)}`];
   for (let i = 0; i < b64.length; i += 76) lines.push(b64.slice(i, i + 76));
   lines.push('-->');
@@ -41,7 +47,7 @@ export function decodeBase(block: string[]): Decoded {
   const b64 = block.slice(1, -1).join('').replace(/\s+/g, '');
   if (checksum(b64) !== head[2]) return { problem: 'the base block was changed by hand or damaged (checksum mismatch)' };
   try {
-    const data = JSON.parse(inflateRawSync(Buffer.from(b64, 'base64')).toString('utf8')) as Base & { v: number };
+    const data = JSON.parse(brotliDecompressSync(Buffer.from(b64, 'base64')).toString('utf8')) as Base & { v: number };
     if (data.v !== 1 || typeof data.head !== 'string' || !Array.isArray(data.clauses)) return { problem: 'the base block has an unknown shape' };
     return { base: { head: data.head, notes: data.notes ?? null, clauses: data.clauses } };
   } catch {

@@ -15,7 +15,11 @@ interface Hunk {
   lines: string[];
 }
 
-export const lineKey = (line: string): string => line.trim().replace(/\s+/g, ' ');
+const SPACES = /\s\s|[^\S ]/;
+export const lineKey = (line: string): string => {
+  const t = line.trim();
+  return SPACES.test(t) ? t.replace(/\s+/g, ' ') : t;
+};
 
 function hunks(base: string[], side: string[], which: Hunk['side']): Hunk[] {
   const changes = diffArrays(base.map(lineKey), side.map(lineKey));

@@ -228,10 +228,11 @@ export function mergeDraft(existing: string, generated: string, options: MergeOp
   const oNum = numberingOf(O.units);
   if (base) {
     let n = 0;
+    const numbered = new Set(oNum.values());
     for (const [id, body] of base.clauses) {
       if (!hasOwnHeading(body, id)) continue;
       n++;
-      if (!oNum.has(n) && ![...oNum.values()].includes(id)) oNum.set(n, id);
+      if (!oNum.has(n) && !numbered.has(id)) oNum.set(n, id);
     }
   }
 
@@ -332,7 +333,7 @@ export function mergeDraft(existing: string, generated: string, options: MergeOp
     const b = decisions.get(id)?.base;
     if (b !== undefined) newBase.clauses.push([id, b]);
   }
-  const text = writeDoc(doc, encodeBase(newBase));
+  const text = writeDoc(doc, encodeBase(newBase, base && O.baseBlock ? { base, block: O.baseBlock } : undefined));
 
   const previous = new Map<string, number>();
   for (const [num, id] of numberingOf(O.units)) previous.set(id, num);

@@ -61,18 +61,16 @@ function byTopic(id: string, numbers: Map<string, number>): number | undefined {
   return undefined;
 }
 
-const HEADING = /^## Article (\d+) — /;
+const HEADING = /^## Article (\d+) — /m;
 
 /** The number an article heading gives itself, if the body has one. */
 export function headingNumber(body: string): number | undefined {
-  for (const line of body.split('\n')) {
-    const m = HEADING.exec(line);
-    if (m) return Number(m[1]);
-  }
-  return undefined;
+  const m = HEADING.exec(body);
+  return m ? Number(m[1]) : undefined;
 }
 
 /** True when the normalized body carries its own article heading. */
 export function hasOwnHeading(normalizedBody: string, id: string): boolean {
-  return normalizedBody.split('\n').some((l) => l.startsWith(`## Article ${REF_OPEN}${id}${REF_CLOSE} — `));
+  const heading = `## Article ${REF_OPEN}${id}${REF_CLOSE} — `;
+  return normalizedBody.startsWith(heading) || normalizedBody.includes(`\n${heading}`);
 }
