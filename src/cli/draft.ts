@@ -52,7 +52,7 @@ export async function runDraft(termsPath: string, opts: DraftOptions): Promise<n
     return 0;
   }
 
-  const { freshDraft } = await import('../draftfile/merge.js');
+  const { freshDraft } = await import('../draftfile/fresh.js');
   const openPoints = result.draft.notes.openPoints.length;
   const points = openPoints ? `, ${yellow(`${openPoints} open point${openPoints === 1 ? '' : 's'}`)} (see the drafting notes)` : '';
   if (target === '-') {

@@ -4,7 +4,10 @@ import { decodeBase, encodeBase, type Base } from './base.js';
 import { conflictLines, findConflicts, type Conflict } from './conflicts.js';
 import { diff3, lineKey, type Diff3Chunk } from './diff3.js';
 import { HEAD_ID, NOTES_ID, readDoc, writeDoc, type DraftDoc, type Unit } from './document.js';
-import { denormalizeRefs, hasOwnHeading, headingNumber, normalizeRefs, type Numbering, type Renumbering } from './refs.js';
+import { freshDraft, numberingOf } from './fresh.js';
+import { denormalizeRefs, hasOwnHeading, normalizeRefs, type Numbering, type Renumbering } from './refs.js';
+
+export { freshDraft, numberingOf };
 
 /**
  * Regenerating a draft the drafter has edited: a three-way merge per clause.
@@ -48,32 +51,6 @@ export interface MergeOptions {
 export interface MergeResult {
   text: string;
   report: MergeReport;
-}
-
-/** A freshly generated draft as written to disk: the Markdown and its embedded base. */
-export function freshDraft(generated: string): string {
-  const doc = readDoc(generated);
-  const numbering = numberingOf(doc.units);
-  return writeDoc(doc, encodeBase(baseOf(doc, numbering)));
-}
-
-export function numberingOf(units: Unit[]): Numbering {
-  const map: Numbering = new Map();
-  for (const u of units) {
-    if (u.kind !== 'clause') continue;
-    const n = headingNumber(u.body.join('\n'));
-    if (n !== undefined && !map.has(n)) map.set(n, u.id);
-  }
-  return map;
-}
-
-function baseOf(doc: DraftDoc, numbering: Numbering): Base {
-  const notes = doc.units.find((u) => u.kind === 'notes');
-  return {
-    head: normalizeRefs(doc.head.join('\n'), numbering),
-    notes: notes ? normalizeRefs(notes.body.join('\n'), numbering) : null,
-    clauses: doc.units.filter((u) => u.kind === 'clause').map((u) => [u.id, normalizeRefs(u.body.join('\n'), numbering)]),
-  };
 }
 
 const wsKey = (text: string) =>
