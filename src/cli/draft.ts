@@ -5,7 +5,7 @@ import { exportDraft } from '../export/index.js';
 import { isSpacecoopDraft } from '../export/markdown.js';
 import { exists, readText, writeAtomic } from './fs.js';
 import { loadLibrary } from './library.js';
-import { dim, err, green, out, yellow } from './output.js';
+import { bold, dim, err, green, out, red, yellow } from './output.js';
 
 export interface DraftOptions {
   out?: string;
@@ -23,6 +23,8 @@ export function defaultOut(terms: string, format: string): string {
   return join(dirname(terms), `${basename(terms, ext)}.${format}`);
 }
 
+const stripBom = (s: string) => (s.startsWith('\uFEFF') ? s.slice(1) : s);
+
 export async function runDraft(termsPath: string, opts: DraftOptions): Promise<number> {
   const library = loadLibrary(opts.clauses);
   const source = readText(termsPath, 'terms file');
@@ -30,21 +32,98 @@ export async function runDraft(termsPath: string, opts: DraftOptions): Promise<n
   if (opts.alternat && !result.terms.parties.some((p) => p.id === opts.alternat)) {
     throw new UserError(`--alternat ${opts.alternat}: not a party handle in ${termsPath} (parties: ${result.terms.parties.map((p) => p.id).join(', ')})`);
   }
+  const target = opts.out ?? defaultOut(termsPath, opts.format);
+  const mergeFlags = (['only', 'dryRun', 'force'] as const).filter((k) => opts[k]);
+  const flagName = (k: string) => `--${k === 'dryRun' ? 'dry-run' : k}`;
+  if (mergeFlags.length && (target === '-' || opts.format !== 'md')) {
+    throw new UserError(`${mergeFlags.map(flagName).join(', ')}: only with a Markdown draft file (--out FILE, --format md)`, {
+      hint: 'They regenerate an existing draft in place and keep your edits.',
+    });
+  }
+  if (opts.format !== 'md') await refuseConflicts(defaultOut(termsPath, 'md'), opts.format);
   const output = await exportDraft(result.draft, opts.format, { notes: opts.notes });
 
-  const target = opts.out ?? defaultOut(termsPath, opts.format);
-  if (target === '-') {
-    out(output);
-  } else {
-    if (exists(target) && opts.format === 'md' && !isSpacecoopDraft(readText(target))) {
-      throw new UserError(`${target} exists and was not written by spacecoop; it is left unchanged`, {
-        hint: 'Choose another --out file, or move the existing one away.',
-      });
+  if (opts.format !== 'md' || typeof output !== 'string') {
+    if (target === '-') out(output);
+    else {
+      writeAtomic(target, output);
+      err(`${green('wrote')} ${target}`);
     }
-    writeAtomic(target, output);
-    const n = result.draft.notes.openPoints.length;
-    err(`${green('wrote')} ${target}: ${result.draft.articles.length} articles${n ? `, ${yellow(`${n} open point${n === 1 ? '' : 's'}`)} (see the drafting notes)` : ''}`);
+    return 0;
   }
-  if (result.draft.notes.openPoints.length && target === '-') err(dim(`${result.draft.notes.openPoints.length} open points: see the drafting notes`));
+
+  const { freshDraft } = await import('../draftfile/fresh.js');
+  const openPoints = result.draft.notes.openPoints.length;
+  const points = openPoints ? `, ${yellow(`${openPoints} open point${openPoints === 1 ? '' : 's'}`)} (see the drafting notes)` : '';
+  if (target === '-') {
+    out(freshDraft(output));
+    if (openPoints) err(dim(`${openPoints} open points: see the drafting notes`));
+    return 0;
+  }
+  if (!exists(target)) {
+    if (opts.only) throw new UserError(`--only: ${target} does not exist yet; draft it whole first`);
+    if (opts.dryRun) {
+      err(`would write ${target}: ${result.draft.articles.length} articles (new draft)`);
+      return 0;
+    }
+    writeAtomic(target, freshDraft(output));
+    err(`${green('wrote')} ${target}: ${result.draft.articles.length} articles${points}`);
+    return 0;
+  }
+
+  const existing = readText(target, 'draft');
+  if (!isSpacecoopDraft(stripBom(existing))) {
+    throw new UserError(`${target} exists and was not written by spacecoop; it is left unchanged`, {
+      hint: 'Choose another --out file, or move the existing one away.',
+    });
+  }
+  const { mergeDraft } = await import('../draftfile/merge.js');
+  const { checkOnly, summarizeMerge } = await import('../draftfile/summary.js');
+  const only = opts.only ? checkOnly(opts.only, existing, output) : undefined;
+  const merged = mergeDraft(existing, output, { ...(only ? { only } : {}), force: Boolean(opts.force), file: target });
+  const conflicts = merged.report.conflicts.length;
+
+  const summary = () => {
+    for (const line of summarizeMerge(merged.report)) err(`  ${line.startsWith('conflicts') && conflicts ? red(line) : line.startsWith('note:') ? yellow(line) : line}`);
+  };
+  if (opts.dryRun) {
+    err(`${bold('dry run')}: regenerating ${target} would change it as follows; nothing was written`);
+    summary();
+    return conflicts ? 1 : 0;
+  }
+  if (opts.force && merged.text !== existing) {
+    const backup = backupPath(target);
+    writeAtomic(backup, existing);
+    err(`${dim('backup')} ${backup}: the draft as it was, with your edits`);
+  }
+  if (merged.text !== existing) writeAtomic(target, merged.text);
+  err(merged.text !== existing ? `${green('regenerated')} ${target}: ${merged.report.changes.filter((c) => c.article !== undefined).length} articles${opts.only ? ` (only ${only!.join(', ')})` : ''}` : `${target} is up to date`);
+  summary();
+  if (openPoints) err(`${openPoints} open point${openPoints === 1 ? '' : 's'} (see the drafting notes)`);
+  if (conflicts) {
+    err(`${red('conflicts')}: resolve each ${bold('<<<<<<<')} … ${bold('>>>>>>>')} block in ${target} (keep one version, delete the markers), then run spacecoop check ${target}`);
+    return 1;
+  }
   return 0;
+}
+
+/** A backup that never replaces an earlier one: `<file>.bak`, then `<file>.1.bak`, ... */
+function backupPath(target: string): string {
+  if (!exists(`${target}.bak`)) return `${target}.bak`;
+  for (let i = 1; ; i++) if (!exists(`${target}.${i}.bak`)) return `${target}.${i}.bak`;
+}
+
+/** A draft with unresolved merge conflicts must not go out as Word or HTML. */
+async function refuseConflicts(mdDraft: string, format: string): Promise<void> {
+  if (!exists(mdDraft)) return;
+  const text = readText(mdDraft, 'draft');
+  if (!isSpacecoopDraft(stripBom(text))) return;
+  const { findConflicts } = await import('../draftfile/conflicts.js');
+  const conflicts = findConflicts(text);
+  if (!conflicts.length) return;
+  throw new UserError(`${mdDraft} has ${conflicts.length} unresolved merge conflict${conflicts.length === 1 ? '' : 's'}; no ${format} file is written`, {
+    exitCode: 1,
+    problems: conflicts.map((c) => ({ file: mdDraft, line: c.line, message: `conflict in ${c.article ? `Article ${c.article}` : c.clauseId || 'the title and contents'}` })),
+    hint: 'Keep one version of each <<<<<<< … >>>>>>> block and delete the markers, then export again.',
+  });
 }

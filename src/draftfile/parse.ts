@@ -1,4 +1,6 @@
 import { CLAUSE_CLOSE, DRAFT_MARKER, NOTES_CLOSE, NOTES_OPEN } from '../export/markdown.js';
+import { BASE_OPEN_PREFIX } from './base.js';
+import { findConflicts, type Conflict } from './conflicts.js';
 
 /** A draft on disk, cut at spacecoop's invisible markers. Text between clauses is kept as it is. */
 export type Segment =
@@ -10,24 +12,40 @@ export interface DraftFile {
   /** True when the file starts with spacecoop's marker. */
   ours: boolean;
   segments: Segment[];
+  /** True when the file carries the embedded base that regenerating needs (it is in no segment). */
+  hasBase: boolean;
+  /** Unresolved merge conflicts (`<<<<<<<` … `>>>>>>>`), each with its line and clause. */
+  conflicts: Conflict[];
 }
 
 const OPEN = /^<!-- spacecoop:clause ([a-z0-9/-]+) -->$/;
 
 /** Splits a draft into clause, notes and free-text segments; `line` is 1-based, the first line of the body. */
-export function parseDraftFile(text: string): DraftFile {
+export function parseDraftFile(input: string): DraftFile {
+  const text = input.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
   const lines = text.split('\n');
   const segments: Segment[] = [];
   let buf: string[] = [];
   let start = 1;
   let open: { kind: 'clause'; id: string } | { kind: 'notes' } | undefined;
+  let inBase = false;
+  let hasBase = false;
   const flush = (kind: Segment['kind'], id?: string) => {
     if (kind === 'text' && buf.length === 0) return;
     const body = buf.join('\n');
-    segments.push(kind === 'clause' ? { kind, id: id!, text: body, line: start } : { kind, text: body, line: start } as Segment);
+    segments.push(kind === 'clause' ? { kind, id: id!, text: body, line: start } : ({ kind, text: body, line: start } as Segment));
     buf = [];
   };
   lines.forEach((line, i) => {
+    if (inBase) {
+      if (line === '-->') inBase = false;
+      return;
+    }
+    if (!open && line.startsWith(BASE_OPEN_PREFIX)) {
+      inBase = true;
+      hasBase = true;
+      return;
+    }
     const m = OPEN.exec(line);
     if (!open && m) {
       flush('text');
@@ -52,5 +70,5 @@ export function parseDraftFile(text: string): DraftFile {
   });
   if (open) flush(open.kind === 'clause' ? 'clause' : 'notes', open.kind === 'clause' ? open.id : undefined);
   else flush('text');
-  return { ours: lines[0] === DRAFT_MARKER, segments };
+  return { ours: lines[0] === DRAFT_MARKER, segments, hasBase, conflicts: findConflicts(text) };
 }

@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto';
+import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
+
+/**
+ * What spacecoop generated last time, embedded at the end of the draft so that it travels with
+ * the file (a copy to another folder, a commit, an e-mail attachment). It is an HTML comment:
+ * invisible when the Markdown is rendered, ignored by markdownlint. The text is stored
+ * number-independent (see refs.ts), compressed (brotli), base64 in lines of 76, with a checksum so a
+ * damaged block is noticed and the draft is then treated as fully edited.
+ */
+export const BASE_OPEN_PREFIX = '<!-- spacecoop:base ';
+const VERSION = 'v1';
+
+export interface Base {
+  /** The title and contents list. */
+  head: string;
+  /** The drafting notes' body, or null when drafted with --no-notes. */
+  notes: string | null;
+  /** Clause id -> generated body, in the order generated. */
+  clauses: [string, string][];
+}
+
+const checksum = (data: string) => createHash('sha256').update(data).digest('hex').slice(0, 16);
+
+const serialize = (base: Base) => JSON.stringify({ v: 1, head: base.head, notes: base.notes, clauses: base.clauses });
+
+/** The block for `base`; the previous block as it is when nothing in the base changed. */
+export function encodeBase(base: Base, previous?: { base: Base; block: string[] }): string[] {
+  const json = serialize(base);
+  if (previous && serialize(previous.base) === json) return previous.block;
+  const b64 = brotliCompressSync(Buffer.from(json, 'utf8'), {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT },
+  }).toString('base64');
+  const lines = [`${BASE_OPEN_PREFIX}${VERSION} ${checksum(b64)}`];
+  for (let i = 0; i < b64.length; i += 76) lines.push(b64.slice(i, i + 76));
+  lines.push('-->');
+  return lines;
+}
+
+export type Decoded = { base: Base } | { problem: string };
+
+export function decodeBase(block: string[]): Decoded {
+  const head = /^<!-- spacecoop:base (\S+) ([0-9a-f]+)$/.exec(block[0] ?? '');
+  if (!head) return { problem: 'the base block has an unreadable first line' };
+  if (head[1] !== VERSION) return { problem: `the base block is version ${head[1]}, this spacecoop reads ${VERSION}` };
+  if (block[block.length - 1] !== '-->') return { problem: 'the base block is not closed' };
+  const b64 = block.slice(1, -1).join('').replace(/\s+/g, '');
+  if (checksum(b64) !== head[2]) return { problem: 'the base block was changed by hand or damaged (checksum mismatch)' };
+  try {
+    const data = JSON.parse(brotliDecompressSync(Buffer.from(b64, 'base64')).toString('utf8')) as Base & { v: number };
+    if (data.v !== 1 || typeof data.head !== 'string' || !Array.isArray(data.clauses)) return { problem: 'the base block has an unknown shape' };
+    return { base: { head: data.head, notes: data.notes ?? null, clauses: data.clauses } };
+  } catch {
+    return { problem: 'the base block cannot be decoded' };
+  }
+}

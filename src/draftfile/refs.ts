@@ -1,0 +1,76 @@
+/**
+ * Article numbers in a number-independent form, so the merge compares text, not numbering.
+ *
+ * The renderer writes every cross-reference and every heading as "Article N". Before merging,
+ * each such number is replaced by the clause id it points to (`Article \uE002liability/cross-waiver\uE003`),
+ * using the numbering of the text it came from; after merging, ids are turned back into the new
+ * numbers. So a renumbering never shows up as an edit or a conflict, and "Article 12" typed by the
+ * drafter follows its article when the terms add one before it.
+ *
+ * Not a cross-reference: "Article 2 of the Convention ..." (another instrument's article: "of"
+ * followed by anything but "this"), Roman numerals, and numbers that are no article of the draft.
+ */
+export const REF_OPEN = '\uE002';
+export const REF_CLOSE = '\uE003';
+
+/** number -> clause id, and back. */
+export type Numbering = Map<number, string>;
+
+const REF = /(\bArticles?\s+)(\d+)((?:(?:\s*,\s*|\s+(?:and|or|to)\s+|\s*[-–]\s*)\d+)*)(?!\d)(?!\s+of\s+(?!this\b))/g;
+const NUM = /\d+/g;
+const SLUG = /(\(#article-)(\d+)(-)/g;
+const TOKEN = new RegExp(`${REF_OPEN}([^${REF_OPEN}${REF_CLOSE}]+)${REF_CLOSE}`, 'g');
+
+const token = (id: string) => `${REF_OPEN}${id}${REF_CLOSE}`;
+
+export function normalizeRefs(text: string, numbering: Numbering): string {
+  if (!text.includes('rticle')) return text;
+  const one = (n: string) => {
+    const id = numbering.get(Number(n));
+    return id === undefined ? n : token(id);
+  };
+  return text
+    .replace(REF, (_m, head: string, first: string, rest: string) => head + one(first) + rest.replace(NUM, one))
+    .replace(SLUG, (_m, head: string, n: string, tail: string) => head + one(n) + tail);
+}
+
+export interface Renumbering {
+  /** clause id -> new article number */
+  numbers: Map<string, number>;
+  /** Where an article that is gone used to be, for references to it. */
+  previous: Map<string, number>;
+  /** References whose article is gone: left with their old number. */
+  dangling: { id: string; old: number }[];
+}
+
+export function denormalizeRefs(text: string, r: Renumbering): string {
+  if (!text.includes(REF_OPEN)) return text;
+  return text.replace(TOKEN, (_m, id: string) => {
+    const n = r.numbers.get(id) ?? byTopic(id, r.numbers);
+    if (n !== undefined) return String(n);
+    const old = r.previous.get(id) ?? 0;
+    if (!r.dangling.some((d) => d.id === id)) r.dangling.push({ id, old });
+    return old ? String(old) : '[●]';
+  });
+}
+
+/** A reference to a variant that the terms replaced goes to the article of the same topic. */
+function byTopic(id: string, numbers: Map<string, number>): number | undefined {
+  const topic = id.split('/')[0];
+  for (const [other, n] of numbers) if (other.split('/')[0] === topic) return n;
+  return undefined;
+}
+
+const HEADING = /^## Article (\d+) — /m;
+
+/** The number an article heading gives itself, if the body has one. */
+export function headingNumber(body: string): number | undefined {
+  const m = HEADING.exec(body);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** True when the normalized body carries its own article heading. */
+export function hasOwnHeading(normalizedBody: string, id: string): boolean {
+  const heading = `## Article ${REF_OPEN}${id}${REF_CLOSE} — `;
+  return normalizedBody.startsWith(heading) || normalizedBody.includes(`\n${heading}`);
+}
