@@ -1,6 +1,9 @@
+import { lstatSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import { UserError } from '../errors.js';
-import { draftFromTermsText } from '../engine.js';
+import { draftFromTermsText, type DraftResult } from '../engine.js';
+import type { Draft } from '../render/draft.js';
 import { exportDraft } from '../export/index.js';
 import { isSpacecoopDraft } from '../export/markdown.js';
 import { exists, readText, writeAtomic } from './fs.js';
@@ -46,14 +49,26 @@ export async function runDraft(termsPath: string, opts: DraftOptions): Promise<n
   if (opts.format !== 'md' || typeof output !== 'string') {
     if (target === '-') out(output);
     else {
+      refuseForeign(target, opts.format);
       writeAtomic(target, output);
       err(`${green('wrote')} ${target}`);
     }
+    await printReview(result, termsPath);
     return 0;
   }
 
+  const code = await writeMarkdownDraft(target, output, result.draft, opts);
+  await printReview(result, termsPath);
+  return code;
+}
+
+/**
+ * Writes a Markdown draft where the user asked: stdout, a new file, or over a draft spacecoop wrote
+ * before by three-way merge, so hand edits survive. Shared by `draft` and `new`.
+ */
+export async function writeMarkdownDraft(target: string, output: string, draft: Draft, opts: Pick<DraftOptions, 'only' | 'dryRun' | 'force'>): Promise<number> {
   const { freshDraft } = await import('../draftfile/fresh.js');
-  const openPoints = result.draft.notes.openPoints.length;
+  const openPoints = draft.notes.openPoints.length;
   const points = openPoints ? `, ${yellow(`${openPoints} open point${openPoints === 1 ? '' : 's'}`)} (see the drafting notes)` : '';
   if (target === '-') {
     out(freshDraft(output));
@@ -63,11 +78,11 @@ export async function runDraft(termsPath: string, opts: DraftOptions): Promise<n
   if (!exists(target)) {
     if (opts.only) throw new UserError(`--only: ${target} does not exist yet; draft it whole first`);
     if (opts.dryRun) {
-      err(`would write ${target}: ${result.draft.articles.length} articles (new draft)`);
+      err(`would write ${target}: ${draft.articles.length} articles (new draft)`);
       return 0;
     }
     writeAtomic(target, freshDraft(output));
-    err(`${green('wrote')} ${target}: ${result.draft.articles.length} articles${points}`);
+    err(`${green('wrote')} ${target}: ${draft.articles.length} articles${points}`);
     return 0;
   }
 
@@ -105,6 +120,45 @@ export async function runDraft(termsPath: string, opts: DraftOptions): Promise<n
     return 1;
   }
   return 0;
+}
+
+/** The review's error and warning count, with the hint to run `check`; diagnostics go to stderr. */
+async function printReview(result: DraftResult, termsPath: string): Promise<void> {
+  const { reviewTerms, summarizeFindings } = await import('../review/index.js');
+  const hint = summarizeFindings(reviewTerms(result.terms, result.draft, { plan: result.plan }), termsPath);
+  if (hint) err(yellow(hint));
+}
+
+/** Word and HTML files spacecoop wrote name it as their generator; any other file is the user's. */
+function refuseForeign(target: string, format: string): void {
+  // A symbolic link is refused by writeAtomic, with its own message; never read through it here.
+  if (!exists(target) || lstatSync(target).isSymbolicLink()) return;
+  const marker = format === 'docx' ? '<dc:creator>spacecoop</dc:creator>' : '<meta name="generator" content="spacecoop">';
+  const text = format === 'docx' ? readDocxCore(target) : readText(target);
+  if (!text.includes(marker)) {
+    throw new UserError(`${target} exists and was not written by spacecoop; it is left unchanged`, { hint: 'Choose another --out file, or move the existing one away.' });
+  }
+}
+
+/** The core properties part of a .docx (a zip), where Word keeps the document's creator. */
+function readDocxCore(path: string): string {
+  const zip = readFileSync(path);
+  const name = Buffer.from('docProps/core.xml');
+  const at = zip.indexOf(name);
+  if (at < 0) return '';
+  // Local file header: the data follows the name and the extra field; core.xml is small and stored
+  // deflated by docx, so look for the creator in the inflated data.
+  const header = at - 30;
+  if (header < 0 || zip.readUInt32LE(header) !== 0x04034b50) return '';
+  const method = zip.readUInt16LE(header + 8);
+  const size = zip.readUInt32LE(header + 18);
+  const start = at + name.length + zip.readUInt16LE(header + 28);
+  const data = zip.subarray(start, start + size);
+  try {
+    return method === 8 ? inflateRawSync(data).toString('utf8') : data.toString('utf8');
+  } catch {
+    return '';
+  }
 }
 
 /** A backup that never replaces an earlier one: `<file>.bak`, then `<file>.1.bak`, ... */

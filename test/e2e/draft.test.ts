@@ -54,6 +54,27 @@ describe('spacecoop draft (built binary)', () => {
     expect(read(out)).toBe('# My own notes\n');
   });
 
+  it.each(['docx', 'html'])('replaces a .%s it wrote, never one it did not', (format) => {
+    const dir = tempDir();
+    const out = join(dir, `agreement.${format}`);
+    expect(run(['draft', EXAMPLES[0]!, '--format', format, '--out', out]).code).toBe(0);
+    expect(run(['draft', EXAMPLES[0]!, '--format', format, '--out', out]).code).toBe(0);
+    const theirs = join(dir, `theirs.${format}`);
+    writeFileSync(theirs, 'not ours');
+    const r = run(['draft', EXAMPLES[0]!, '--format', format, '--out', theirs]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('was not written by spacecoop');
+    expect(read(theirs)).toBe('not ours');
+  });
+
+  it('reports the review after drafting, with the hint to run check', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'terms.yaml'), `form: agreement\n${GOOD_PARTIES}cooperation: { launch: { launchingParty: a } }\n`); // no launch site: a warning
+    const r = run(['draft', 'terms.yaml'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/check: .*1 warning.* — run `spacecoop check terms\.yaml`/);
+  });
+
   it('prints the JSON Schema of the terms file', () => {
     const r = run(['schema']);
     expect(r.code).toBe(0);

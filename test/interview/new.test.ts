@@ -30,7 +30,7 @@ describe('spacecoop new (in process, prompts scripted)', () => {
     expect(terms).toMatch(/^# yaml-language-server: \$schema=\/.*\/schema\/terms\.schema\.json\n/);
     expect(readFileSync(join(dir, 'agreement.md'), 'utf8')).toMatch(/^<!-- spacecoop:draft v1 -->/);
     expect(stderr).toContain(`wrote ${join(dir, 'agreement.yaml')}`);
-    expect(stderr).toMatch(/wrote .*agreement\.md: \d+ articles, \d+ open points?:\n {2}- .*\(signing\.date\)/);
+    expect(stderr).toMatch(/wrote .*agreement\.md: \d+ articles, \d+ open points? \(see the drafting notes\)\n(.*\n)*? {2}- .*\(signing\.date\)/);
   });
 
   it('a second run that keeps every answer leaves the terms file as it was, hand edits and all', async () => {
