@@ -79,10 +79,17 @@ export const ARTICLES: readonly ArticleSpec[] = [
   { topic: 'exchange' },
   { topic: 'export-control', when: (t) => t.exportControlled },
   { topic: 'customs' },
+  // Area-specific articles (DOMAIN.md, "Areas and what each makes essential"), placed beside the
+  // usual article they qualify.
+  { topic: 'facilities', when: (t) => t.facilities.length > 0 },
+  { topic: 'launch', when: (t) => Boolean(t.launch) || t.hasArea('launch-services', 'in-orbit-delivery') },
   { topic: 'jurisdiction', choose: (t) => fromTerms('jurisdiction', t.source.jurisdiction?.registration, recommendJurisdiction(t)) },
+  { topic: 'crew', when: (t) => t.hasArea('human-spaceflight') },
   { topic: 'ownership' },
   { topic: 'ip', choose: (t) => fromTerms('ip', t.source.ip?.foreground, recommendIp(t)) },
   { topic: 'release' },
+  { topic: 'frequencies', when: (t) => t.hasArea('communications', 'navigation') },
+  { topic: 'debris', when: (t) => t.hasArea('space-debris', 'lunar-exploration', 'mars-exploration') },
   { topic: 'personnel', when: (t) => t.personnelExchange },
   { topic: 'liability', choose: (t) => fromTerms('liability', t.source.liability?.regime, recommendLiability(t)) },
   {

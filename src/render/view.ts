@@ -159,6 +159,15 @@ export function buildView(t: ResolvedTerms, variants: Record<string, string>) {
           provider: t.launch.provider ? escapeMarkdown(t.launch.provider) : null,
         }
       : null,
+    /** The launching party, or blanks when a launch clause is chosen without a launch in the terms. */
+    launcher: launcher
+      ? { label: launcher.label, state: launcher.state, otherLabel: other(launcher).label, otherState: other(launcher).state }
+      : {
+          label: blankToken('cooperation.launch.launchingParty'),
+          state: blankToken('cooperation.launch.launchingParty'),
+          otherLabel: blankToken('cooperation.launch.launchingParty'),
+          otherState: blankToken('cooperation.launch.launchingParty'),
+        },
     spaceObjects: t.spaceObjects.map((o) => ({
       name: escapeMarkdown(o.name),
       owners: o.owners.map((p) => byId(p.id)),
@@ -167,6 +176,8 @@ export function buildView(t: ResolvedTerms, variants: Record<string, string>) {
     })),
     hasSpaceObjects: t.spaceObjects.length > 0,
     facilities: t.facilities.map((f) => ({ name: escapeMarkdown(f.name), host: byId(f.host.id), operator: byId(f.operator.id) })),
+    hasFacilities: t.facilities.length > 0,
+    hasJointObjects: t.jointlyOwnedObjects,
     registration: {
       variant: jurisdictionVariant ?? null,
       party: registering,
