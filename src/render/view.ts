@@ -161,12 +161,23 @@ export function buildView(t: ResolvedTerms, variants: Record<string, string>) {
       : null,
     /** The launching party, or blanks when a launch clause is chosen without a launch in the terms. */
     launcher: launcher
-      ? { label: launcher.label, state: launcher.state, otherLabel: other(launcher).label, otherState: other(launcher).state }
+      ? {
+          label: launcher.label,
+          state: launcher.state,
+          otherLabel: other(launcher).label,
+          otherState: other(launcher).state,
+          site: esc(t.launch!.site, 'cooperation.launch.site'),
+          vehicle: t.launch!.vehicle ? escapeMarkdown(t.launch!.vehicle) : null,
+          provider: t.launch!.provider ? escapeMarkdown(t.launch!.provider) : null,
+        }
       : {
           label: blankToken('cooperation.launch.launchingParty'),
           state: blankToken('cooperation.launch.launchingParty'),
           otherLabel: blankToken('cooperation.launch.launchingParty'),
           otherState: blankToken('cooperation.launch.launchingParty'),
+          site: blankToken('cooperation.launch.site'),
+          vehicle: null,
+          provider: null,
         },
     spaceObjects: t.spaceObjects.map((o) => ({
       name: escapeMarkdown(o.name),
