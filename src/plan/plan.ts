@@ -43,7 +43,7 @@ interface ArticleSpec {
 
 function fromTerms(topic: string, value: string | undefined, rec: Recommendation): Choice {
   if (value === undefined) return { topic, variant: rec.variant, reason: rec.reason, chosenBy: 'recommended', recommended: rec };
-  const reason = value === rec.variant ? rec.reason : `Chosen in the terms file; the facts would suggest \`${rec.variant}\`: ${rec.reason}`;
+  const reason = value === rec.variant ? rec.reason : `The facts would suggest \`${rec.variant}\` instead: ${rec.reason}`;
   return { topic, variant: value, reason, chosenBy: 'terms', recommended: rec };
 }
 

@@ -63,8 +63,10 @@ const esc = (s: string | undefined, blankPath: string) => (s === undefined ? bla
 
 /** Names of States that take the definite article in running text ("the Federative Republic of Brazil"). */
 const ARTICLE_STATES = /^(republic|kingdom|federative|federal|people's|united|state of|commonwealth|islamic|democratic|arab|plurinational|bolivarian|socialist|grand duchy|principality|sultanate|union|czech|dominican|central african|netherlands|philippines|gambia|bahamas|holy see)/i;
+/** "Argentine Republic", "Russian Federation", "United Arab Emirates" take it too. */
+const ARTICLE_STATE_ENDINGS = /\b(republic|kingdom|federation|emirates|states|union|islands|confederation)$/i;
 export function stateInText(name: string): string {
-  return ARTICLE_STATES.test(name) ? `the ${name}` : name;
+  return ARTICLE_STATES.test(name) || ARTICLE_STATE_ENDINGS.test(name) ? `the ${name}` : name;
 }
 
 /** How areas read in a sentence: "cooperate in Earth observation and satellite navigation". */
@@ -75,7 +77,7 @@ export const AREA_PHRASES: Record<Area, string> = {
   'space-science': 'space science',
   'launch-services': 'launch services',
   'in-orbit-delivery': 'the delivery of satellites to orbit',
-  'ground-stations': 'ground stations for tracking, telemetry, command and data reception',
+  'ground-stations': 'ground station operations',
   'human-spaceflight': 'human spaceflight',
   'lunar-exploration': 'the exploration of the Moon',
   'mars-exploration': 'the exploration of Mars',
