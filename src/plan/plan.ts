@@ -33,6 +33,11 @@ const NON_BINDING_FALLBACK: Record<string, Record<string, string>> = {
   disputes: { arbitration: 'consultation', mediation: 'consultation' },
 };
 
+/** A launch under the instrument, or launch services and in-orbit delivery among its areas. */
+export function needsLaunchArticle(t: ResolvedTerms): boolean {
+  return Boolean(t.launch) || t.hasArea('launch-services', 'in-orbit-delivery');
+}
+
 interface ArticleSpec {
   topic: string;
   /** Whether the article belongs in this instrument; absent means always. */
@@ -82,7 +87,7 @@ export const ARTICLES: readonly ArticleSpec[] = [
   // Area-specific articles (DOMAIN.md, "Areas and what each makes essential"), placed beside the
   // usual article they qualify.
   { topic: 'facilities', when: (t) => t.facilities.length > 0 },
-  { topic: 'launch', when: (t) => Boolean(t.launch) || t.hasArea('launch-services', 'in-orbit-delivery') },
+  { topic: 'launch', when: (t) => needsLaunchArticle(t) },
   { topic: 'jurisdiction', choose: (t) => fromTerms('jurisdiction', t.source.jurisdiction?.registration, recommendJurisdiction(t)) },
   { topic: 'crew', when: (t) => t.hasArea('human-spaceflight') },
   { topic: 'ownership' },

@@ -1,5 +1,6 @@
 import { ARBITRATION_RULES, type Area } from '../terms/schema.js';
 import { languageName, type ResolvedParty, type ResolvedTerms } from '../terms/resolve.js';
+import { needsLaunchArticle } from '../plan/plan.js';
 import { escapeMarkdown } from './escape.js';
 import { blankToken } from './tokens.js';
 
@@ -161,6 +162,8 @@ export function buildView(t: ResolvedTerms, variants: Record<string, string>) {
           provider: t.launch.provider ? escapeMarkdown(t.launch.provider) : null,
         }
       : null,
+    /** Whether the draft has a Launch Arrangements article to refer to. */
+    launchArticle: needsLaunchArticle(t),
     /** The launching party, or blanks when a launch clause is chosen without a launch in the terms. */
     launcher: launcher
       ? {
