@@ -131,7 +131,7 @@ export function planDraft(t: ResolvedTerms, options: PlanOptions = {}): Plan {
         ...choice,
         variant: fallback,
         fallbackFrom: choice.variant,
-        reason: `A memorandum of understanding cannot carry \`${choice.variant}\`, which needs a binding instrument; it uses \`${fallback}\` instead. ${choice.reason}`,
+        reason: `A memorandum of understanding cannot carry \`${choice.variant}\`, which needs a binding instrument; it uses \`${fallback}\` instead. ${choice.recommended?.variant === fallback ? choice.recommended.reason : choice.reason}`,
       };
     }
     const clauseId = `${spec.topic}/${choice.variant}`;
