@@ -33,6 +33,11 @@ const NON_BINDING_FALLBACK: Record<string, Record<string, string>> = {
   disputes: { arbitration: 'consultation', mediation: 'consultation' },
 };
 
+/** A launch under the instrument, or launch services and in-orbit delivery among its areas. */
+export function needsLaunchArticle(t: ResolvedTerms): boolean {
+  return Boolean(t.launch) || t.hasArea('launch-services', 'in-orbit-delivery');
+}
+
 interface ArticleSpec {
   topic: string;
   /** Whether the article belongs in this instrument; absent means always. */
@@ -43,7 +48,7 @@ interface ArticleSpec {
 
 function fromTerms(topic: string, value: string | undefined, rec: Recommendation): Choice {
   if (value === undefined) return { topic, variant: rec.variant, reason: rec.reason, chosenBy: 'recommended', recommended: rec };
-  const reason = value === rec.variant ? rec.reason : `Chosen in the terms file; the facts would suggest \`${rec.variant}\`: ${rec.reason}`;
+  const reason = value === rec.variant ? rec.reason : `The facts would suggest \`${rec.variant}\` instead: ${rec.reason}`;
   return { topic, variant: value, reason, chosenBy: 'terms', recommended: rec };
 }
 
@@ -79,10 +84,17 @@ export const ARTICLES: readonly ArticleSpec[] = [
   { topic: 'exchange' },
   { topic: 'export-control', when: (t) => t.exportControlled },
   { topic: 'customs' },
+  // Area-specific articles (DOMAIN.md, "Areas and what each makes essential"), placed beside the
+  // usual article they qualify.
+  { topic: 'facilities', when: (t) => t.facilities.length > 0 },
+  { topic: 'launch', when: (t) => needsLaunchArticle(t) },
   { topic: 'jurisdiction', choose: (t) => fromTerms('jurisdiction', t.source.jurisdiction?.registration, recommendJurisdiction(t)) },
+  { topic: 'crew', when: (t) => t.hasArea('human-spaceflight') },
   { topic: 'ownership' },
   { topic: 'ip', choose: (t) => fromTerms('ip', t.source.ip?.foreground, recommendIp(t)) },
   { topic: 'release' },
+  { topic: 'frequencies', when: (t) => t.hasArea('communications', 'navigation') },
+  { topic: 'debris', when: (t) => t.hasArea('space-debris', 'lunar-exploration', 'mars-exploration') },
   { topic: 'personnel', when: (t) => t.personnelExchange },
   { topic: 'liability', choose: (t) => fromTerms('liability', t.source.liability?.regime, recommendLiability(t)) },
   {
@@ -119,7 +131,7 @@ export function planDraft(t: ResolvedTerms, options: PlanOptions = {}): Plan {
         ...choice,
         variant: fallback,
         fallbackFrom: choice.variant,
-        reason: `A memorandum of understanding cannot carry \`${choice.variant}\`, which needs a binding instrument; it uses \`${fallback}\` instead. ${choice.reason}`,
+        reason: `A memorandum of understanding cannot carry \`${choice.variant}\`, which needs a binding instrument; it uses \`${fallback}\` instead. ${choice.recommended?.variant === fallback ? choice.recommended.reason : choice.reason}`,
       };
     }
     const clauseId = `${spec.topic}/${choice.variant}`;

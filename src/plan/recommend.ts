@@ -45,6 +45,13 @@ export function recommendIp(t: ResolvedTerms): Recommendation {
       reason: 'The parties build and own the space object together: results made jointly are owned jointly, with contributions weighed when they are exploited.',
     };
   }
+  const launcher = t.launch ? t.party(t.launch.launchingParty) : undefined;
+  if (launcher && t.hasArea('launch-services', 'in-orbit-delivery') && t.spaceObjects.some((o) => !o.owners.includes(launcher))) {
+    return {
+      variant: 'allocated-by-element',
+      reason: `${launcher.label} provides the launch and the other party the satellite: each owns the intellectual property in the element it provides.`,
+    };
+  }
   if (t.facilities.length > 0 || t.spaceObjects.length > 1) {
     return {
       variant: 'allocated-by-element',

@@ -9,6 +9,8 @@ export const BLANKS: Record<string, { label: string; why: string }> = {
   'parties[].signatory.title': { label: 'Title of the signatory', why: 'Add `signatory.title:`; the title shows the authority under which the party signs.' },
   'cooperation.areas': { label: 'Areas of cooperation', why: 'The scope article needs the areas; add `cooperation.areas:`.' },
   'cooperation.launch.site': { label: 'Launch site', why: 'The launch site identifies the State whose territory or facility is used, itself a launching State (Liability Convention Art. I(c)); add `cooperation.launch.site:`.' },
+  'cooperation.launch.launchingParty': { label: 'Launching party', why: 'A launch clause needs the party that launches or procures the launch; add `cooperation.launch:` with `launchingParty:`.' },
+  'facilities.hostAccess': { label: 'Host access time', why: 'Agree the share of each facility\'s operating time reserved to the host party (e.g. a percentage of antenna time) and write it into the article; it is not a terms field.' },
   'jurisdiction.registeringParty': { label: 'Registering party', why: 'Two launching States must agree which of them registers the object (Registration Convention Art. II(2)); add `jurisdiction.registeringParty:`.' },
   'disputes.arbitration.seat': { label: 'Seat of arbitration', why: 'The seat fixes the law governing the arbitral procedure and the courts that support it; add `disputes.arbitration.seat:`.' },
   'disputes.arbitration.appointingAuthority': { label: 'Appointing authority', why: 'Someone must appoint an arbitrator a party fails to appoint; add `disputes.arbitration.appointingAuthority:`.' },

@@ -1,5 +1,6 @@
 import { ARBITRATION_RULES, type Area } from '../terms/schema.js';
 import { languageName, type ResolvedParty, type ResolvedTerms } from '../terms/resolve.js';
+import { needsLaunchArticle } from '../plan/plan.js';
 import { escapeMarkdown } from './escape.js';
 import { blankToken } from './tokens.js';
 
@@ -63,8 +64,10 @@ const esc = (s: string | undefined, blankPath: string) => (s === undefined ? bla
 
 /** Names of States that take the definite article in running text ("the Federative Republic of Brazil"). */
 const ARTICLE_STATES = /^(republic|kingdom|federative|federal|people's|united|state of|commonwealth|islamic|democratic|arab|plurinational|bolivarian|socialist|grand duchy|principality|sultanate|union|czech|dominican|central african|netherlands|philippines|gambia|bahamas|holy see)/i;
+/** "Argentine Republic", "Russian Federation", "United Arab Emirates" take it too. */
+const ARTICLE_STATE_ENDINGS = /\b(republic|kingdom|federation|emirates|states|union|islands|confederation)$/i;
 export function stateInText(name: string): string {
-  return ARTICLE_STATES.test(name) ? `the ${name}` : name;
+  return ARTICLE_STATES.test(name) || ARTICLE_STATE_ENDINGS.test(name) ? `the ${name}` : name;
 }
 
 /** How areas read in a sentence: "cooperate in Earth observation and satellite navigation". */
@@ -75,7 +78,7 @@ export const AREA_PHRASES: Record<Area, string> = {
   'space-science': 'space science',
   'launch-services': 'launch services',
   'in-orbit-delivery': 'the delivery of satellites to orbit',
-  'ground-stations': 'ground stations for tracking, telemetry, command and data reception',
+  'ground-stations': 'ground station operations',
   'human-spaceflight': 'human spaceflight',
   'lunar-exploration': 'the exploration of the Moon',
   'mars-exploration': 'the exploration of Mars',
@@ -159,6 +162,28 @@ export function buildView(t: ResolvedTerms, variants: Record<string, string>) {
           provider: t.launch.provider ? escapeMarkdown(t.launch.provider) : null,
         }
       : null,
+    /** Whether the draft has a Launch Arrangements article to refer to. */
+    launchArticle: needsLaunchArticle(t),
+    /** The launching party, or blanks when a launch clause is chosen without a launch in the terms. */
+    launcher: launcher
+      ? {
+          label: launcher.label,
+          state: launcher.state,
+          otherLabel: other(launcher).label,
+          otherState: other(launcher).state,
+          site: esc(t.launch!.site, 'cooperation.launch.site'),
+          vehicle: t.launch!.vehicle ? escapeMarkdown(t.launch!.vehicle) : null,
+          provider: t.launch!.provider ? escapeMarkdown(t.launch!.provider) : null,
+        }
+      : {
+          label: blankToken('cooperation.launch.launchingParty'),
+          state: blankToken('cooperation.launch.launchingParty'),
+          otherLabel: blankToken('cooperation.launch.launchingParty'),
+          otherState: blankToken('cooperation.launch.launchingParty'),
+          site: blankToken('cooperation.launch.site'),
+          vehicle: null,
+          provider: null,
+        },
     spaceObjects: t.spaceObjects.map((o) => ({
       name: escapeMarkdown(o.name),
       owners: o.owners.map((p) => byId(p.id)),
@@ -167,6 +192,8 @@ export function buildView(t: ResolvedTerms, variants: Record<string, string>) {
     })),
     hasSpaceObjects: t.spaceObjects.length > 0,
     facilities: t.facilities.map((f) => ({ name: escapeMarkdown(f.name), host: byId(f.host.id), operator: byId(f.operator.id) })),
+    hasFacilities: t.facilities.length > 0,
+    hasJointObjects: t.jointlyOwnedObjects,
     registration: {
       variant: jurisdictionVariant ?? null,
       party: registering,

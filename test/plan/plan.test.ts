@@ -54,4 +54,36 @@ describe('planDraft', () => {
     expect(ids(plan(''))).not.toContain('export-control');
     expect(ids(plan('cooperation:\n  exportControlled: true\n  personnelExchange: true\n'))).toEqual(expect.arrayContaining(['export-control', 'personnel']));
   });
+
+  it.each([
+    ['a launch', 'cooperation:\n  launch: { launchingParty: a }\n', ['launch'], ['facilities', 'crew', 'frequencies', 'debris']],
+    ['an in-orbit delivery without launch details', 'cooperation:\n  areas: [in-orbit-delivery]\n', ['launch'], ['crew']],
+    ['a station on the partner\'s territory', 'cooperation:\n  facilities: [{ name: Station, host: b, operator: a }]\n', ['facilities'], ['launch']],
+    ['human spaceflight', 'cooperation:\n  areas: [human-spaceflight]\n', ['crew'], ['facilities']],
+    ['navigation', 'cooperation:\n  areas: [navigation]\n', ['frequencies'], ['debris']],
+    ['communications', 'cooperation:\n  areas: [communications]\n', ['frequencies'], ['debris']],
+    ['space debris', 'cooperation:\n  areas: [space-debris]\n', ['debris'], ['frequencies']],
+    ['Mars exploration', 'cooperation:\n  areas: [mars-exploration]\n', ['debris'], ['launch']],
+    ['earth observation alone', 'cooperation:\n  areas: [earth-observation]\n', [], ['launch', 'facilities', 'crew', 'frequencies', 'debris']],
+  ])('adds the area-specific articles the facts call for: %s', (_name, extra, present, absent) => {
+    const topics = plan(extra).articles.map((a) => a.topic);
+    for (const t of present) expect(topics).toContain(t);
+    for (const t of absent) expect(topics).not.toContain(t);
+  });
+
+  it('keeps the usual order around the area-specific articles', () => {
+    const topics = plan('cooperation:\n  areas: [human-spaceflight, navigation, space-debris]\n  launch: { launchingParty: a }\n  facilities: [{ name: Station, host: b, operator: a }]\n').articles.map((a) => a.topic);
+    expect(topics.slice(topics.indexOf('customs'), topics.indexOf('ownership') + 1)).toEqual(['customs', 'facilities', 'launch', 'jurisdiction', 'crew', 'ownership']);
+    expect(topics.slice(topics.indexOf('release'), topics.indexOf('liability') + 1)).toEqual(['release', 'frequencies', 'debris', 'liability']);
+  });
+
+  it('recommends IP by element when one party launches the other\'s satellite', () => {
+    const c = choice(plan('cooperation:\n  areas: [in-orbit-delivery]\n  launch: { launchingParty: a }\n  spaceObjects: [{ name: Sat, ownedBy: [b] }]\n'), 'ip');
+    expect(c).toMatchObject({ variant: 'allocated-by-element', chosenBy: 'recommended' });
+  });
+
+  it('uses mediation as the dispute article when the steps end in mediation, and consultation in a memorandum', () => {
+    expect(choice(plan('disputes:\n  steps: [consultation, mediation]\n'), 'disputes')).toMatchObject({ variant: 'mediation' });
+    expect(choice(plan('disputes:\n  steps: [consultation, mediation]\n', 'memorandum-of-understanding'), 'disputes')).toMatchObject({ variant: 'consultation', fallbackFrom: 'mediation' });
+  });
 });
