@@ -307,6 +307,16 @@ const formSection: Section = {
       when: (ctx) => SUBORDINATE_FORMS.includes(form(ctx)!) && getIn(ctx.state, ['parentInstrument', 'title']) !== undefined,
       optional: true,
     }),
+    {
+      type: 'list',
+      id: 'priorInstruments',
+      path: ['priorInstruments'],
+      first: 'Earlier instruments between the parties, recalled in the preamble: title of the first',
+      next: 'Another earlier instrument',
+      keyField: ['title'],
+      max: 20,
+      rest: [q(['priorInstruments', '#', 'date'], 'input', 'Date it was signed, YYYY-MM-DD', { optional: true })],
+    },
   ],
 };
 
@@ -564,6 +574,11 @@ const finalSection: Section = {
   steps: [
     q(['term', 'years'], 'number', 'Initial duration, in years', { fallback: () => DEFAULTS.termYears }),
     q(['term', 'renewal'], 'select', 'At the end of the term', { choices: enumChoices(['term', 'renewal'], RENEWAL, 'spell'), fallback: () => DEFAULTS.renewal }),
+    q(['term', 'renewalYears'], 'number', 'Length of each renewal period, in years', {
+      when: (ctx) => (getIn(ctx.state, ['term', 'renewal']) ?? DEFAULTS.renewal) === 'automatic',
+      // Renewed for the same period as the first unless the parties say otherwise.
+      fallback: (ctx) => (getIn(ctx.state, ['term', 'years']) as number | undefined) ?? DEFAULTS.termYears,
+    }),
     q(['term', 'terminationNoticeMonths'], 'number', 'Months of written notice to terminate', { fallback: () => DEFAULTS.terminationNoticeMonths }),
     q(['languages'], 'input', 'Authentic languages, two-letter codes, working language first (e.g. zh, pt, en)', {
       ...commaList,

@@ -1,3 +1,4 @@
+import { UserError } from '../errors.js';
 import type { Definition, Library } from '../library/library.js';
 import type { Plan } from '../plan/plan.js';
 import type { ResolvedTerms } from '../terms/resolve.js';
@@ -57,7 +58,13 @@ export function renderDraft(t: ResolvedTerms, plan: Plan, library: Library, opti
     text.replace(TOKEN_RE, (_m, kind: string, arg: string) => {
       if (kind === 'ref') {
         const n = articleOf.get(arg) ?? articleOf.get(arg.split('/')[0]!);
-        if (n === undefined) throw new Error(`cross-reference to \`${arg}\` in ${where}, which is not in this draft`);
+        if (n === undefined) {
+          const clause = numbered.find((a) => `Article ${a.number}` === where)?.clauseId;
+          const file = clause && library.has(clause) ? library.get(clause).file : where;
+          throw new UserError(`${file}: {{ref "${arg}"}} refers to \`${arg}\`, which is not an article of this draft`, {
+            hint: 'A cross-reference names a topic (e.g. "liability") or a clause id of an article the plan includes.',
+          });
+        }
         return `Article ${n}`;
       }
       const point = blanks.get(arg) ?? { path: arg, ...blankInfo(arg, partyLabel(arg)), where: [] };

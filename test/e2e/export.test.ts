@@ -38,7 +38,7 @@ describe('spacecoop draft --format docx|html (built binary)', () => {
     const r = run(['draft', CBERS, '--format', 'html', '--out', '-']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);
-    expect(r.stdout).toContain('<h2>Article 11 — Registration, Jurisdiction and Control</h2>');
+    expect(r.stdout).toContain('<h2>Article 12 — Registration, Jurisdiction and Control</h2>');
     expect(r.stdout).not.toMatch(/<script|<link|\ssrc=/i);
   });
 
@@ -62,7 +62,7 @@ describe('spacecoop draft --format docx|html (built binary)', () => {
     expect(c.status).toBe(0);
     expect(existsSync(join(dir, 'agreement.pdf'))).toBe(true);
     const text = spawnSync('pdftotext', ['-layout', join(dir, 'agreement.pdf'), '-'], { encoding: 'utf8' }).stdout;
-    expect(text).toMatch(/Article 11 — Registration, Jurisdiction and Control/);
+    expect(text).toMatch(/Article 12 — Registration, Jurisdiction and Control/);
     expect(text).toMatch(/^\s*1\.\s+\S/m); // Word numbering rendered as "1."
     expect(text).toMatch(/^\s*\(a\)\s+\S/m);
     expect(text).toContain('Annex: Drafting notes for review');

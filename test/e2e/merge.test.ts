@@ -38,8 +38,8 @@ describe('five negotiation rounds: edit, change terms, regenerate, redline', () 
     const rounds: { edits: () => void; terms: [string, string]; expect?: (out: ReturnType<typeof s.draft>) => void }[] = [
       {
         edits: () => {
-          type('For the purposes of this Protocol:', 'For the purposes of this Protocol, and without prejudice to Article 11:', 'without prejudice to Article');
-          type(/(## Article 13 — Intellectual Property and Confidentiality\n)/, '$1\nThe Parties note the 2019 memorandum on patents.\n', 'The Parties note the 2019 memorandum on patents.');
+          type('For the purposes of this Protocol:', 'For the purposes of this Protocol, and without prejudice to Article 12:', 'without prejudice to Article');
+          type(/(## Article 14 — Intellectual Property and Confidentiality\n)/, '$1\nThe Parties note the 2019 memorandum on patents.\n', 'The Parties note the 2019 memorandum on patents.');
         },
         terms: ['years: 10', 'years: 12'],
       },
@@ -56,7 +56,7 @@ describe('five negotiation rounds: edit, change terms, regenerate, redline', () 
         terms: ['seat: The Hague', 'seat: Geneva'],
         expect: (out) => {
           expect(out.code).toBe(1);
-          expect(out.stderr).toMatch(/conflicts\s+1\s+Article 16 \(line \d+\)/);
+          expect(out.stderr).toMatch(/conflicts\s+1\s+Article 17 \(line \d+\)/);
           expect(s.md()).toContain('<<<<<<< your text');
           expect(s.md()).toContain('The seat of arbitration shall be Geneva.');
           expect(s.md()).toContain('in the Peace Palace');
@@ -66,7 +66,7 @@ describe('five negotiation rounds: edit, change terms, regenerate, redline', () 
       {
         edits: () => {
           writeFileSync(join(s.dir, 'agreement.md'), keepMine(s.md()));
-          type('## Article 19 — Authentic Texts\n', '## Article 19 — Authentic Texts\n\nThe Chinese text prevails for the technical annexes.\n', 'The Chinese text prevails for the technical annexes.');
+          type('## Article 20 — Authentic Texts\n', '## Article 20 — Authentic Texts\n\nThe Chinese text prevails for the technical annexes.\n', 'The Chinese text prevails for the technical annexes.');
         },
         terms: ['personnelExchange: false', 'personnelExchange: true'],
       },
@@ -88,13 +88,13 @@ describe('five negotiation rounds: edit, change terms, regenerate, redline', () 
       expect(read(join(s.dir, `redline${i}.md`))).toMatch(/^# Redline: /);
       expect(before).not.toBe(now);
     });
-    // Round 2 removed Exchange of Personnel; the drafter's "Article 11" still means Registration.
+    // Round 2 removed Exchange of Personnel; the drafter's "Article 12" still means Registration.
     const final = s.md();
-    expect(final).toMatch(/## Article 11 — Registration, Jurisdiction and Control/);
-    expect(final).toContain('without prejudice to Article 11:');
-    expect(final).toContain('## Article 15 — Exchange of Personnel');
+    expect(final).toMatch(/## Article 12 — Registration, Jurisdiction and Control/);
+    expect(final).toContain('without prejudice to Article 12:');
+    expect(final).toContain('## Article 16 — Exchange of Personnel');
     // The note was typed after Exchange of Personnel; when that went, it stayed after the article before it.
-    expect(final).toMatch(/Release of Information and Results[\s\S]*NOTE FOR COUNSEL[\s\S]*## Article 15 — Exchange of Personnel/);
+    expect(final).toMatch(/Release of Information and Results[\s\S]*NOTE FOR COUNSEL[\s\S]*## Article 16 — Exchange of Personnel/);
     expect(lintMarkdown(final)).toBe('');
     expect(run(['draft', 'agreement.yaml'], { cwd: s.dir }).stderr).toContain('agreement.md is up to date');
     expect(s.md()).toBe(final);
@@ -110,10 +110,10 @@ describe('draft over an existing draft', () => {
     s.terms('years: 10', 'years: 12');
     const out = s.draft();
     expect(out.code).toBe(0);
-    expect(out.stderr).toContain('regenerated agreement.md: 19 articles');
-    expect(out.stderr).toMatch(/updated\s+\d+\s+.*Article 17 \(was 18\)/);
-    expect(out.stderr).toMatch(/kept\s+1\s+Article 12\b/);
-    expect(out.stderr).toMatch(/removed\s+1\s+former Article 15 \(personnel\/standard\)/);
+    expect(out.stderr).toContain('regenerated agreement.md: 20 articles');
+    expect(out.stderr).toMatch(/updated\s+\d+\s+.*Article 18 \(was 19\)/);
+    expect(out.stderr).toMatch(/kept\s+1\s+Article 13\b/);
+    expect(out.stderr).toMatch(/removed\s+1\s+former Article 16 \(personnel\/standard\)/);
     expect(out.stderr).toMatch(/conflicts\s+0/);
     expect(s.md()).toContain('Goods shall not affect');
   });

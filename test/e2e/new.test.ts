@@ -82,6 +82,7 @@ describe('spacecoop new (built binary)', () => {
       [/\? Title of BSA's signatory.*/, '\r'],
       [/\? Name of BSA's signatory.*/, '\r'],
       [/\? Which form of instrument\?/, '\r'],
+      [/\? Earlier instruments between the parties.*/, '\r'],
       [/\? Areas of cooperation.*/, ' \r'], // tick the first area
       [/\? Project name.*/, '\r'],
       [/\? Objectives.*/, '\r'],
@@ -103,6 +104,7 @@ describe('spacecoop new (built binary)', () => {
       [/\? Language of the arbitration.*/, '\r'],
       [/\? Initial duration.*/, '\r'],
       [/\? At the end of the term.*/, '\r'],
+      [/\? Length of each renewal period.*/, '\r'],
       [/\? Months of written notice.*/, '\r'],
       [/\? Authentic languages.*/, '\r'],
       [/\? Place of signature.*/, 'Geneva\r'],

@@ -16,12 +16,12 @@ describe('spacecoop redline (built binary)', () => {
     const r = run(['redline', 'round1.md', 'round2.md'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^# Redline: Protocol between/);
-    expect(r.stdout).toContain('- Articles removed (1): former Article 15 — Exchange of Personnel');
-    expect(r.stdout).toMatch(/- Changed \(\d+\): .*Article 16 — Settlement of Disputes \(was Article 17\)/);
+    expect(r.stdout).toContain('- Articles removed (1): former Article 16 — Exchange of Personnel');
+    expect(r.stdout).toMatch(/- Changed \(\d+\): .*Article 17 — Settlement of Disputes \(was Article 18\)/);
     expect(r.stdout).toContain('{~~three (3)~>five (5)~~} arbitrators');
-    expect(r.stdout).toContain('## Former Article 15 — Exchange of Personnel (removed)');
+    expect(r.stdout).toContain('## Former Article 16 — Exchange of Personnel (removed)');
     // Amendment moved from 19 to 18 and its reference followed: no change is shown.
-    expect(r.stdout).toMatch(/- Renumbered only \(\d+\): .*Article 18 — Amendment \(was Article 19\)/);
+    expect(r.stdout).toMatch(/- Renumbered only \(\d+\): .*Article 19 — Amendment \(was Article 20\)/);
     expect(r.stderr).toMatch(/0 added, 1 removed, \d+ changed, \d+ unchanged/);
   });
 

@@ -293,7 +293,7 @@ export const TEXT_RULES: readonly Rule<TextContext>[] = [
       if (!doc.facts.areas.includes('human-spaceflight') && !/Human Spaceflight/i.test(doc.title)) return [];
       const text = operative(doc).map(bodyOf).join('\n');
       const need: [string, RegExp, string][] = [
-        ['jurisdiction over crew members', /\b(crew|astronauts?)\b[^.]*\bjurisdiction\b|\bjurisdiction\b[^.]*\b(crew|astronauts?)\b/i, 'Add that each party retains jurisdiction over its own crew members (IGA Art. 5(2)) and a crew code of conduct (Art. 11).'],
+        ['jurisdiction over crew members', /\b(crew|astronauts?|personnel)\b[^.]*\bjurisdiction\b|\bjurisdiction\b[^.]*\b(crew|astronauts?|personnel)\b/i, 'Add that each party retains jurisdiction over its own crew members (IGA Art. 5(2)) and a crew code of conduct (Art. 11).'],
         ['criminal jurisdiction', /\bcriminal jurisdiction\b/i, 'Add criminal jurisdiction over misconduct in orbit by nationality, with consultation before prosecution (IGA Art. 22).'],
         ['rescue and return of astronauts', /\brescue\b/i, 'Add cooperation in the rescue and return of crew in accordance with the Rescue Agreement.'],
       ];
