@@ -1,3 +1,4 @@
+import { containsTerm } from '../render/render.js';
 import { parseDraftFile } from '../draftfile/parse.js';
 import { renderArticle } from '../export/markdown.js';
 import type { Draft } from '../render/draft.js';
@@ -174,7 +175,4 @@ export function at(a: DocArticle): { where: string; line?: number } {
 }
 
 /** Does `text` use `term`, or its plural, as a whole word? */
-export function usesTerm(text: string, term: string): boolean {
-  const forms = [term, `${term}s`, term.replace(/y$/, 'ies')].map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`(?<![\\p{L}\\p{N}-])(${forms.join('|')})(?![\\p{L}\\p{N}-])`, 'u').test(text);
-}
+export const usesTerm = containsTerm;
