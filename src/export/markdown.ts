@@ -1,4 +1,5 @@
 import type { Article, Block, Draft } from '../render/draft.js';
+import { NOTES_HEADING, noteSections, notesIntro, statusLine } from './notes.js';
 
 /** First line of every draft spacecoop writes; how it knows a file is its own. */
 export const DRAFT_MARKER = '<!-- spacecoop:draft v1 -->';
@@ -51,10 +52,10 @@ export function renderArticle(a: Article): string {
 export function renderMarkdown(draft: Draft, options: MarkdownOptions = {}): string {
   const notes = options.notes ?? true;
   const out: string[] = [DRAFT_MARKER, `# ${draft.title}`, ''];
-  out.push(`Draft for discussion: the text is not agreed by the ${draft.partyWord}.`, '');
+  out.push(statusLine(draft), '');
   out.push('## Contents', '');
   for (const a of draft.articles) out.push(`- [${articleHeading(a)}](#${slug(articleHeading(a))})`);
-  if (notes) out.push(`- [Drafting notes for review](#${slug('Drafting notes for review')})`);
+  if (notes) out.push(`- [${NOTES_HEADING}](#${slug(NOTES_HEADING)})`);
   out.push('');
 
   out.push(clauseOpen('instrument/preamble'));
@@ -80,27 +81,13 @@ export function renderMarkdown(draft: Draft, options: MarkdownOptions = {}): str
 }
 
 export function renderNotes(draft: Draft): string[] {
-  const n = draft.notes;
-  const out: string[] = [NOTES_OPEN, '## Drafting notes for review', ''];
-  out.push(
-    `These notes are for the drafting team and are not part of the ${draft.binding ? 'instrument' : 'memorandum'}. Draft with \`--no-notes\` for the copy that goes to the other side.`,
-    '',
-  );
-  out.push('### Open points', '');
-  if (n.openPoints.length === 0) out.push('None: every blank is filled.', '');
-  else {
-    n.openPoints.forEach((p, i) => out.push(`${i + 1}. **${p.label}** (${p.where.join(', ')}; \`${p.path}\`): ${p.why}`));
+  const out: string[] = [NOTES_OPEN, `## ${NOTES_HEADING}`, '', notesIntro(draft), ''];
+  for (const section of noteSections(draft)) {
+    out.push(`### ${section.heading}`, '');
+    if (section.entries.length === 0) out.push(section.empty ?? 'None.');
+    else section.entries.forEach((e, i) => out.push(section.ordered ? `${i + 1}. ${e}` : `- ${e}`));
     out.push('');
   }
-  out.push('### Choices made', '');
-  for (const c of n.choices) {
-    const how = c.chosenBy === 'terms' ? 'chosen in the terms file' : 'recommended from the facts';
-    out.push(`- **${c.topicTitle}** (Article ${c.article}): \`${c.clauseId}\`, ${how}. ${c.reason}`);
-  }
-  out.push('', '### For counsel', '');
-  for (const r of n.reviews) out.push(`- Article ${r.article}, ${r.title} (\`${r.clauseId}\`): ${r.text}`);
-  out.push('', '### Sources', '');
-  for (const s of n.sources) out.push(`- ${s}`);
-  out.push('', NOTES_CLOSE);
+  out.push(NOTES_CLOSE);
   return out;
 }

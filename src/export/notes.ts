@@ -2,8 +2,8 @@ import type { Draft } from '../render/draft.js';
 
 /**
  * The drafting notes as sections of inline-Markdown entries, for the Word and HTML exporters. The
- * wording is the Markdown exporter's (src/export/markdown.ts `renderNotes`), so the annex reads the
- * same in every format.
+ * Markdown, Word and HTML exporters all render these sections, so the notes read the same in every
+ * format.
  */
 export interface NoteSection {
   heading: string;
@@ -34,7 +34,7 @@ export function noteSections(draft: Draft): NoteSection[] {
       ordered: false,
       entries: n.choices.map((c) => {
         const how = c.chosenBy === 'terms' ? 'chosen in the terms file' : 'recommended from the facts';
-        return `**${c.topicTitle}** (Article ${c.article}): \`${c.clauseId}\`, ${how}. ${c.reason}`;
+        return `**${c.topicTitle}** (Article ${c.article}): \`${c.clauseId}\`, ${how}. ${c.reason} Sources: ${c.sources.join('; ')}.`;
       }),
     },
     {

@@ -48,6 +48,8 @@ export const HELPERS: Record<string, (...xs: any[]) => unknown> = {
   'in-force': voice('in force', 'in effect'),
   /** A cross-reference to the article of a topic, resolved to "Article N" after numbering. */
   ref: (topic: unknown) => refToken(String(topic)),
+  /** Several cross-references as treaties write them: "Articles 12, 14 and 17", in article order. */
+  refs: (...xs: unknown[]) => refToken(args(xs).map(String).join(',')),
   /** A visible blank that the drafting notes list as an open point. */
   blank: (path: unknown) => blankToken(String(path)),
   /** "A, B and C"; `{{list parties "label"}}` picks a property of each item; `conj="or"`. */

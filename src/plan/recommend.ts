@@ -21,7 +21,7 @@ export function recommendJurisdiction(t: ResolvedTerms): Recommendation {
   if (launcher && joint.length > 0) {
     return {
       variant: 'launching-party',
-      reason: `${launcher.label} launches ${joint.map((o) => o.name).join(', ')}, owned by ${names(joint[0]!.owners)}: two launching States, so they agree that the launching party's State registers (Registration Convention Art. II(2)).`,
+      reason: `${launcher.label} launches the ${joint.map((o) => o.name).join(', ')}, owned by ${names(joint[0]!.owners)}: two launching States, so they agree that the launching party's State registers (Registration Convention Art. II(2)).`,
     };
   }
   if (launcher && t.spaceObjects.some((o) => !o.owners.includes(launcher))) {

@@ -48,6 +48,15 @@ export function renderDraft(t: ResolvedTerms, plan: Plan, library: Library, opti
   for (const a of numbered) if (!articleOf.has(a.topic)) articleOf.set(a.topic, a.number);
   for (const a of numbered) if (!articleOf.has(a.clauseId)) articleOf.set(a.clauseId, a.number);
 
+  const articleNumber = (arg: string, where: string): number => {
+    const n = articleOf.get(arg) ?? articleOf.get(arg.split('/')[0]!);
+    if (n !== undefined) return n;
+    const clause = numbered.find((a) => `Article ${a.number}` === where)?.clauseId;
+    const file = clause && library.has(clause) ? library.get(clause).file : where;
+    throw new UserError(`${file}: {{ref "${arg}"}} refers to \`${arg}\`, which is not an article of this draft`, {
+      hint: 'A cross-reference names a topic (e.g. "liability") or a clause id of an article the plan includes.',
+    });
+  };
   const blanks = new Map<string, OpenPoint>();
   const partyLabel = (path: string) => {
     const m = /^parties\[(\d)\]/.exec(path);
@@ -57,15 +66,8 @@ export function renderDraft(t: ResolvedTerms, plan: Plan, library: Library, opti
   const resolve = (text: string, where: string) =>
     text.replace(TOKEN_RE, (_m, kind: string, arg: string) => {
       if (kind === 'ref') {
-        const n = articleOf.get(arg) ?? articleOf.get(arg.split('/')[0]!);
-        if (n === undefined) {
-          const clause = numbered.find((a) => `Article ${a.number}` === where)?.clauseId;
-          const file = clause && library.has(clause) ? library.get(clause).file : where;
-          throw new UserError(`${file}: {{ref "${arg}"}} refers to \`${arg}\`, which is not an article of this draft`, {
-            hint: 'A cross-reference names a topic (e.g. "liability") or a clause id of an article the plan includes.',
-          });
-        }
-        return `Article ${n}`;
+        const numbers = [...new Set(arg.split(',').map((topic) => articleNumber(topic, where)))].sort((x, y) => x - y);
+        return numbers.length === 1 ? `Article ${numbers[0]}` : `Articles ${joinList(numbers.map(String))}`;
       }
       const point = blanks.get(arg) ?? { path: arg, ...blankInfo(arg, partyLabel(arg)), where: [] };
       if (!point.where.includes(where)) point.where.push(where);
