@@ -231,7 +231,7 @@ export const TERMS_RULES: readonly Rule<TermsContext>[] = [
     level: 'terms',
     domain: [18],
     what: 'A government and an agency in an intergovernmental form: the text enters into force on signature.',
-    source: 'Vienna Convention on the Law of Treaties (1969), Arts. 7, 24',
+    source: 'Treaty practice: entry into force on signature for agency texts, after notification for intergovernmental ones',
     check: ({ t }) => {
       if (!INTERGOVERNMENTAL_FORMS.includes(t.form)) return [];
       const gov = t.parties.filter((p) => p.type === 'government');

@@ -265,7 +265,7 @@ export const TEXT_RULES: readonly Rule<TextContext>[] = [
     level: 'text',
     domain: [14],
     what: 'Termination that does not keep liability, IP and data obligations alive.',
-    source: 'Intergovernmental Agreement on the International Space Station (1988), Art. 27; Vienna Convention on the Law of Treaties (1969), Art. 70',
+    source: 'Intergovernmental Agreement on the International Space Station (1988), Art. 27',
     check: ({ doc }) => {
       const a = entryArticle(doc);
       if (!a || !/terminat/i.test(bodyOf(a))) return [];
@@ -342,7 +342,7 @@ export const TEXT_RULES: readonly Rule<TextContext>[] = [
     level: 'text',
     domain: [18],
     what: 'Entry into force that does not fit the form (on signature for agency texts, after notification for intergovernmental ones; an MoU comes into effect).',
-    source: 'Vienna Convention on the Law of Treaties (1969), Arts. 2(1)(a), 24',
+    source: 'Vienna Convention on the Law of Treaties (1969), Art. 2(1)(a); treaty practice on entry into force by form',
     check: ({ doc }) => {
       const a = entryArticle(doc);
       const { binding, intergovernmental } = doc.facts;
@@ -360,7 +360,7 @@ export const TEXT_RULES: readonly Rule<TextContext>[] = [
     level: 'text',
     domain: [19],
     what: 'Several authentic languages without a rule for divergence of interpretation.',
-    source: 'Vienna Convention on the Law of Treaties (1969), Art. 33',
+    source: 'Treaty practice: where several texts are authentic, a rule for divergence of interpretation',
     check: ({ doc }) => {
       if (doc.facts.languages < 2) return [];
       const a = languagesArticle(doc);
