@@ -149,7 +149,7 @@ export function decide(o: string | undefined, t: string | undefined, b: string |
 }
 
 /** `primary` in order, then each id of `secondary` missing from it, placed after its nearest predecessor. */
-function weave(primary: string[], secondary: string[], keep: (id: string) => boolean): string[] {
+export function weave(primary: string[], secondary: string[], keep: (id: string) => boolean): string[] {
   const out = primary.filter(keep);
   const placed = new Set(out);
   secondary.forEach((id, i) => {

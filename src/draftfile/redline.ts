@@ -3,7 +3,7 @@ import { UserError } from '../errors.js';
 import { findConflicts } from './conflicts.js';
 import { lineKey } from './diff3.js';
 import { NOTES_ID, readDoc, type DraftDoc, type Unit } from './document.js';
-import { numberingOf } from './merge.js';
+import { numberingOf, weave } from './merge.js';
 import { denormalizeRefs, hasOwnHeading, normalizeRefs, type Renumbering } from './refs.js';
 
 /**
@@ -145,21 +145,9 @@ export function redline(oldText: string, newText: string, names: { old: string; 
   return { text: `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`, summary, conflicts };
 }
 
+/** Both drafts' articles in the new draft's order, the removed ones where they stood; no notes. */
 function weaveAll(primary: string[], secondary: string[]): string[] {
-  const out = [...primary];
-  secondary.forEach((id, i) => {
-    if (out.includes(id)) return;
-    let at = 0;
-    for (let j = i - 1; j >= 0; j--) {
-      const k = out.indexOf(secondary[j]!);
-      if (k >= 0) {
-        at = k + 1;
-        break;
-      }
-    }
-    out.splice(at, 0, id);
-  });
-  return out.filter((id) => id !== NOTES_ID);
+  return weave(primary, secondary, (id) => id !== NOTES_ID);
 }
 
 /** A whole paragraph added or deleted; its indentation stays outside the mark. */
