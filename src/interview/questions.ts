@@ -116,7 +116,7 @@ function enumChoices(path: Path, table: Record<string, string>, style: 'describe
   return () =>
     values.map((v) =>
       style === 'spell'
-        ? { value: v, name: sentence(table[v] ?? v), short: v }
+        ? { value: v, name: sentence(table[v] ?? v), short: sentence(table[v] ?? v).replace(/\.$/, '') }
         : { value: v, name: `${humanise(v)}${tag ? ` ${tag(v)}` : ''}`, short: humanise(v), description: table[v] },
     );
 }
