@@ -109,6 +109,12 @@ export function parseTerms(source: string, file: string, options: ParseOptions =
   const result = termsSchema.safeParse(data);
   if (!result.success) {
     for (const issue of result.error.issues) problems.push(...describeIssue(issue, doc, file, at));
+    // The cross-field checks still run on what could be read, so one pass shows every problem.
+    try {
+      problems.push(...checkReferences(data as Terms, options, file, locate));
+    } catch {
+      // a shape too broken for them: the schema's problems say enough
+    }
     throw termsError(file, dedupe(problems));
   }
   const terms = result.data;
@@ -117,7 +123,9 @@ export function parseTerms(source: string, file: string, options: ParseOptions =
   return { terms, locate };
 }
 
-function termsError(file: string, all: Problem[]): UserError {
+function termsError(file: string, unsorted: Problem[]): UserError {
+  // In file order, as a reader goes through the file; problems with no place last.
+  const all = [...unsorted].sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity) || (a.column ?? 0) - (b.column ?? 0));
   const n = all.length;
   const problems = n > MAX_PROBLEMS ? [...all.slice(0, MAX_PROBLEMS), { file, message: `and ${n - MAX_PROBLEMS} more problems not shown` }] : all;
   return new UserError(`${file}: ${n} problem${n === 1 ? '' : 's'} in the terms file`, {
@@ -299,6 +307,17 @@ function describeIssue(
       const missing = node === undefined || (path.length > 0 && nodeAt(doc, path.slice(0, -1)) === node);
       if (missing) return [{ file, ...at(nodeAt(doc, path.slice(0, -1))?.range?.[0]), path: p, message: `is required (${describeExpected(issue.expected)})` }];
       return [{ file, ...pos, path: p, message: `expected ${describeExpected(issue.expected)}, got ${got}` }];
+    }
+    case 'too_small':
+    case 'too_big': {
+      const small = issue.code === 'too_small';
+      const bound = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
+      const got = isScalar(node) ? ` (got ${JSON.stringify(node.value)})` : '';
+      const what =
+        issue.origin === 'array' ? `${small ? 'at least' : 'at most'} ${bound} item${bound === 1 ? '' : 's'}`
+        : issue.origin === 'string' ? (small && bound === 1 ? 'must not be empty' : `${small ? 'at least' : 'at most'} ${bound} characters`)
+        : `${small ? 'at least' : 'at most'} ${bound}`;
+      return [{ file, ...pos, path: p, message: what.startsWith('must') ? what : `must be ${what}${got}` }];
     }
     default:
       return [{ file, ...pos, path: p, message: issue.message }];

@@ -28,6 +28,7 @@ export function closest(value: string, allowed: readonly string[]): string | und
     }
   }
   if (best === undefined) return undefined;
+  // A near miss changes a few characters and leaves most of the word: `c` is no typo of `a`.
   const limit = Math.max(2, Math.floor(Math.max(value.length, best.length) / 3));
-  return bestD <= limit ? best : undefined;
+  return bestD <= limit && bestD < value.length ? best : undefined;
 }
