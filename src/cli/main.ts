@@ -7,6 +7,11 @@ import { printError } from './output.js';
  * conflicts, 2 bad input or usage. A UserError is shown without a stack; anything else is a bug.
  */
 export async function main(argv: string[] = process.argv): Promise<number> {
+  // `spacecoop draft x --out - | head`: when the reader goes away, stop quietly, as Unix tools do.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   const state = { exitCode: 0 };
   const program = createProgram(state);
   try {

@@ -13,7 +13,19 @@ const version = (): string => (createRequire(import.meta.url)('../../package.jso
  */
 export function createProgram(state: CliState): Command {
   const program = new Command('spacecoop')
-    .description('Drafts first-pass bilateral space cooperation agreements with explicit provisions on\njurisdiction and control, intellectual property, liability and dispute resolution.')
+    .description('Drafts first-pass bilateral space cooperation agreements with explicit provisions on jurisdiction and control, intellectual property, liability and dispute resolution.')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  spacecoop new                                   answer questions; writes agreement.yaml and agreement.md
+  spacecoop draft agreement.yaml                  draft (or regenerate, keeping your edits) agreement.md
+  spacecoop check agreement.md                    what counsel would flag
+  spacecoop draft agreement.yaml --format docx    a Word copy for review
+  spacecoop redline round1.md round2.md           what changed between two rounds
+
+Exit codes: 0 done, 1 review errors or merge conflicts, 2 bad input or usage.`,
+    )
     .version(version(), '-v, --version')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()

@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLES, lintMarkdown, read, ROOT, run, tempDir } from '../helpers/run.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, EXAMPLES, lintMarkdown, read, ROOT, run, tempDir } from '../helpers/run.js';
 
 describe('spacecoop draft (built binary)', () => {
   it.each(EXAMPLES.map((f) => [basename(f), f]))('drafts %s: numbered articles, the four provisions, lint-clean', (_name, file) => {
@@ -152,5 +153,13 @@ describe('hostile party names come out literally', () => {
     expect(r.stdout).not.toMatch(raw);
     expect(r.stdout).not.toContain('agreement x'); // never evaluated as a template
     expect(lintMarkdown(r.stdout)).toBe('');
+  });
+});
+
+describe('output to a pipe', () => {
+  it('stops quietly when the reader closes the pipe early (| head)', () => {
+    const r = spawnSync('bash', ['-c', `node ${JSON.stringify(BIN)} draft ${JSON.stringify(EXAMPLES[0]!)} --out - | head -n 1`], { encoding: 'utf8' });
+    expect(r.stdout).toBe('<!-- spacecoop:draft v1 -->\n');
+    expect(r.stderr).not.toMatch(/EPIPE|at .*:\d+:\d+/);
   });
 });
