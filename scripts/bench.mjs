@@ -49,9 +49,9 @@ const perSec = n / (Number(process.hrtime.bigint() - t0) / 1e9);
 row('in-process drafts/s, YAML text to Markdown', `${Math.round(perSec)}`, '', true);
 
 // The engine alone, as the interview or an editor plug-in calls it: parsed terms to Markdown.
-const { draftFromTerms } = await import(join(ROOT, 'dist', 'engine.js'));
+const { draftFromTerms, libraryVariants } = await import(join(ROOT, 'dist', 'engine.js'));
 const { parseTerms } = await import(join(ROOT, 'dist', 'terms', 'parse.js'));
-const parsed = parseTerms(source, largest, { variants: Object.fromEntries(['jurisdiction', 'ip', 'liability'].map((t) => [t, library.variants(t)])) });
+const parsed = parseTerms(source, largest, { variants: libraryVariants(library) });
 const t1 = process.hrtime.bigint();
 for (let i = 0; i < n; i++) renderMarkdown(draftFromTerms(parsed, library).draft);
 const enginePerSec = n / (Number(process.hrtime.bigint() - t1) / 1e9);

@@ -6,7 +6,7 @@ import { renderDraft, type RenderOptions } from './render/render.js';
 import { buildView } from './render/view.js';
 import { parseTerms, type ParsedTerms } from './terms/parse.js';
 import { resolveTerms, type ResolvedTerms } from './terms/resolve.js';
-import type { Terms } from './terms/schema.js';
+import { VARIANT_FIELDS, type Terms } from './terms/schema.js';
 
 /**
  * The engine other programs call: terms text in, structured draft out. No printing, no exiting,
@@ -31,9 +31,13 @@ export interface DraftResult {
   draft: Draft;
 }
 
+/** For each terms field that names a clause file, the variants this library offers (overlay included). */
+export function libraryVariants(library: Library): Record<string, string[]> {
+  return Object.fromEntries(VARIANT_FIELDS.map((f) => [f.topic, library.variants(f.topic)]));
+}
+
 export function draftFromTermsText(source: string, file: string, library: Library, options: RenderOptions = {}): DraftResult {
-  const variants = Object.fromEntries(['jurisdiction', 'ip', 'liability'].map((t) => [t, library.variants(t)]));
-  const parsed = parseTerms(source, file, { variants });
+  const parsed = parseTerms(source, file, { variants: libraryVariants(library) });
   return draftFromTerms(parsed, library, options);
 }
 

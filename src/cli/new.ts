@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { draftFromTermsText } from '../engine.js';
+import { draftFromTermsText, libraryVariants } from '../engine.js';
 import { UserError } from '../errors.js';
 import { isSpacecoopDraft, renderMarkdown } from '../export/markdown.js';
 import {
@@ -55,7 +55,7 @@ export async function runNew(opts: NewOptions, deps: NewDeps = {}): Promise<numb
   }
   const command = opts.command ?? commandLine(opts);
   const library = loadLibrary(opts.clauses);
-  const variantNames = Object.fromEntries((['jurisdiction', 'ip', 'liability'] as const).map((t) => [t, library.variants(t)]));
+  const variantNames = libraryVariants(library);
 
   // Refuse before the first question, not after the last.
   if (exists(opts.out) && !isSpacecoopDraft(readText(opts.out))) {

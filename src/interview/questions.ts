@@ -199,7 +199,7 @@ function variantQuestion(topic: Exclude<Topic, 'disputes'>, path: Path, message:
       const r = rec(ctx)?.variant;
       return ctx.variants[topic].map((v) => ({ value: v.value, name: v.value === r ? `${v.value} (recommended)` : v.value, description: v.description }));
     },
-    validate: (v) => true,
+    validate: () => true,
     fallback: (ctx) => rec(ctx)?.variant,
     note: (ctx) => {
       const r = rec(ctx);

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { UserError, type Problem } from '../errors.js';
 import { closest } from '../util/suggest.js';
-import { clauseError, type ClauseMeta, type ClauseSource, type DefinitionMeta } from './clause-file.js';
+import type { ClauseMeta, ClauseSource, DefinitionMeta } from './clause-file.js';
 import { HELPER_NAMES } from './helpers.js';
 import { assembleLibrary, COMPILE_OPTIONS, createEnvironment, type Library, type Template } from './assemble.js';
 
@@ -161,4 +161,3 @@ function suggest(name: string, allowed: ReadonlySet<string>): string {
   return near ? `: did you mean \`${near}\`?` : '';
 }
 
-export { clauseError };

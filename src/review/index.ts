@@ -1,4 +1,5 @@
 import { isUserError } from '../errors.js';
+import { libraryVariants } from '../engine.js';
 import type { Library } from '../library/library.js';
 import { planDraft, type Plan } from '../plan/plan.js';
 import type { Draft } from '../render/draft.js';
@@ -78,8 +79,7 @@ export function reviewDraftText(text: string, file?: string, options: Pick<Revie
  * more finding.
  */
 export function reviewTermsText(source: string, file: string, library: Library): Finding[] {
-  const variants = Object.fromEntries(['jurisdiction', 'ip', 'liability'].map((t) => [t, library.variants(t)]));
-  const parsed = parseTerms(source, file, { variants });
+  const parsed = parseTerms(source, file, { variants: libraryVariants(library) });
   const terms = resolveTerms(parsed.terms);
   const plan = planDraft(terms, { has: library.has });
   const options = { locate: parsed.locate, knownTerms: [...library.definitions.values()].map((d) => d.term), plan };
