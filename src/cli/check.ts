@@ -1,4 +1,4 @@
-import { DRAFT_MARKER } from '../export/markdown.js';
+import { isSpacecoopDraft } from '../export/markdown.js';
 import { countFindings, reviewDraftText, reviewTermsText, type Finding } from '../review/index.js';
 import { readText } from './fs.js';
 import { loadLibrary } from './library.js';
@@ -22,7 +22,7 @@ export async function runCheck(file: string, opts: CheckOptions): Promise<number
   const library = loadLibrary(opts.clauses);
   let kind: CheckReport['kind'];
   let findings: Finding[];
-  if (text.replace(/^\uFEFF/, '').startsWith(DRAFT_MARKER)) {
+  if (isSpacecoopDraft(text)) {
     kind = 'draft';
     findings = reviewDraftText(text, file, { knownTerms: [...library.definitions.values()].map((d) => d.term) });
   } else {

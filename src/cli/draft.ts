@@ -26,7 +26,6 @@ export function defaultOut(terms: string, format: string): string {
   return join(dirname(terms), `${basename(terms, ext)}.${format}`);
 }
 
-const stripBom = (s: string) => (s.startsWith('\uFEFF') ? s.slice(1) : s);
 
 export async function runDraft(termsPath: string, opts: DraftOptions): Promise<number> {
   const library = loadLibrary(opts.clauses);
@@ -87,7 +86,7 @@ export async function writeMarkdownDraft(target: string, output: string, draft: 
   }
 
   const existing = readText(target, 'draft');
-  if (!isSpacecoopDraft(stripBom(existing))) {
+  if (!isSpacecoopDraft(existing)) {
     throw new UserError(`${target} exists and was not written by spacecoop; it is left unchanged`, {
       hint: 'Choose another --out file, or move the existing one away.',
     });
@@ -171,7 +170,7 @@ function backupPath(target: string): string {
 async function refuseConflicts(mdDraft: string, format: string): Promise<void> {
   if (!exists(mdDraft)) return;
   const text = readText(mdDraft, 'draft');
-  if (!isSpacecoopDraft(stripBom(text))) return;
+  if (!isSpacecoopDraft(text)) return;
   const { findConflicts } = await import('../draftfile/conflicts.js');
   const conflicts = findConflicts(text);
   if (!conflicts.length) return;

@@ -163,3 +163,14 @@ describe('output to a pipe', () => {
     expect(r.stderr).not.toMatch(/EPIPE|at .*:\d+:\d+/);
   });
 });
+
+describe('a draft saved with a byte-order mark', () => {
+  it('is still recognised as spacecoop\'s by draft and check', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'agreement.yaml'), read(EXAMPLES[0]!));
+    expect(run(['draft', 'agreement.yaml'], { cwd: dir }).code).toBe(0);
+    writeFileSync(join(dir, 'agreement.md'), `\uFEFF${read(join(dir, 'agreement.md'))}`);
+    expect(run(['draft', 'agreement.yaml'], { cwd: dir }).stderr).toContain('agreement.md is up to date');
+    expect(run(['check', 'agreement.md'], { cwd: dir }).stdout).toContain('agreement.md (draft)');
+  });
+});

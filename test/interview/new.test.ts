@@ -43,6 +43,14 @@ describe('spacecoop new (in process, prompts scripted)', () => {
     expect(stderr).toContain('agreement.yaml: unchanged');
   });
 
+  it('a second run accepts a draft an editor saved with a byte-order mark', async () => {
+    const dir = tempDir();
+    await runNew(opts(dir), { ...scripted(FRESH_SCRIPTS['cbers.yaml']!), interactive: true });
+    writeFileSync(join(dir, 'agreement.md'), `\uFEFF${readFileSync(join(dir, 'agreement.md'), 'utf8')}`);
+    expect(await runNew(opts(dir), { ...scripted({}, { otherwise: 'enter' }), interactive: true })).toBe(0);
+    expect(stderr).not.toContain('was not written by spacecoop');
+  });
+
   it('a second run names the fields it changed', async () => {
     const dir = tempDir();
     await runNew(opts(dir), { ...scripted(FRESH_SCRIPTS['cbers.yaml']!), interactive: true });
