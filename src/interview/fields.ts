@@ -1,4 +1,5 @@
 import type { core as zcore, ZodType } from 'zod';
+import { formatPath } from '../terms/parse.js';
 import { termsSchema } from '../terms/schema.js';
 
 /**
@@ -23,22 +24,10 @@ export function schemaAt(path: Path): ZodType {
   for (const seg of path) {
     schema = unwrap(schema);
     const next = typeof seg === 'number' ? schema?.def?.element : schema?.def?.shape?.[seg];
-    if (!next) throw new Error(`the terms schema has no field ${formatFieldPath(path)}`);
+    if (!next) throw new Error(`the terms schema has no field ${formatPath(path)}`);
     schema = next;
   }
   return schema as ZodType;
-}
-
-/** The field's description in the schema (what the JSON Schema shows editors too). */
-export function describeField(path: Path): string | undefined {
-  let schema: any = schemaAt(path);
-  while (schema) {
-    if (schema.description) return schema.description as string;
-    const inner = schema.def?.innerType;
-    if (!inner) return undefined;
-    schema = inner;
-  }
-  return undefined;
 }
 
 /** The enum values of the field at `path`, in schema order. */
@@ -46,26 +35,8 @@ export function enumValuesAt(path: Path): string[] {
   let schema: any = unwrap(schemaAt(path));
   if (schema?.def?.type === 'array') schema = unwrap(schema.def.element);
   const entries = schema?.def?.entries;
-  if (!entries) throw new Error(`${formatFieldPath(path)} is not an enumeration in the terms schema`);
+  if (!entries) throw new Error(`${formatPath(path)} is not an enumeration in the terms schema`);
   return Object.values(entries) as string[];
-}
-
-/** The field's own bounds, for a number question's hint. */
-export function boundsAt(path: Path): { min?: number; max?: number } {
-  const schema: any = unwrap(schemaAt(path));
-  const out: { min?: number; max?: number } = {};
-  for (const check of schema?.def?.checks ?? []) {
-    const d = check._zod?.def;
-    if (d?.check === 'greater_than') out.min = d.value;
-    if (d?.check === 'less_than') out.max = d.value;
-  }
-  return out;
-}
-
-export function formatFieldPath(path: Path): string {
-  let out = '';
-  for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : out ? `.${seg}` : seg;
-  return out;
 }
 
 /**

@@ -4,5 +4,4 @@ export { SECTIONS, BUILTIN_VARIANTS, allQuestions, type Topic, type VariantChoic
 export { renderTermsYaml, type TermsFileBase } from './yaml.js';
 export { resumePathFor, renderResume, parseResume } from './resume.js';
 export { changedPaths } from './object-path.js';
-export { formatFieldPath } from './fields.js';
 export { PromptCancelled, isPromptCancelled, type Ask, type Asked, type Say, type SayKind, type InterviewIo } from './types.js';

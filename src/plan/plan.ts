@@ -24,9 +24,6 @@ export interface Plan {
   choices: Choice[];
 }
 
-/** The four topics the product exists for (IISL 2016, Section 4.4). */
-export const KEY_TOPICS = ['jurisdiction', 'ip', 'liability', 'disputes'] as const;
-
 /** Variants that only a binding instrument can carry, and what a memorandum uses instead. */
 const NON_BINDING_FALLBACK: Record<string, Record<string, string>> = {
   liability: { 'cross-waiver': 'convention-only', 'fault-based': 'convention-only' },
