@@ -32,10 +32,13 @@ export function noteSections(draft: Draft): NoteSection[] {
     {
       heading: 'Choices made',
       ordered: false,
-      entries: n.choices.map((c) => {
-        const how = c.chosenBy === 'terms' ? 'chosen in the terms file' : 'recommended from the facts';
-        return `**${c.topicTitle}** (Article ${c.article}): \`${c.clauseId}\`, ${how}. ${c.reason} Sources: ${c.sources.join('; ')}.`;
-      }),
+      entries: [
+        ...(draft.character ? [`**Legal character**: ${draft.character.label}. ${draft.character.reason}`] : []),
+        ...n.choices.map((c) => {
+          const how = c.chosenBy === 'terms' ? 'chosen in the terms file' : 'recommended from the facts';
+          return `**${c.topicTitle}** (Article ${c.article}): \`${c.clauseId}\`, ${how}. ${c.reason} Sources: ${c.sources.join('; ')}.`;
+        }),
+      ],
     },
     {
       heading: 'For counsel',

@@ -1,4 +1,6 @@
 import type { ResolvedTerms } from '../terms/resolve.js';
+import { decideCharacter, skeletonFor, type CharacterDecision, type Skeleton } from './character.js';
+import { CONTRACT_ARTICLES } from './contract.js';
 import { recommendDisputeSteps, recommendIp, recommendJurisdiction, recommendLiability, type Recommendation } from './recommend.js';
 
 /** How a topic's variant was settled, for the drafting notes and the interview. */
@@ -22,6 +24,10 @@ export interface Plan {
   articles: PlannedArticle[];
   /** The four Section 4.4 topics and any other topic with a choice. */
   choices: Choice[];
+  /** The instrument's legal character, with its reason: settled here, read by render and review. */
+  character: CharacterDecision;
+  /** Preamble and closing formula the character calls for. */
+  skeleton: Skeleton;
 }
 
 /** Variants that only a binding instrument can carry, and what a memorandum uses instead. */
@@ -35,7 +41,7 @@ export function needsLaunchArticle(t: ResolvedTerms): boolean {
   return Boolean(t.launch) || t.hasArea('launch-services', 'in-orbit-delivery');
 }
 
-interface ArticleSpec {
+export interface ArticleSpec {
   topic: string;
   /** Whether the article belongs in this instrument; absent means always. */
   when?: (t: ResolvedTerms) => boolean;
@@ -115,7 +121,9 @@ export interface PlanOptions {
 export function planDraft(t: ResolvedTerms, options: PlanOptions = {}): Plan {
   const articles: PlannedArticle[] = [];
   const choices: Choice[] = [];
-  for (const spec of ARTICLES) {
+  const character = decideCharacter(t);
+  const specs = character.character === 'contract' ? CONTRACT_ARTICLES : ARTICLES;
+  for (const spec of specs) {
     if (spec.when && !spec.when(t)) continue;
     if (spec.topic.includes('/')) {
       articles.push({ clauseId: spec.topic, topic: spec.topic.split('/')[0]! });
@@ -136,5 +144,5 @@ export function planDraft(t: ResolvedTerms, options: PlanOptions = {}): Plan {
     articles.push({ clauseId, topic: spec.topic });
     if (choice.chosenBy !== 'fixed' || choice.fallbackFrom) choices.push(choice);
   }
-  return { articles, choices };
+  return { articles, choices, character, skeleton: skeletonFor(character.character, t.binding) };
 }

@@ -17,6 +17,8 @@ export interface Draft {
   testimonium: string[];
   signatures: Signature[];
   notes: DraftNotes;
+  /** The instrument's legal character as the plan decided it, with the reason for the notes. */
+  character?: { kind: string; label: string; reason: string };
 }
 
 export interface Article {

@@ -25,11 +25,12 @@ export const INSTRUMENT_CLAUSES = {
  */
 export function renderDraft(t: ResolvedTerms, plan: Plan, library: Library, options: RenderOptions = {}): Draft {
   const variants = Object.fromEntries(plan.choices.map((c) => [c.topic, c.variant]));
-  const view = buildView(t, variants);
+  const view = buildView(t, variants, plan.character);
   if (options.alternat && view.parties[1].id === options.alternat) {
     view.parties.reverse();
     view.first = view.parties[0];
     view.second = view.parties[1];
+    view.contract.parties.reverse();
   }
 
   // Render every selected clause first; numbering and references come after.
@@ -81,12 +82,12 @@ export function renderDraft(t: ResolvedTerms, plan: Plan, library: Library, opti
       items: b.items.map((i) => ({ ...i, text: resolve(i.text, where) })),
     }));
 
-  const title = resolve(t.source.title ? escapeMarkdown(t.source.title) : deriveTitle(t, view), 'title');
-  const preamble = parseParagraphs(library.get(INSTRUMENT_CLAUSES.preamble).render(view)).map((p) => resolve(p, 'preamble'));
+  const title = resolve(t.source.title ? escapeMarkdown(t.source.title) : view.contract.isContract ? deriveContractTitle(view) : deriveTitle(t, view), 'title');
+  const preamble = parseParagraphs(library.get(plan.skeleton?.preamble ?? INSTRUMENT_CLAUSES.preamble).render(view)).map((p) => resolve(p, 'preamble'));
   const finalArticles = numbered.map((a) => ({ ...a, blocks: resolveBlocks(a.blocks, `Article ${a.number}`) }));
-  const testimonium = parseParagraphs(library.get(INSTRUMENT_CLAUSES.testimonium).render(view)).map((p) => resolve(p, 'signature block'));
+  const testimonium = parseParagraphs(library.get(plan.skeleton?.testimonium ?? INSTRUMENT_CLAUSES.testimonium).render(view)).map((p) => resolve(p, 'signature block'));
   const signatures: Signature[] = view.parties.map((p) => ({
-    heading: `For ${p.full.replace(/ \([^)]*\)$/, '')}`,
+    heading: `For ${(view.contract.isContract ? view.contract.parties.find((q) => q.id === p.id)!.full : p.full).replace(/ \([^)]*\)$/, '')}`,
     name: resolve(p.signatoryName, 'signature block'),
     title: resolve(p.signatoryTitle, 'signature block'),
   }));
@@ -116,12 +117,21 @@ export function renderDraft(t: ResolvedTerms, plan: Plan, library: Library, opti
     binding: t.binding,
     partyWord: t.binding ? 'Parties' : 'Participants',
     preamble,
-    agreedFormula: t.binding ? 'Have agreed as follows:' : 'Have reached the following understanding:',
+    agreedFormula: plan.skeleton?.agreedFormula ?? (t.binding ? 'Have agreed as follows:' : 'Have reached the following understanding:'),
+    ...(plan.character ? { character: { kind: plan.character.character, label: plan.character.label, reason: plan.character.reason } } : {}),
     articles: finalArticles,
     testimonium,
     signatures,
     notes: { openPoints: [...blanks.values()], choices, reviews, sources },
   };
+}
+
+/** "Launch Services Agreement for the Taifa-2 Satellite between the Kenya Space Agency and Aryavarta ...": the deal first, as contracts are titled. */
+function deriveContractTitle(view: View): string {
+  const c = view.contract;
+  const names = c.parties.map((p) => p.full.replace(/ \(“[^”]*”\)$/, ''));
+  const project = view.project ? ` for the ${view.project.name} Project` : '';
+  return `${c.deal}${project} between ${names[0]} and ${names[1]}`;
 }
 
 function deriveTitle(t: ResolvedTerms, view: View): string {
@@ -148,12 +158,16 @@ function renderDefinitions(library: Library, view: View, text: string): string {
       if (used.has(term)) continue;
       const body = byTerm.get(term)!.render(view).trim().replace(/\s+/g, ' ');
       used.set(term, body);
+      // A definition that renders empty belongs to another kind of instrument (a contract's
+      // "Separation" in a treaty that mentions a "Satellite Launch Center").
+      if (!body) continue;
       next.push(...findTerms(body, byTerm));
     }
     pending = next;
   }
   if (used.size === 0) return '';
-  const terms = [...used.keys()].sort((a, b) => a.localeCompare(b));
+  const terms = [...used.keys()].filter((term) => used.get(term)).sort((a, b) => a.localeCompare(b));
+  if (terms.length === 0) return '';
   const lines = [`For the purposes of this ${view.Instrument}:`, ''];
   terms.forEach((term, i) => {
     const end = i === terms.length - 1 ? '.' : ';';

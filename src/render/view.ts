@@ -1,6 +1,8 @@
 import { ARBITRATION_RULES, type Area } from '../terms/schema.js';
 import { languageName, type ResolvedParty, type ResolvedTerms } from '../terms/resolve.js';
 import { needsLaunchArticle } from '../plan/plan.js';
+import { decideCharacter, type CharacterDecision } from '../plan/character.js';
+import { buildContractView } from './contract-view.js';
 import { escapeMarkdown } from './escape.js';
 import { blankToken } from './tokens.js';
 
@@ -37,6 +39,7 @@ const INSTRUMENT_NOUN: Record<string, string> = {
   'implementing-arrangement': 'Arrangement',
   pact: 'Pact',
   'memorandum-of-understanding': 'Memorandum',
+  contract: 'Contract',
 };
 
 export const FORM_TITLE: Record<string, string> = {
@@ -47,6 +50,7 @@ export const FORM_TITLE: Record<string, string> = {
   'implementing-arrangement': 'Implementing Arrangement',
   pact: 'Pact',
   'memorandum-of-understanding': 'Memorandum of Understanding',
+  contract: 'Contract',
 };
 
 const ARBITRATION_RULES_NAME: Record<string, string> = {
@@ -118,7 +122,8 @@ function partyView(p: ResolvedParty, t: ResolvedTerms): PartyView {
   };
 }
 
-export function buildView(t: ResolvedTerms, variants: Record<string, string>) {
+export function buildView(t: ResolvedTerms, variants: Record<string, string>, character: CharacterDecision = decideCharacter(t)) {
+  const contract = buildContractView(t, character);
   const parties = t.parties.map((p) => partyView(p, t)) as [PartyView, PartyView];
   const byId = (id: string) => parties.find((p) => p.id === id)!;
   const c = t.source.cooperation ?? {};
@@ -142,7 +147,7 @@ export function buildView(t: ResolvedTerms, variants: Record<string, string>) {
     binding: t.binding,
     form: t.form,
     formTitle: FORM_TITLE[t.form]!,
-    Instrument: INSTRUMENT_NOUN[t.form]!,
+    Instrument: contract.isContract ? contract.Instrument : INSTRUMENT_NOUN[t.form]!,
     intergovernmental: t.intergovernmental,
     subordinate: t.subordinate,
     parties,
@@ -255,5 +260,9 @@ export function buildView(t: ResolvedTerms, variants: Record<string, string>) {
         ? { title: blankToken('parentInstrument.title'), short: 'parent instrument', date: null }
         : null,
     prior: (t.source.priorInstruments ?? []).map((i) => ({ title: escapeMarkdown(i.title), date: i.date ?? null })),
+    /** The instrument's legal character, as the plan settled it. */
+    character: character.character,
+    /** The sale and the commercial terms, for the contract clauses. */
+    contract,
   };
 }

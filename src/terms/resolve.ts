@@ -62,6 +62,8 @@ export interface ResolvedTerms {
   arbitration: { rules: string; seat?: string; arbitrators: number; language: string; appointingAuthority?: string };
   term: { years: number; renewal: string; renewalYears: number; terminationNoticeMonths: number };
   languages: string[];
+  /** Commercial terms (form `contract`, or a price stated under any form). */
+  contract: NonNullable<Terms['contract']>;
 }
 
 export function resolveTerms(terms: Terms): ResolvedTerms {
@@ -134,6 +136,7 @@ export function resolveTerms(terms: Terms): ResolvedTerms {
       terminationNoticeMonths: terms.term?.terminationNoticeMonths ?? DEFAULTS.terminationNoticeMonths,
     },
     languages,
+    contract: terms.contract ?? {},
   };
 }
 

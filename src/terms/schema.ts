@@ -14,6 +14,7 @@ export const FORMS = {
   'implementing-arrangement': 'Binding within its framework; agency level, in force on signature, needs an order of precedence.',
   pact: 'Binding (a rare title); enters into force as an agreement does.',
   'memorandum-of-understanding': 'Not binding: records intentions of "Participants"; comes into effect on signature.',
+  contract: 'A commercial contract for a sale (launch, in-orbit delivery, a satellite, ground segment, data), governed by a national law; effective on signature.',
 } as const;
 export type Form = keyof typeof FORMS;
 export const FORM_IDS = Object.keys(FORMS) as Form[];
@@ -131,6 +132,8 @@ export const partySchema = z.strictObject({
   shortName: text(40).optional().describe('Short name used in the text, e.g. "CNSA".'),
   state: text().optional().describe('The State the party belongs to, e.g. "People\'s Republic of China".'),
   type: z.enum(keysOf(PARTY_TYPES)).optional().describe('What kind of body the party is.'),
+  legalForm: text(160).optional().describe('For a contract: the legal form of a company or state enterprise, e.g. "a private limited company incorporated under the laws of India".'),
+  registeredOffice: text().optional().describe('For a contract: the registered office or principal place of business.'),
   signatory: z
     .strictObject({
       name: text().optional().describe('Name of the person who signs.'),
@@ -144,6 +147,61 @@ export const instrumentRefSchema = z.strictObject({
   shortTitle: text(120).optional().describe('How the text refers to it after first mention, e.g. "Framework Agreement".'),
   date: isoDate.optional().describe('Date of signature, YYYY-MM-DD.'),
   place: text().optional().describe('Place of signature.'),
+});
+
+/** What a supplier sells in a contract (DOMAIN.md, "The instrument's legal character"). */
+export const SUPPLIES = {
+  'launch-services': 'Launch of the customer\'s satellite.',
+  'in-orbit-delivery': 'Delivery of a satellite in orbit, after in-orbit acceptance tests.',
+  'satellite-manufacture': 'Design and manufacture of a satellite for the customer.',
+  'ground-segment': 'Supply of a ground segment (control centre, stations, software).',
+  data: 'Sale of satellite data or imagery.',
+  training: 'Training of the customer\'s engineers and operators.',
+} as const;
+export type Supply = keyof typeof SUPPLIES;
+
+/** The event at which title to, and risk of loss of, the satellite pass to the customer. */
+export const TITLE_RISK_EVENTS = {
+  'in-orbit-acceptance': 'Title and risk pass on in-orbit acceptance (an in-orbit delivery).',
+  launch: 'Launch only: the customer keeps title throughout; the provider bears the risk while the satellite is in its custody at the launch site, the customer from Launch (its launch insurance).',
+  'ground-acceptance': 'Title and risk pass on acceptance on the ground, before shipment to the launch site.',
+} as const;
+
+const money = z.strictObject({
+  amount: z.number().positive().describe('Amount, in units of the contract currency (e.g. 18500000).'),
+  currency: z.string().regex(/^[A-Z]{3}$/, { message: 'a currency is a three-letter ISO 4217 code, e.g. `USD`' }).optional().describe('ISO 4217 code; defaults to the contract currency.'),
+});
+
+export const contractSchema = z.strictObject({
+  supplier: handle.optional().describe('The party that sells (launches, delivers, builds); recognised from the facts when absent.'),
+  supplies: z.array(z.enum(keysOf(SUPPLIES))).max(6).optional().describe('What the supplier sells; derived from the areas and the launch when absent.'),
+  price: money.optional().describe('The contract price, firm and fixed.'),
+  payments: z
+    .array(z.strictObject({ milestone: text(200).describe('The event that makes the payment due, e.g. "signature of this Contract".'), percent: z.number().positive().max(100) }))
+    .max(12)
+    .optional()
+    .describe('Payment milestones, each a percentage of the price; they total 100.'),
+  governingLaw: text(160).optional().describe('The law that governs the contract, e.g. "the laws of England and Wales".'),
+  launchWindow: z
+    .strictObject({ from: isoDate.describe('First day, YYYY-MM-DD.'), to: isoDate.describe('Last day, YYYY-MM-DD.') })
+    .optional()
+    .describe('The launch window.'),
+  deliveryDate: isoDate.optional().describe('Date by which the satellite is delivered (in orbit or on the ground).'),
+  acceptance: z
+    .strictObject({
+      criteria: longText().optional().describe('The in-orbit (or ground) acceptance criteria, or the annex that sets them.'),
+      periodDays: z.number().int().min(1).max(365).optional().describe('Days the acceptance tests may take after separation.'),
+    })
+    .optional(),
+  titleAndRisk: z.enum(keysOf(TITLE_RISK_EVENTS)).optional().describe('The event at which title and risk pass.'),
+  insurance: z
+    .strictObject({
+      thirdPartyAmount: money.optional().describe('Third-party liability insurance, as the licensing State requires.'),
+      launchInsurance: z.boolean().optional().describe('The customer takes out first-party launch (and early-orbit) insurance; the supplier cooperates.'),
+    })
+    .optional(),
+  liabilityCap: money.optional().describe('The cap on each party\'s aggregate liability to the other.'),
+  immunityWaiver: z.boolean().optional().describe('A State party waives sovereign immunity from jurisdiction and, separately, from execution.'),
 });
 
 export const termsSchema = z.strictObject({
@@ -184,6 +242,7 @@ export const termsSchema = z.strictObject({
           z.strictObject({
             name: text(120).describe('Name of the space object.'),
             ownedBy: z.array(handle).min(1).max(2).describe('Party handles of the owners.'),
+            builtBy: handle.optional().describe('Party that designs and builds the object, when it builds it for another party.'),
           }),
         )
         .max(50)
@@ -214,6 +273,7 @@ export const termsSchema = z.strictObject({
         .describe('Bodies that carry out the work for each party.'),
     })
     .optional(),
+  contract: contractSchema.optional().describe('Commercial terms of a contract (form `contract`); each missing one is a blank [●] and an open point.'),
   jurisdiction: z
     .strictObject({
       registration: z.string().optional().describe(`How space objects are registered: ${Object.keys(REGISTRATION).join(' | ')}.`),

@@ -1,0 +1,67 @@
+import type { ResolvedTerms } from '../terms/resolve.js';
+import type { ArticleSpec, Choice } from './plan.js';
+
+/**
+ * The articles of a contract (form `contract`), in the order launch services and satellite
+ * procurement contracts usually follow. Each topic is a `contract-*` clause folder, so the contract
+ * never borrows a treaty clause: the four Section 4.4 topics have contract variants of their own.
+ */
+const chose = (topic: string, variant: string, reason: string): Choice => ({ topic, variant, reason, chosenBy: 'recommended' });
+
+/** Something is launched or operated in space under the contract. */
+const inSpace = (t: ResolvedTerms) => Boolean(t.launch) || t.spaceObjects.length > 0 || t.hasArea('launch-services', 'in-orbit-delivery');
+
+export const CONTRACT_ARTICLES: readonly ArticleSpec[] = [
+  { topic: 'contract-scope' },
+  { topic: 'contract-price' },
+  { topic: 'contract-schedule' },
+  { topic: 'contract-acceptance' },
+  { topic: 'contract-title-risk', when: inSpace },
+  { topic: 'contract-warranties' },
+  { topic: 'contract-insurance', when: inSpace },
+  {
+    topic: 'contract-liability',
+    choose: () =>
+      chose(
+        'contract-liability',
+        'launch-phase',
+        'Between a customer and a launch or satellite supplier, liability is a matter of contract: each party waives claims for damage during the launch campaign, any indemnity for third-party claims is limited to the launch phase (to separation, or in-orbit acceptance for an in-orbit delivery) and both are capped; Liability Convention Art. V(2) apportions only between launching States, which the contract leaves to them.',
+      ),
+  },
+  {
+    topic: 'contract-licence',
+    choose: () =>
+      chose(
+        'contract-licence',
+        'operate',
+        'The customer must be able to operate what it buys for its whole life: an irrevocable licence to the supplier’s intellectual property embedded in the deliverables, software updates included; the supplier takes no rights in the customer’s data beyond launch telemetry.',
+      ),
+  },
+  { topic: 'contract-confidentiality' },
+  { topic: 'contract-export' },
+  {
+    topic: 'contract-registration',
+    when: inSpace,
+    choose: () =>
+      chose(
+        'contract-registration',
+        'procured',
+        'Only the launching States determine which of them registers (Registration Convention Art. II(2)), and only a State authorises and supervises a non-governmental party (Outer Space Treaty Art. VI): the parties undertake to procure those acts of their States, they do not perform them.',
+      ),
+  },
+  { topic: 'contract-force-majeure' },
+  { topic: 'contract-termination' },
+  { topic: 'contract-law' },
+  {
+    topic: 'contract-disputes',
+    choose: (t) =>
+      chose(
+        'contract-disputes',
+        t.arbitration.rules,
+        `Parties from two States to a commercial transaction: negotiation between senior representatives for ${t.consultationDays} days, then arbitration under the ${t.arbitration.rules === 'icc' ? 'ICC Rules (a Request for Arbitration; arbitrators nominated by the parties and confirmed by the ICC Court)' : t.arbitration.rules === 'uncitral' ? 'UNCITRAL Rules (a notice of arbitration; arbitrators appointed by the parties, with an appointing authority)' : 'PCA Outer Space Rules (a notice of arbitration; arbitrators appointed by the parties, the PCA Secretary-General as appointing authority)'}, so that the award can be enforced under the New York Convention.${t.disputeSteps.includes('arbitration') ? '' : ' The terms list no arbitration step, but a contract needs a forum that ends the dispute: arbitration is kept.'}`,
+      ),
+  },
+  { topic: 'contract-immunity', when: (t) => t.contract.immunityWaiver === true },
+  { topic: 'contract-notices' },
+  { topic: 'contract-general' },
+];
