@@ -34,6 +34,8 @@ export interface DocFacts {
   areas: Area[];
   facilities: boolean;
   languages: number;
+  /** The instrument is a contract (its character, as the plan decided it or as the text shows it). */
+  contract: boolean;
 }
 
 export interface ReviewDoc {
@@ -45,6 +47,9 @@ export interface ReviewDoc {
   articles: DocArticle[];
   facts: DocFacts;
 }
+
+/** A contract's formulae: its recitals close with "NOW, THEREFORE", its execution clause names the representatives. */
+const CONTRACT_MARKS = /\bNOW,? THEREFORE\b|\bIN WITNESS WHEREOF, the Parties have caused\b/;
 
 export const HEADING = /^## Article (\d+) — (.+)$/;
 
@@ -67,6 +72,7 @@ export function docFromDraft(draft: Draft, t: ResolvedTerms): ReviewDoc {
       areas: t.areas,
       facilities: t.facilities.length > 0,
       languages: t.languages.length,
+      contract: draft.character?.kind === 'contract',
     },
   };
 }
@@ -127,6 +133,7 @@ export function docFromMarkdown(text: string, file?: string): ReviewDoc {
       areas: [],
       facilities: false,
       languages: languageList ? languageList.split(/,\s*|\s+and\s+/).filter(Boolean).length : 1,
+      contract: CONTRACT_MARKS.test(all),
     },
   };
 }

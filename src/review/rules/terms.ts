@@ -4,6 +4,7 @@ import type { ResolvedTerms } from '../../terms/resolve.js';
 import { INTERGOVERNMENTAL_FORMS } from '../../terms/resolve.js';
 import type { Area } from '../../terms/schema.js';
 import type { Hit, Rule } from '../rule.js';
+import { CONTRACT_TERMS_RULES } from './contract.js';
 
 /** Rules over what the terms ask for, before (or beside) the text they produce. */
 export interface TermsContext {
@@ -33,14 +34,14 @@ const AREA_ESSENTIALS: { areas: Area[]; what: string; missing: (c: TermsContext,
   {
     areas: ['launch-services', 'in-orbit-delivery'],
     what: 'launch and third-party liability insurance',
-    missing: ({ t }) => t.binding && !t.insurance,
+    missing: ({ t, plan }) => t.binding && !t.insurance && !plan.articles.some((a) => a.topic === 'contract-insurance'),
     fix: 'Set `liability.insurance: true`, or record why no insurance is required.',
     path: 'liability.insurance',
   },
   {
     areas: ['in-orbit-delivery'],
     what: 'registration by the customer (procuring) State',
-    missing: ({ plan }) => variantOf(plan, 'jurisdiction') !== 'designated-party',
+    missing: ({ plan }) => variantOf(plan, 'jurisdiction') !== 'designated-party' && !plan.articles.some((a) => a.topic === 'contract-registration'),
     fix: 'Use `jurisdiction.registration: designated-party` with the customer as `registeringParty`.',
     path: 'jurisdiction.registration',
   },
@@ -68,6 +69,7 @@ const AREA_ESSENTIALS: { areas: Area[]; what: string; missing: (c: TermsContext,
 ];
 
 export const TERMS_RULES: readonly Rule<TermsContext>[] = [
+  ...CONTRACT_TERMS_RULES,
   {
     id: 'mou-fallback',
     severity: 'note',

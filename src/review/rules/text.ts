@@ -1,5 +1,6 @@
 import { affirms, at, bodyOf, findArticle, sentences, usesTerm, where, type DocArticle, type ReviewDoc } from '../doc.js';
 import type { Hit, Rule } from '../rule.js';
+import { CONTRACT_TEXT_RULES, contractEffectiveDate } from './contract.js';
 
 /**
  * Rules over the instrument's text: a draft built from terms (where a drafter's `--clauses`
@@ -39,6 +40,7 @@ const MOU_PROVISIONS: { what: string; re: RegExp; unless?: RegExp }[] = [
 ];
 
 export const TEXT_RULES: readonly Rule<TextContext>[] = [
+  ...CONTRACT_TEXT_RULES,
   {
     id: 'mou-binding-language',
     severity: 'error',
@@ -251,7 +253,7 @@ export const TEXT_RULES: readonly Rule<TextContext>[] = [
       const need: [string, boolean, string][] = [
         ['the arbitration rules', has(/\b(Rules|rules of arbitration|arbitration rules)\b/), 'Name the rules, e.g. the PCA Optional Rules for Arbitration of Disputes Relating to Outer Space Activities.'],
         ['the number of arbitrators', has(/\bsole arbitrator\b|(\bone|\bthree|\bfive|\b\d+|\(\d+\)) arbitrators\b/i), 'State the number of arbitrators (one, three or five).'],
-        ['who appoints an arbitrator a party fails to appoint', has(/\b(fails? to appoint|not (been )?(appointed|agreed)|failing (agreement|appointment))\b/i), 'Name an appointing authority, e.g. the Secretary-General of the Permanent Court of Arbitration.'],
+        ['who appoints an arbitrator a party fails to appoint', has(/\b(fails? to (appoint|nominate)|not (been )?(appointed|agreed)|failing (agreement|appointment|(a |joint )?nomination))\b/i), 'Name an appointing authority, e.g. the Secretary-General of the Permanent Court of Arbitration.'],
         ['the seat of arbitration', has(/\bseat\b/i), 'State the seat (legal place) of arbitration (terms: `disputes.arbitration.seat`).'],
         ['the language of the arbitration', has(/\blanguage of the arbitration\b/i), 'State the language of the arbitration (terms: `disputes.arbitration.language`).'],
         ['a time-limited consultation before arbitration', ss.some((s) => /\bconsult/i.test(s)) && has(/\b(within|after)\b[^.]*\b(days|months)\b/i), 'Require consultation first, for a fixed period (e.g. 90 days), before either party may refer the dispute to arbitration.'],
@@ -346,6 +348,8 @@ export const TEXT_RULES: readonly Rule<TextContext>[] = [
     check: ({ doc }) => {
       const a = entryArticle(doc);
       const { binding, intergovernmental } = doc.facts;
+      // A contract takes effect on its Effective Date; it has no entry into force.
+      if (doc.facts.contract) return contractEffectiveDate(doc);
       if (!a) return [{ message: 'no article says when the instrument takes effect', fix: binding ? 'Add an entry-into-force article.' : 'Add that the memorandum comes into effect on signature.' }];
       const body = bodyOf(a);
       if (!binding && /\b(enters?|entered) into force\b|\bentry into force\b/i.test(body)) return [hit(a, 'a memorandum of understanding “enters into force”, which is treaty language', 'Write that the memorandum “comes into effect” on signature.')];
@@ -365,6 +369,8 @@ export const TEXT_RULES: readonly Rule<TextContext>[] = [
       if (doc.facts.languages < 2) return [];
       const a = languagesArticle(doc);
       if (a && /\b(diverg|prevail|discrepanc|inconsisten)/i.test(bodyOf(a))) return [];
+      // Without a languages article (a contract's general provisions), the rule may sit in any article.
+      if (!a && operative(doc).some((x) => sentences(bodyOf(x)).some((s) => /\blanguages?\b|\btext\b/i.test(s) && /\b(diverg|prevail)/i.test(s)))) return [];
       const message = `the instrument is done in ${doc.facts.languages} languages with no rule for divergence of interpretation`;
       const fix = 'Add: “In case of divergence of interpretation, the [language] text shall prevail.”';
       return [a ? hit(a, message, fix) : { message, fix }];
