@@ -24,7 +24,8 @@ export async function runCheck(file: string, opts: CheckOptions): Promise<number
   let findings: Finding[];
   if (isSpacecoopDraft(text)) {
     kind = 'draft';
-    findings = reviewDraftText(text, file, { knownTerms: [...library.definitions.values()].map((d) => d.term) });
+    const definitions = [...library.definitions.values()];
+    findings = reviewDraftText(text, file, { knownTerms: definitions.map((d) => d.term), contractTerms: definitions.filter((d) => d.meta.only === 'contract').map((d) => d.term) });
   } else {
     kind = 'terms';
     findings = reviewTermsText(text, file, library);

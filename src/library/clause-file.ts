@@ -18,6 +18,7 @@ export const definitionMetaSchema = z.strictObject({
   id: z.string().regex(/^definitions\/[a-z][a-z0-9-]*$/),
   term: z.string().min(1).describe('The defined term as it is capitalised in the text.'),
   sources: z.array(z.string().min(1)).default([]),
+  only: z.enum(['contract']).optional().describe('The character of instrument the term belongs to (`contract`); absent: every instrument.'),
 });
 
 export type ClauseMeta = z.output<typeof clauseMetaSchema>;

@@ -148,7 +148,7 @@ function deriveTitle(t: ResolvedTerms, view: View): string {
  * text is scanned once, for all terms at a time.
  */
 function renderDefinitions(library: Library, view: View, text: string): string {
-  const byTerm = definitionsByTerm(library);
+  const byTerm = definitionsByTerm(library, view.character);
   if (byTerm.size === 0) return '';
   const used = new Map<string, string>();
   let pending = findTerms(text, byTerm);
@@ -176,14 +176,22 @@ function renderDefinitions(library: Library, view: View, text: string): string {
   return lines.join('\n');
 }
 
-const byTermCache = new WeakMap<object, Map<string, Definition>>();
-function definitionsByTerm(library: Library): Map<string, Definition> {
-  let m = byTermCache.get(library.definitions);
+const byTermCache = new WeakMap<object, Map<string, Map<string, Definition>>>();
+/** The definitions an instrument of this character can use: a contract's own terms only in a contract. */
+function definitionsByTerm(library: Library, character: string): Map<string, Definition> {
+  let perCharacter = byTermCache.get(library.definitions);
+  if (!perCharacter) byTermCache.set(library.definitions, (perCharacter = new Map()));
+  let m = perCharacter.get(character);
   if (!m) {
-    m = new Map([...library.definitions.values()].map((d) => [d.term, d]));
-    byTermCache.set(library.definitions, m);
+    m = new Map([...library.definitions.values()].filter((d) => definitionFits(d.meta.only, character)).map((d) => [d.term, d]));
+    perCharacter.set(character, m);
   }
   return m;
+}
+
+/** Whether a definition marked `only: <character>` belongs in an instrument of this character. */
+export function definitionFits(only: string | undefined, character: string): boolean {
+  return only === undefined || only === character;
 }
 
 /** The forms a defined term takes in running text: "Related Entity", "Related Entities", "Goods". */

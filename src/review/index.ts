@@ -3,7 +3,7 @@ import { libraryVariants } from '../engine.js';
 import type { Library } from '../library/library.js';
 import { planDraft, type Plan } from '../plan/plan.js';
 import type { Draft } from '../render/draft.js';
-import { renderDraft } from '../render/render.js';
+import { definitionFits, renderDraft } from '../render/render.js';
 import { parseTerms } from '../terms/parse.js';
 import { resolveTerms, type ResolvedTerms } from '../terms/resolve.js';
 import { docFromDraft, docFromMarkdown } from './doc.js';
@@ -67,9 +67,12 @@ export function reviewTerms(terms: ResolvedTerms, draft?: Draft, options: Review
 }
 
 /** Rules over a draft file on disk: the text rules, plus blanks and unresolved conflicts. */
-export function reviewDraftText(text: string, file?: string, options: Pick<ReviewOptions, 'knownTerms'> = {}): Finding[] {
+export function reviewDraftText(text: string, file?: string, options: Pick<ReviewOptions, 'knownTerms'> & { contractTerms?: readonly string[] } = {}): Finding[] {
   const doc = docFromMarkdown(text, file);
-  return sortFindings([...runRules(FILE_RULES, { doc }), ...runRules(TEXT_RULES, { doc, knownTerms: options.knownTerms ?? BUILTIN_TERMS })]);
+  // A contract's own defined terms ("Satellite", "Launch") are plain words in any other instrument.
+  const contractOnly = new Set(doc.facts.contract ? [] : (options.contractTerms ?? []));
+  const knownTerms = (options.knownTerms ?? BUILTIN_TERMS).filter((term) => !contractOnly.has(term));
+  return sortFindings([...runRules(FILE_RULES, { doc }), ...runRules(TEXT_RULES, { doc, knownTerms })]);
 }
 
 /**
@@ -82,7 +85,8 @@ export function reviewTermsText(source: string, file: string, library: Library):
   const parsed = parseTerms(source, file, { variants: libraryVariants(library) });
   const terms = resolveTerms(parsed.terms);
   const plan = planDraft(terms, { has: library.has });
-  const options = { locate: parsed.locate, knownTerms: [...library.definitions.values()].map((d) => d.term), plan };
+  const knownTerms = [...library.definitions.values()].filter((d) => definitionFits(d.meta.only, plan.character.character)).map((d) => d.term);
+  const options = { locate: parsed.locate, knownTerms, plan };
   let draft: Draft;
   try {
     draft = renderDraft(terms, plan, library);
