@@ -1,5 +1,6 @@
 import type { ResolvedParty, ResolvedTerms } from '../terms/resolve.js';
 import type { Supply } from '../terms/schema.js';
+import { escapeMarkdown } from '../render/escape.js';
 
 /**
  * The instrument's legal character, decided once from the form and the parties (DOMAIN.md, "The
@@ -64,13 +65,14 @@ export function recogniseSale(t: ResolvedTerms): Sale | undefined {
   const candidates = explicit ? [explicit] : t.parties.filter((p) => SELLER_TYPES.has(p.type));
   for (const supplier of candidates) {
     const customer = t.parties.find((p) => p !== supplier)!;
+    const [sup, cus] = [escapeMarkdown(supplier.label), escapeMarkdown(customer.label)];
     const supplies = new Set<Supply>(c.supplies ?? []);
     const facts: string[] = [];
-    if (c.supplies?.length) facts.push(`the terms list what ${supplier.label} supplies (\`contract.supplies\`)`);
+    if (c.supplies?.length) facts.push(`the terms list what ${sup} supplies (\`contract.supplies\`)`);
     const carried = t.spaceObjects.filter((o) => !o.owners.includes(supplier) && o.owners.includes(customer));
     if (t.launch?.launchingParty === supplier.id && carried.length > 0) {
       supplies.add('launch-services');
-      facts.push(`${supplier.label} launches ${carried.map((o) => `the ${o.name}`).join(', ')}, which ${customer.label} owns`);
+      facts.push(`${sup} launches ${carried.map((o) => `the ${escapeMarkdown(o.name)}`).join(', ')}, which ${cus} owns`);
       if (t.hasArea('in-orbit-delivery')) {
         supplies.add('in-orbit-delivery');
         facts.push(`and delivers it in orbit (area \`in-orbit-delivery\`)`);
@@ -79,7 +81,7 @@ export function recogniseSale(t: ResolvedTerms): Sale | undefined {
     const built = t.spaceObjects.filter((o) => t.source.cooperation?.spaceObjects?.find((s) => s.name === o.name)?.builtBy === supplier.id && !o.owners.includes(supplier));
     if (built.length > 0) {
       supplies.add('satellite-manufacture');
-      facts.push(`${supplier.label} builds ${built.map((o) => `the ${o.name}`).join(', ')} for ${customer.label}, its owner`);
+      facts.push(`${sup} builds ${built.map((o) => `the ${escapeMarkdown(o.name)}`).join(', ')} for ${cus}, its owner`);
     }
     if (c.price) facts.push(`the terms state a price (\`contract.price\`)`);
     if (facts.length > 0) return { supplier, customer, supplies: ORDER.filter((s) => supplies.has(s)), facts };
@@ -91,8 +93,8 @@ const ORDER: Supply[] = ['satellite-manufacture', 'launch-services', 'in-orbit-d
 
 export function decideCharacter(t: ResolvedTerms): CharacterDecision {
   const sale = recogniseSale(t);
-  const who = t.parties.map((p) => `${p.label} (${describeType[p.type] ?? p.type})`).join(' and ');
-  const saleWords = sale ? `${sale.facts.join(', ')}: a sale by ${sale.supplier.label} to ${sale.customer.label}` : '';
+  const who = t.parties.map((p) => `${escapeMarkdown(p.label)} (${describeType[p.type] ?? p.type})`).join(' and ');
+  const saleWords = sale ? `${sale.facts.join(', ')}: a sale by ${escapeMarkdown(sale.supplier.label)} to ${escapeMarkdown(sale.customer.label)}` : '';
   if (t.form === 'contract') {
     return {
       character: 'contract',

@@ -95,6 +95,7 @@ const CASES: Case[] = [
     broken: (t) => t,
     fixed: (t) => appendToArticle2(t, '5. The law of the host State applies at the station. The station is used for civil purposes only. The host Party has access to the station at agreed times. The host Party shall protect the property of the operator at the station.'),
   },
+  { rule: 'treaty-formula-in-contract', base: COMMERCIAL, broken: (t) => must(must(t, 'takes effect on the Effective Date', 'enters into force on the Effective Date'), /\bIN WITNESS WHEREOF, the Parties have caused (.*)$/m, 'IN WITNESS WHEREOF, the Parties have caused $1\n\nDONE at Nairobi, in duplicate.') },
   { rule: 'private-party-authorisation', base: COMMERCIAL, facts: { commercial: true }, broken: (t) => must(t, /continuing supervision/g, 'oversight') },
   { rule: 'entry-into-force-form', base: MOU, broken: (t) => must(t, 'will come into effect on the date of its signature', 'will enter into force on the date of its signature') },
   { rule: 'languages-divergence', base: BINDING, broken: (t) => must(t, /In case of divergence of interpretation[^.]*\./, '') },
