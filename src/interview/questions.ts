@@ -1,3 +1,5 @@
+import { recogniseSale } from '../plan/character.js';
+import { buildContractView } from '../render/contract-view.js';
 import { recommendDisputeSteps, recommendIp, recommendJurisdiction, recommendLiability, type Recommendation } from '../plan/recommend.js';
 import { DEFAULTS, NON_BINDING_FORMS, SUBORDINATE_FORMS, type ResolvedTerms } from '../terms/resolve.js';
 import {
@@ -10,7 +12,9 @@ import {
   PARTY_TYPES,
   REGISTRATION,
   RENEWAL,
+  SUPPLIES,
   THIRD_PARTY,
+  TITLE_RISK_EVENTS,
   type Form,
 } from '../terms/schema.js';
 import { enumValuesAt, validatorFor, type Path, type Validator } from './fields.js';
@@ -92,6 +96,8 @@ export interface Section {
   topic?: Topic;
   /** Questions asked for each party (`#` = 0, 1) rather than once. */
   perParty?: boolean;
+  /** Asked only when this holds (a contract skips the treaty sections, a treaty the contract ones). */
+  when?: (ctx: Ctx) => boolean;
   steps: (Question | ListQuestion)[];
 }
 
@@ -472,6 +478,7 @@ const jurisdictionSection: Section = {
   id: 'jurisdiction',
   title: '4a. Registration, jurisdiction and control',
   topic: 'jurisdiction',
+  when: (ctx) => !isContract(ctx),
   intro: 'Which State registers the space objects, and so keeps jurisdiction and control over them (Outer Space Treaty Art. VIII).',
   steps: [
     variantQuestion('jurisdiction', ['jurisdiction', 'registration'], 'How are the space objects registered?', {
@@ -493,7 +500,7 @@ const ipSection: Section = {
   topic: 'ip',
   intro: 'Background rights stay with their owner; this decides who owns what the cooperation creates.',
   steps: [
-    variantQuestion('ip', ['ip', 'foreground'], 'Who owns the results of the cooperation?'),
+    variantQuestion('ip', ['ip', 'foreground'], 'Who owns the results of the cooperation?', { when: (ctx) => !isContract(ctx) }),
     q(['ip', 'confidentialityYears'], 'number', 'Years that information marked confidential stays confidential', {
       fallback: () => DEFAULTS.confidentialityYears,
     }),
@@ -504,6 +511,7 @@ const liabilitySection: Section = {
   id: 'liability',
   title: '4c. Liability',
   topic: 'liability',
+  when: (ctx) => !isContract(ctx),
   intro: 'Claims between the parties; the Liability Convention still governs claims by third States.',
   steps: [
     variantQuestion('liability', ['liability', 'regime'], 'Liability between the parties'),
@@ -572,14 +580,14 @@ const finalSection: Section = {
   id: 'final',
   title: '5. Duration, languages and signature',
   steps: [
-    q(['term', 'years'], 'number', 'Initial duration, in years', { fallback: () => DEFAULTS.termYears }),
-    q(['term', 'renewal'], 'select', 'At the end of the term', { choices: enumChoices(['term', 'renewal'], RENEWAL, 'spell'), fallback: () => DEFAULTS.renewal }),
+    q(['term', 'years'], 'number', 'Initial duration, in years', { fallback: () => DEFAULTS.termYears, when: (ctx) => !isContract(ctx) }),
+    q(['term', 'renewal'], 'select', 'At the end of the term', { choices: enumChoices(['term', 'renewal'], RENEWAL, 'spell'), fallback: () => DEFAULTS.renewal, when: (ctx) => !isContract(ctx) }),
     q(['term', 'renewalYears'], 'number', 'Length of each renewal period, in years', {
-      when: (ctx) => (getIn(ctx.state, ['term', 'renewal']) ?? DEFAULTS.renewal) === 'automatic',
+      when: (ctx) => !isContract(ctx) && (getIn(ctx.state, ['term', 'renewal']) ?? DEFAULTS.renewal) === 'automatic',
       // Renewed for the same period as the first unless the parties say otherwise.
       fallback: (ctx) => (getIn(ctx.state, ['term', 'years']) as number | undefined) ?? DEFAULTS.termYears,
     }),
-    q(['term', 'terminationNoticeMonths'], 'number', 'Months of written notice to terminate', { fallback: () => DEFAULTS.terminationNoticeMonths }),
+    q(['term', 'terminationNoticeMonths'], 'number', 'Months of written notice to terminate', { fallback: () => DEFAULTS.terminationNoticeMonths, when: (ctx) => !isContract(ctx) }),
     q(['languages'], 'input', 'Authentic languages, two-letter codes, working language first (e.g. zh, pt, en)', {
       ...commaList,
       fallback: () => [...DEFAULTS.languages],
@@ -589,7 +597,135 @@ const finalSection: Section = {
   ],
 };
 
-export const SECTIONS: readonly Section[] = [partiesSection, formSection, scopeSection, jurisdictionSection, ipSection, liabilitySection, disputesSection, finalSection];
+// ---------------------------------------------------------------------------------------------
+// A contract (form `contract`): the sale and its commercial terms. Each one left out is a blank
+// [●] in the draft and an open point.
+
+function isContract(ctx: Ctx): boolean {
+  return form(ctx) === 'contract';
+}
+const saleOf = (ctx: Ctx) => (ctx.resolved ? recogniseSale(ctx.resolved) : undefined);
+const contractPath = (...rest: Path) => ['contract', ...rest] as Path;
+
+/** When the facts describe a sale and the form is not `contract`: recommend one. */
+const saleSection: Section = {
+  id: 'sale',
+  title: '3a. A sale?',
+  when: (ctx) => !isContract(ctx) && saleOf(ctx) !== undefined,
+  steps: [
+    {
+      // Bound to `contract`: answering yes sets `form: contract`; Enter keeps the form chosen.
+      ...q(['contract'], 'confirm', 'Draft it as a contract (form: contract)?', {
+        validate: () => true,
+        read: () => undefined,
+        fallback: () => false,
+        write: (ctx, _path, v) => {
+          if (v === true) setIn(ctx.state, ['form'], 'contract');
+        },
+        note: (ctx) => {
+          const sale = saleOf(ctx);
+          return sale
+            ? `Recommended: contract. ${sale.facts.join(', ')}: a sale by ${sale.supplier.label} to ${sale.customer.label}, which is a contract governed by a national law, not an instrument governed by international law.`
+            : undefined;
+        },
+      }),
+    },
+  ],
+};
+
+const contractPartiesSection: Section = {
+  id: 'contract-parties',
+  title: '3b. The parties to the contract',
+  perParty: true,
+  when: isContract,
+  steps: [
+    q(PARTY('legalForm'), 'input', (ctx) => `Legal form of ${label(ctx, ctx.i)} (e.g. a private limited company incorporated under the laws of India)`, { optional: true }),
+    q(PARTY('registeredOffice'), 'input', (ctx) => `Registered office of ${label(ctx, ctx.i)}, also its address for notices`, { optional: true }),
+  ],
+};
+
+const contractSection: Section = {
+  id: 'contract',
+  title: '3c. The commercial terms',
+  intro: 'Each term left out shows as a blank [●] in the draft and an open point in the notes.',
+  when: isContract,
+  steps: [
+    q(contractPath('supplies'), 'checkbox', 'What else does the supplier sell, beyond what the facts show? (space ticks, Enter when done)', {
+      choices: (ctx) => enumChoices(['contract', 'supplies'], SUPPLIES, 'spell')(ctx),
+      note: (ctx) => {
+        const sale = saleOf(ctx);
+        return sale?.supplies.length ? `The facts show: ${sale.supplies.join(', ')}. Tick everything the supplier sells if it sells more (a satellite it builds, a ground segment, training).` : undefined;
+      },
+      write: (ctx, path, v) => ((v as string[]).length ? setIn(ctx.state, path, v) : deleteIn(ctx.state, path)),
+    }),
+    q(contractPath('supplier'), 'select', 'Which party sells?', {
+      when: (ctx) => saleOf(ctx) === undefined,
+      choices: partyChoices,
+      validate: () => true,
+      optional: true,
+    }),
+    q(contractPath('price', 'amount'), 'number', 'Contract price (an amount, e.g. 18500000)', {
+      optional: true,
+      write: (ctx, path, v) => (v === undefined ? deleteIn(ctx.state, contractPath('price')) : setIn(ctx.state, path, v)),
+    }),
+    q(contractPath('price', 'currency'), 'input', 'Currency, ISO 4217 (e.g. USD)', { when: (ctx) => getIn(ctx.state, contractPath('price')) !== undefined, optional: true }),
+    {
+      type: 'list',
+      id: 'contract.payments',
+      path: contractPath('payments'),
+      first: 'Payment milestones: the event of the first (e.g. the Effective Date)',
+      next: 'The event of the next payment',
+      keyField: ['milestone'],
+      max: 12,
+      rest: [q(contractPath('payments', '#', 'percent'), 'number', 'Percentage of the price paid then')],
+    },
+    q(contractPath('governingLaw'), 'input', 'Governing law (e.g. the laws of England and Wales)', { optional: true }),
+    q(contractPath('launchWindow', 'from'), 'input', 'First day of the launch window, YYYY-MM-DD', {
+      when: hasLaunch,
+      optional: true,
+      write: (ctx, path, v) => (v === undefined ? deleteIn(ctx.state, contractPath('launchWindow')) : setIn(ctx.state, path, v)),
+    }),
+    q(contractPath('launchWindow', 'to'), 'input', 'Last day of the launch window, YYYY-MM-DD', { when: (ctx) => getIn(ctx.state, contractPath('launchWindow')) !== undefined }),
+    q(contractPath('deliveryDate'), 'input', 'Delivery date (in orbit or on the ground), YYYY-MM-DD', { optional: true }),
+    q(contractPath('acceptance', 'criteria'), 'input', 'Acceptance criteria, or the annex that sets them', {
+      optional: true,
+    }),
+    q(contractPath('acceptance', 'periodDays'), 'number', 'Days the acceptance tests may take', { optional: true }),
+    q(contractPath('titleAndRisk'), 'select', 'When do title and risk pass to the customer?', {
+      when: (ctx) => hasLaunch(ctx) || ((coop(ctx).spaceObjects as unknown[] | undefined) ?? []).length > 0,
+      choices: (ctx) => {
+        const implied = ctx.resolved ? buildContractView(ctx.resolved).titleRisk : null;
+        return [{ value: '', name: `As the deal implies${implied ? ` (${implied})` : ''}` }, ...enumChoices(['contract', 'titleAndRisk'], TITLE_RISK_EVENTS)(ctx)];
+      },
+      suggest: () => '',
+      validate: () => true,
+      fromPrompt: (raw) => (raw === '' ? undefined : raw),
+    }),
+    q(contractPath('insurance', 'thirdPartyAmount', 'amount'), 'number', 'Third-party liability insurance (an amount in the contract currency)', {
+      when: hasLaunch,
+      optional: true,
+      write: (ctx, path, v) => (v === undefined ? deleteIn(ctx.state, contractPath('insurance', 'thirdPartyAmount')) : setIn(ctx.state, path, v)),
+    }),
+    q(contractPath('insurance', 'launchInsurance'), 'confirm', 'Must the customer take out launch insurance (otherwise at its option)?', {
+      when: hasLaunch,
+      fallback: () => false,
+      // Absent means at the customer's option: a "no" is not written.
+      fromPrompt: (raw) => (raw === true ? true : undefined),
+      write: (ctx, path, v) => (v === undefined ? deleteIn(ctx.state, path) : setIn(ctx.state, path, v)),
+    }),
+    q(contractPath('liabilityCap', 'amount'), 'number', 'Cap on each party\'s liability to the other (an amount)', {
+      optional: true,
+      write: (ctx, path, v) => (v === undefined ? deleteIn(ctx.state, contractPath('liabilityCap')) : setIn(ctx.state, path, v)),
+    }),
+    q(contractPath('immunityWaiver'), 'confirm', 'Does the State party waive its immunity from jurisdiction and, separately, from execution?', {
+      when: (ctx) => ((ctx.state.parties as Obj[] | undefined) ?? []).some((p) => p.type !== 'commercial' && p.type !== 'research-institution'),
+      fallback: () => false,
+      fromPrompt: (raw) => (raw === true ? true : undefined),
+    }),
+  ],
+};
+
+export const SECTIONS: readonly Section[] = [partiesSection, formSection, scopeSection, saleSection, contractPartiesSection, contractSection, jurisdictionSection, ipSection, liabilitySection, disputesSection, finalSection];
 
 /** The built-in variants of each topic, with the schema's explanation of each. */
 export const BUILTIN_VARIANTS: Record<Topic, VariantChoice[]> = {

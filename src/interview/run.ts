@@ -235,6 +235,7 @@ export async function runInterview(io: InterviewIo, options: InterviewOptions = 
   }
 
   for (const section of SECTIONS) {
+    if (section.when && !section.when(ctxFor(0))) continue;
     io.say(section.title, 'heading');
     if (section.intro) io.say(section.intro, 'text');
     const rounds = section.perParty ? [0, 1] : [0];

@@ -115,7 +115,7 @@ export function decideCharacter(t: ResolvedTerms): CharacterDecision {
   return {
     character: 'inter-agency',
     label: t.binding ? 'an inter-agency instrument: a binding arrangement between bodies acting for their States' : 'an inter-agency memorandum: a record of intentions that binds no one',
-    reason: `${who} are not both Governments: ${t.binding ? 'a binding instrument at agency level, governed by international law, which cannot change national law (patent territoriality, criminal jurisdiction, tax)' : 'a memorandum of understanding records intentions and creates no legal obligations'}.${saleWarning}`,
+    reason: `The parties are ${who}, not two Governments: ${t.binding ? 'a binding instrument at agency level, governed by international law, which cannot change national law (patent territoriality, criminal jurisdiction, tax)' : 'a memorandum of understanding records intentions and creates no legal obligations'}.${saleWarning}`,
     ...(sale ? { sale } : {}),
   };
 }

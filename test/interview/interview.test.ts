@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import fc from 'fast-check';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import { resolveTerms } from '../../src/terms/resolve.js';
 import { parseTerms } from '../../src/terms/parse.js';
 import { AREAS, type Terms } from '../../src/terms/schema.js';
 import { builtinLibrary, MINIMAL } from '../helpers/engine.js';
-import { EXAMPLES, read } from '../helpers/run.js';
+import { EXAMPLES, read, ROOT } from '../helpers/run.js';
 import { CTRL_C, DEFAULT, scripted, tries } from './fake.js';
 import { FRESH_SCRIPTS } from './scripts.js';
 
@@ -119,7 +119,7 @@ describe('--terms: prefilled from a file', () => {
   });
 
   it('drops a detail the new answers make moot, and only then', async () => {
-    const text = read(EXAMPLES.find((f) => f.endsWith('leo-delivery.yaml'))!);
+    const text = read(join(ROOT, 'test', 'interview', 'leo-treaty.yaml'));
     const parsed = parseTerms(text, 'agreement.yaml').terms;
     const { terms } = await runInterview(scripted({ 'jurisdiction.registration': 'each-registers-own' }, { otherwise: 'enter' }), {
       start: structuredClone(parsed) as never,
@@ -153,7 +153,7 @@ describe('questions the facts settle are skipped', () => {
     await runInterview(cbers);
     expect(cbers.ids()).not.toContain('jurisdiction.registeringParty');
     expect(cbers.ids()).toContain('disputes.arbitration.seat');
-    const leo = scripted(FRESH_SCRIPTS['leo-delivery.yaml']!);
+    const leo = scripted(FRESH_SCRIPTS['leo-treaty.yaml']!);
     await runInterview(leo);
     expect(leo.ids()).toContain('jurisdiction.registeringParty');
     expect(leo.ids()).not.toContain('parentInstrument.title');
