@@ -9,7 +9,7 @@ import type { ArticleSpec, Choice } from './plan.js';
 const chose = (topic: string, variant: string, reason: string): Choice => ({ topic, variant, reason, chosenBy: 'recommended' });
 
 /** Something is launched or operated in space under the contract. */
-const inSpace = (t: ResolvedTerms) => Boolean(t.launch) || t.spaceObjects.length > 0 || t.hasArea('launch-services', 'in-orbit-delivery');
+export const inSpace = (t: ResolvedTerms): boolean => Boolean(t.launch) || t.spaceObjects.length > 0 || t.hasArea('launch-services', 'in-orbit-delivery');
 
 export const CONTRACT_ARTICLES: readonly ArticleSpec[] = [
   { topic: 'contract-scope' },

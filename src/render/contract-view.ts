@@ -1,5 +1,6 @@
 import type { CharacterDecision } from '../plan/character.js';
 import { decideCharacter } from '../plan/character.js';
+import { inSpace } from '../plan/contract.js';
 import type { ResolvedParty, ResolvedTerms } from '../terms/resolve.js';
 import { TITLE_RISK_EVENTS } from '../terms/schema.js';
 import { escapeMarkdown } from './escape.js';
@@ -114,6 +115,8 @@ export function buildContractView(t: ResolvedTerms, character: CharacterDecision
   const otherReg = registrarP === supplierP ? customer : supplier;
   return {
     isContract: character.character === 'contract',
+    /** Something is launched or operated in space: the launch-phase articles (title and risk, insurance, registration) are in the contract. */
+    inSpace: inSpace(t),
     deal,
     Instrument,
     supplierRole: noun,

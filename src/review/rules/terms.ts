@@ -27,7 +27,7 @@ const AREA_ESSENTIALS: { areas: Area[]; what: string; missing: (c: TermsContext,
   {
     areas: ['earth-observation', 'communications', 'launch-services', 'in-orbit-delivery', 'lunar-exploration', 'mars-exploration'],
     what: 'export control of instruments and technology',
-    missing: ({ t }) => !t.exportControlled,
+    missing: ({ t, plan }) => !t.exportControlled && !plan.articles.some((a) => a.topic === 'contract-export'),
     fix: 'If any instrument, technical data or launch technology is export-controlled, set `cooperation.exportControlled: true` to add the export-control article.',
     path: 'cooperation.exportControlled',
   },

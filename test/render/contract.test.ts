@@ -1,0 +1,235 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { draftFromTermsText } from '../../src/engine.js';
+import { renderMarkdown } from '../../src/export/markdown.js';
+import { reviewTermsText } from '../../src/review/index.js';
+import { builtinLibrary } from '../helpers/engine.js';
+import { lintMarkdown, ROOT } from '../helpers/run.js';
+
+/**
+ * Contracts (form `contract`): every element a launch or satellite contract needs, tailored to the
+ * terms, and no treaty formula, across a launch only, an in-orbit delivery and a satellite built and
+ * launched by a state enterprise.
+ */
+const example = (name: string) => readFileSync(join(ROOT, 'examples', name), 'utf8');
+
+const LAUNCH_ONLY = `form: contract
+parties:
+  - { id: esa-x, name: Aldera Space Agency, shortName: ASA, state: Republic of Aldera, type: space-agency, registeredOffice: Alderburg }
+  - id: rocket
+    name: Borduria Rocket Works Limited
+    shortName: BRW
+    state: Kingdom of Borduria
+    type: commercial
+    legalForm: a limited company incorporated under the laws of Borduria
+    registeredOffice: 1 Harbour Road, Szohod
+cooperation:
+  areas: [launch-services, space-science]
+  launch: { launchingParty: rocket, site: Szohod Launch Complex, vehicle: Kestrel }
+  spaceObjects: [ { name: Lyra space telescope, ownedBy: [esa-x] } ]
+contract:
+  price: { amount: 42500000.5, currency: EUR }
+  payments:
+    - { milestone: the Effective Date, percent: 40 }
+    - { milestone: Launch, percent: 60 }
+  governingLaw: the laws of the Netherlands
+  launchWindow: { from: 2029-03-01, to: 2029-05-31 }
+  insurance: { thirdPartyAmount: { amount: 60000000 }, launchInsurance: true }
+  liabilityCap: { amount: 10000000 }
+disputes:
+  arbitration: { rules: uncitral, seat: The Hague, arbitrators: 1 }
+signing: { place: Alderburg, date: 2027-09-01 }
+`;
+
+const CONTRACTS: [string, string][] = [
+  ['a launch only', LAUNCH_ONLY],
+  ['an in-orbit delivery by a company (leo-delivery)', example('leo-delivery.yaml')],
+  ['a satellite built, launched and delivered by a state enterprise (comsat-delivery)', example('comsat-delivery.yaml')],
+];
+
+const build = (yaml: string) => {
+  const { draft, plan } = draftFromTermsText(yaml, 'terms.yaml', builtinLibrary());
+  const instrument = renderMarkdown(draft, { notes: false });
+  return { draft, plan, instrument, md: renderMarkdown(draft) };
+};
+const titles = (d: ReturnType<typeof build>) => d.draft.articles.map((a) => a.title);
+
+describe.each(CONTRACTS)('%s', (_name, yaml) => {
+  const d = build(yaml);
+
+  it('reads as a contract: recitals, agreement clause, execution by duly authorised representatives', () => {
+    expect(d.plan.character.character).toBe('contract');
+    expect(d.draft.preamble.join('\n')).toMatch(/^This .*(Agreement|Contract) \(this “(Agreement|Contract)”\) is made between:/);
+    expect(d.draft.preamble).toContain('WHEREAS:');
+    expect(d.draft.agreedFormula).toBe('NOW, THEREFORE, the Parties agree as follows:');
+    expect(d.draft.testimonium.join(' ')).toMatch(/^IN WITNESS WHEREOF, the Parties have caused this (Agreement|Contract) to be signed by their duly authorised representatives/);
+  });
+
+  it('carries no treaty or memorandum formula', () => {
+    for (const re of [/States Parties/, /enter(s|ed)? into force|entry into force/i, /\bDONE at\b/, /appropriated funds|availability of funds/i, /Implementing Agenc/, /\bParticipants?\b/, /Cooperative Activities/, /rights and obligations of their States/]) {
+      expect(d.instrument, String(re)).not.toMatch(re);
+    }
+  });
+
+  it('has every element of a launch or satellite contract', () => {
+    const t = titles(d);
+    for (const title of ['Definitions', 'Subject Matter and Scope of Work', 'Contract Price and Payment', 'Title and Risk', 'Warranties and Remedies', 'Insurance', 'Allocation of Liability', 'Intellectual Property and Licence to Operate', 'Confidentiality', 'Export Licences and Technology Safeguards', 'Registration, Authorisation and Supervision', 'Force Majeure', 'Suspension and Termination', 'Governing Law', 'Settlement of Disputes', 'Notices', 'Effective Date and General Provisions']) {
+      expect(t, title).toContain(title);
+    }
+    expect(t.some((x) => /^Launch Window|^Delivery Schedule/.test(x))).toBe(true);
+    expect(t.some((x) => /Acceptance|Completion of the Launch Services/.test(x))).toBe(true);
+    expect(d.instrument).toMatch(/takes effect on the Effective Date/);
+    expect(d.instrument).toMatch(/for its convenience[^.]*\. It shall then pay [^.]*termination charges/);
+    expect(d.instrument).toMatch(/assign or transfer this (Agreement|Contract)/);
+    expect(d.instrument).toMatch(/entire agreement of the Parties/);
+    expect(d.instrument).toMatch(/amended only by a written instrument/);
+    expect(d.instrument).toMatch(/signed in counterparts/);
+    expect(d.draft.notes.openPoints.map((p) => p.path)).not.toContain('contract.price');
+  });
+
+  it('states the liability of the launch phase only, capped, and never for the satellite’s whole life', () => {
+    const liability = d.draft.articles.find((a) => a.title === 'Allocation of Liability')!;
+    const text = liability.blocks.map((b) => b.text).join('\n');
+    expect(text).toMatch(/waives every claim[^.]*during the launch campaign/);
+    expect(text).toMatch(/shall extend this waiver to its contractors/);
+    expect(text).toMatch(/indemnity ends at that event and does not extend to the Satellite for its operating life/);
+    expect(text).toMatch(/shall not exceed (EUR|USD) [\d,]+/);
+    expect(text).not.toMatch(/Space Object it launches|Article V\(2\)/);
+  });
+
+  it('registers through the launching States and authorises each non-governmental party once (OST Art. VI)', () => {
+    expect(d.instrument).toMatch(/as launching States, to determine jointly under Article II\(2\) of the Registration Convention/);
+    expect(d.instrument).toMatch(/shall procure the concurrence of the competent authorities of/);
+    expect(d.instrument.match(/Article VI of the Outer Space Treaty/g)?.length).toBe(1);
+    expect(d.instrument).toMatch(/(BRW|Aryavarta|COIC) shall obtain and maintain that authorisation/);
+  });
+
+  it('licenses the customer to operate what it buys and gives the supplier no data beyond launch telemetry', () => {
+    expect(d.instrument).toMatch(/acquires no right to receive, use, publish or license those data/);
+    expect(d.instrument).toMatch(/other than the Launch Telemetry/);
+  });
+
+  it('is lint-clean, without template residue, and passes check with open points only', () => {
+    expect(lintMarkdown(d.md)).toBe('');
+    expect(d.md).not.toMatch(/\{\{|undefined|\[object Object\]|\uE000|NaN/);
+    const findings = reviewTermsText(yaml, 'terms.yaml', builtinLibrary());
+    expect(findings.filter((f) => f.severity !== 'note').map((f) => `${f.rule}: ${f.message}`)).toEqual([]);
+    expect(findings.filter((f) => f.rule !== 'open-point' && f.severity === 'note').map((f) => f.rule)).toEqual([]);
+  });
+});
+
+describe('each element follows the facts', () => {
+  const launch = build(LAUNCH_ONLY);
+  const leo = build(example('leo-delivery.yaml'));
+  const comsat = build(example('comsat-delivery.yaml'));
+
+  it('the title names the deal', () => {
+    expect(launch.draft.title).toMatch(/^Launch Services Agreement between the Aldera Space Agency and Borduria Rocket Works Limited$/);
+    expect(leo.draft.title).toMatch(/^Launch and In-Orbit Delivery Services Agreement for the Taifa-2 Project between the Kenya Space Agency and Aryavarta Launch Systems Private Limited$/);
+    expect(comsat.draft.title).toMatch(/^Satellite Procurement and In-Orbit Delivery Contract for the Illimani-2 Project between the Bolivian Space Agency and China Orbital Industry Corporation$/);
+  });
+
+  it('parties with legal form and registered office; a company without an article', () => {
+    expect(launch.draft.preamble.join('\n')).toContain('(2) Borduria Rocket Works Limited (“BRW”), a limited company incorporated under the laws of Borduria, having its registered office at 1 Harbour Road, Szohod,');
+    expect(launch.draft.signatures.map((s) => s.heading)).toEqual(['For the Aldera Space Agency', 'For Borduria Rocket Works Limited']);
+  });
+
+  it('price, currency and milestones as contracts write them', () => {
+    expect(launch.instrument).toContain('a firm fixed Contract Price of EUR 42,500,000.50');
+    expect(launch.instrument).toMatch(/\(a\) 40 per cent of the Contract Price on the Effective Date;\n\n\s+\(b\) 60 per cent of the Contract Price on Launch\./);
+    expect(comsat.instrument).toContain('USD 302,000,000');
+    expect(launch.instrument).toContain('within thirty (30) days of its receipt');
+  });
+
+  it('the launch window, acceptance and the event at which title and risk pass', () => {
+    expect(launch.instrument).toContain('within the Launch Window, from 1 March 2029 to 31 May 2029');
+    expect(titles(launch)).toContain('Completion of the Launch Services');
+    expect(launch.instrument).toMatch(/Title to the Satellite remains with ASA throughout/);
+    expect(titles(leo)).toContain('In-Orbit Acceptance');
+    expect(leo.instrument).toContain('within forty-five (45) days after Separation');
+    expect(comsat.instrument).toMatch(/pass from COIC to ABE on In-Orbit Acceptance/);
+    expect(comsat.instrument).toMatch(/Title to, and risk of, each item of the ground segment pass to ABE/);
+  });
+
+  it('remedies: a replacement launch; for a satellite the supplier bears until acceptance, a replacement satellite or a refund', () => {
+    expect(launch.instrument).toMatch(/provide a replacement launch of a satellite that ASA provides/);
+    expect(comsat.instrument).toMatch(/either provide and launch a replacement satellite at its own cost[^.]*or refund all payments received/);
+  });
+
+  it('insurance: third-party cover as the licensing State requires, launch insurance by the customer or the supplier bearing the risk', () => {
+    expect(launch.instrument).toMatch(/not less than EUR 60,000,000 or the higher amount that the competent authorities of the Kingdom of Borduria require/);
+    expect(launch.instrument).toMatch(/ASA shall obtain launch and early-orbit insurance/);
+    expect(leo.instrument).toMatch(/KSA may, at its option and cost, obtain launch and early-orbit insurance/);
+    expect(comsat.instrument).toMatch(/As COIC bears the risk of loss of the Satellite[^.]*it shall insure the Satellite/);
+  });
+
+  it('an irrevocable licence to operate a delivered satellite, software updates included; none for a launch only', () => {
+    expect(comsat.instrument).toMatch(/irrevocable, non-exclusive, royalty-free licence[^.]*for the whole operating life of the Satellite\. The licence extends to the corrections and updates of that software/);
+    expect(leo.instrument).toMatch(/irrevocable, non-exclusive/);
+    expect(launch.instrument).not.toMatch(/irrevocable, non-exclusive/);
+  });
+
+  it('the arbitration speaks the vocabulary of its rules', () => {
+    expect(leo.instrument).toMatch(/commenced by a Request for Arbitration/);
+    expect(leo.instrument).toMatch(/subject to confirmation by the ICC Court/);
+    expect(leo.instrument).not.toMatch(/notice of arbitration|shall appoint one arbitrator/);
+    for (const d of [launch, comsat]) {
+      expect(d.instrument).toMatch(/commenced by a notice of arbitration/);
+      expect(d.instrument).toMatch(/as appointing authority/);
+      expect(d.instrument).not.toMatch(/Request for Arbitration|ICC Court/);
+    }
+    expect(launch.instrument).toMatch(/appoint the sole arbitrator by agreement/);
+  });
+
+  it('waives a State party’s immunity from jurisdiction and, separately and expressly, from execution, only when the terms ask', () => {
+    expect(titles(leo)).toContain('Waiver of Immunity');
+    expect(leo.instrument).toMatch(/KSA acknowledges that it enters into this Agreement for a commercial purpose/);
+    expect(comsat.instrument).toMatch(/Separately and expressly, ABE and COIC waive irrevocably any immunity from execution/);
+    expect(titles(launch)).not.toContain('Waiver of Immunity');
+    expect(leo.md).toMatch(/Waiver of Immunity \(`contract-immunity\/standard`\): Check that the person signing for the State party has authority/);
+  });
+
+  it('training and frequency coordination when the deal includes them', () => {
+    expect(comsat.instrument).toMatch(/the training of personnel of ABE in the operation of the Satellite and of the ground segment/);
+    expect(comsat.instrument).toMatch(/frequency assignments of the Satellite under the ITU Radio Regulations/);
+    expect(launch.instrument).not.toMatch(/training of personnel|ITU Radio Regulations/);
+  });
+});
+
+describe('a contract whose commercial terms are not yet settled', () => {
+  const bare = build(`form: contract
+parties:
+  - { id: a, name: Aldera Space Agency, state: Republic of Aldera, type: space-agency }
+  - { id: b, name: Borduria Launch Company, state: Kingdom of Borduria, type: commercial }
+cooperation:
+  launch: { launchingParty: b }
+  spaceObjects: [ { name: A-1 satellite, ownedBy: [a] } ]
+`);
+
+  it('shows each missing term as a visible blank and lists it as an open point', () => {
+    const paths = bare.draft.notes.openPoints.map((p) => p.path);
+    for (const path of ['contract.price', 'contract.payments', 'contract.governingLaw', 'contract.launchWindow', 'contract.insurance.thirdPartyAmount', 'contract.liabilityCap', 'parties[1].legalForm', 'parties[1].registeredOffice', 'cooperation.launch.site', 'disputes.arbitration.seat']) {
+      expect(paths, path).toContain(path);
+    }
+    expect(bare.instrument).toContain('a firm fixed Contract Price of [●]');
+    expect(bare.instrument).toContain('governed by and construed in accordance with [●]');
+    expect(bare.md).toMatch(/\*\*Governing law\*\* \(Article \d+; `contract.governingLaw`\): A contract is governed by a national law/);
+  });
+
+  it('a contract that sells only a ground segment has no launch-phase articles and still reads as a whole', () => {
+    const ground = build(`form: contract
+parties:
+  - { id: a, name: Aldera Space Agency, state: Republic of Aldera, type: space-agency }
+  - { id: b, name: Borduria Systems Limited, state: Kingdom of Borduria, type: commercial }
+contract:
+  supplier: b
+  supplies: [ground-segment, training]
+  price: { amount: 3000000, currency: EUR }
+`);
+    expect(ground.draft.title).toMatch(/^Ground Segment Supply Contract/);
+    for (const t of ['Title and Risk', 'Insurance', 'Registration, Authorisation and Supervision']) expect(titles(ground)).not.toContain(t);
+    expect(ground.instrument).not.toMatch(/launch campaign|Separation|Launch Window/);
+    expect(ground.md).not.toMatch(/\{\{|undefined|\uE000/);
+  });
+});
