@@ -1,4 +1,5 @@
 import type { ResolvedTerms } from '../terms/resolve.js';
+import { recogniseSale } from './character.js';
 import type { ArticleSpec, Choice } from './plan.js';
 
 /**
@@ -11,12 +12,36 @@ const chose = (topic: string, variant: string, reason: string): Choice => ({ top
 /** Something is launched or operated in space under the contract. */
 export const inSpace = (t: ResolvedTerms): boolean => Boolean(t.launch) || t.spaceObjects.length > 0 || t.hasArea('launch-services', 'in-orbit-delivery');
 
+const TITLE_RISK_REASON: Record<string, string> = {
+  'in-orbit-acceptance': 'The supplier builds the satellite and delivers it in orbit: title and risk pass on in-orbit acceptance, and the supplier insures the satellite until then.',
+  launch: 'The customer owns the satellite it has launched: it keeps title throughout and bears the risk from Launch (its launch insurance); the provider bears it while the satellite is in its custody at the launch site.',
+  'ground-acceptance': 'The supplier builds the satellite and the customer takes it over on the ground: title and risk pass on acceptance before shipment.',
+};
+
+/** The event the deal implies when the terms name none: the same rule the contract view applies. */
+export function impliedTitleRisk(t: ResolvedTerms): 'in-orbit-acceptance' | 'launch' | 'ground-acceptance' {
+  const sale = recogniseSale(t);
+  const supplies = new Set<string>(sale?.supplies ?? t.contract.supplies ?? []);
+  if (supplies.has('satellite-manufacture')) return supplies.has('in-orbit-delivery') ? 'in-orbit-acceptance' : 'ground-acceptance';
+  return 'launch';
+}
+
 export const CONTRACT_ARTICLES: readonly ArticleSpec[] = [
   { topic: 'contract-scope' },
   { topic: 'contract-price' },
   { topic: 'contract-schedule' },
   { topic: 'contract-acceptance' },
-  { topic: 'contract-title-risk', when: inSpace },
+  {
+    topic: 'contract-title-risk',
+    when: inSpace,
+    choose: (t) => {
+      const event = t.contract.titleAndRisk;
+      const reason = TITLE_RISK_REASON[event ?? impliedTitleRisk(t)];
+      return event
+        ? { topic: 'contract-title-risk', variant: 'standard', reason: `The terms set the event (\`contract.titleAndRisk: ${event}\`). ${reason}`, chosenBy: 'terms' }
+        : chose('contract-title-risk', 'standard', `No event in the terms (\`contract.titleAndRisk\`): the draft follows the deal. ${reason}`);
+    },
+  },
   { topic: 'contract-warranties' },
   { topic: 'contract-insurance', when: inSpace },
   {

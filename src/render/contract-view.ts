@@ -1,6 +1,6 @@
 import type { CharacterDecision } from '../plan/character.js';
 import { decideCharacter } from '../plan/character.js';
-import { inSpace } from '../plan/contract.js';
+import { impliedTitleRisk, inSpace } from '../plan/contract.js';
 import type { ResolvedParty, ResolvedTerms } from '../terms/resolve.js';
 import { TITLE_RISK_EVENTS } from '../terms/schema.js';
 import { escapeMarkdown } from './escape.js';
@@ -106,7 +106,7 @@ export function buildContractView(t: ResolvedTerms, character: CharacterDecision
   const inOrbitDelivery = supplies.has('in-orbit-delivery');
   const manufacture = supplies.has('satellite-manufacture');
   // Title moves only when the supplier built the satellite; a customer that owns its satellite keeps title and bears its risk from Launch.
-  const titleRisk = c.titleAndRisk ?? (manufacture ? (inOrbitDelivery ? 'in-orbit-acceptance' : 'ground-acceptance') : launchServices ? 'launch' : undefined);
+  const titleRisk = c.titleAndRisk ?? (inSpace(t) ? impliedTitleRisk(t) : undefined);
   const deal = DEAL_TITLES.find((d) => d.when(supplies))?.title ?? 'Supply Contract';
   const Instrument = deal.endsWith('Contract') ? 'Contract' : 'Agreement';
   const noun = manufacture ? 'Contractor' : launchServices ? 'Launch Services Provider' : 'Supplier';

@@ -150,6 +150,11 @@ describe('each element follows the facts', () => {
     expect(leo.instrument).toContain('within forty-five (45) days after Separation');
     expect(comsat.instrument).toMatch(/pass from COIC to ABE on In-Orbit Acceptance/);
     expect(comsat.instrument).toMatch(/Title to, and risk of, each item of the ground segment pass to ABE/);
+    // The event the deal implies, with its reason, is a choice the notes show; an event in the terms wins.
+    expect(leo.md).toMatch(/\*\*Title and Risk\*\* \(Article 6\): `contract-title-risk\/standard`, recommended from the facts\. No event in the terms[^\n]*keeps title throughout/);
+    const ground = build(LAUNCH_ONLY.replace('  liabilityCap:', '  titleAndRisk: ground-acceptance\n  liabilityCap:'));
+    expect(ground.instrument).toMatch(/pass from BRW to ASA on the signature of the certificate of acceptance on the ground/);
+    expect(ground.md).toMatch(/\*\*Title and Risk\*\* \(Article \d+\): `contract-title-risk\/standard`, chosen in the terms file/);
   });
 
   it('remedies: a replacement launch; for a satellite the supplier bears until acceptance, a replacement satellite or a refund', () => {
