@@ -660,9 +660,10 @@ const contractSection: Section = {
     }),
     q(contractPath('supplier'), 'select', 'Which party sells?', {
       when: (ctx) => saleOf(ctx) === undefined,
-      choices: partyChoices,
+      choices: (ctx) => [...partyChoices(ctx), { value: '', name: 'Not settled yet (the draft names the company or state enterprise)' }],
       validate: () => true,
-      optional: true,
+      suggest: () => '',
+      fromPrompt: (raw) => (raw === '' ? undefined : raw),
     }),
     q(contractPath('price', 'amount'), 'number', 'Contract price (an amount, e.g. 18500000)', {
       optional: true,
