@@ -4,8 +4,8 @@
 // - dist/bundle/spacecoop.cjs.cache: V8 bytecode for it, taken after a warm-up draft, which
 //   bin/spacecoop.js hands to vm.Script (Node 20 has no module.enableCompileCache)
 import { spawnSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -23,6 +23,40 @@ try {
   for (const p of e.problems ?? []) console.error(`  ${p.file}:${p.line ?? 1}:${p.column ?? 1}: ${p.path ? `${p.path}: ` : ''}${p.message}`);
   process.exit(1);
 }
+
+/**
+ * Start-up work the libraries do for features we never use, left out of the bundle:
+ * - zod registers one locale but bundles all of them (about 250 KB); only English is kept.
+ * - commander requires child_process (and with it net and dgram) at load, for executable
+ *   subcommands we do not have; it is required on first use instead.
+ * - the precompiled clause library becomes part of the bundle, so it shares its code cache.
+ * Each rewrite checks that its pattern is still there, so a library upgrade fails the build
+ * instead of silently undoing it.
+ */
+const rewrite = (file, from, to) => {
+  const text = readFileSync(file, 'utf8');
+  if (!text.includes(from)) throw new Error(`build: ${file} no longer contains ${JSON.stringify(from)}; update scripts/build.mjs`);
+  return text.replace(from, to);
+};
+const startupPlugin = {
+  name: 'spacecoop-startup',
+  setup(b) {
+    b.onLoad({ filter: /zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({ contents: 'export { default as en } from "./en.js";', loader: 'js' }));
+    b.onLoad({ filter: /commander[\\/]lib[\\/]command\.js$/ }, (args) => ({
+      contents: rewrite(
+        args.path,
+        "const childProcess = require('node:child_process');",
+        "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };",
+      ),
+      loader: 'js',
+    }));
+    b.onLoad({ filter: /dist[\\/]cli[\\/]library\.js$/ }, (args) => ({
+      contents: rewrite(args.path, 'createRequire(import.meta.url)(PRECOMPILED)', `require(${JSON.stringify(join(ROOT, 'dist/library-data.cjs'))})`),
+      loader: 'js',
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
 
 const outdir = join(ROOT, 'dist/bundle');
 rmSync(outdir, { recursive: true, force: true });
@@ -45,6 +79,7 @@ const result = await build({
   // require(): functions restored from a V8 code cache cannot run import() (both ship CommonJS).
   external: ['@inquirer/*', 'docx'],
   supported: { 'dynamic-import': false },
+  plugins: [startupPlugin],
 });
 if (process.env.BUNDLE_ANALYZE) console.log(await (await import('esbuild')).analyzeMetafile(result.metafile));
 
