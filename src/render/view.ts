@@ -118,6 +118,24 @@ function partyView(p: ResolvedParty, t: ResolvedTerms): PartyView {
   };
 }
 
+/** The one party that owns every named space object, if there is one. */
+function soleOwner(t: ResolvedTerms): ResolvedParty | undefined {
+  const owners = [...new Set(t.spaceObjects.flatMap((o) => o.owners))];
+  return owners.length === 1 ? owners[0] : undefined;
+}
+
+/** "in equal shares" for 50/50, "as to 60 per cent by A and 40 per cent by B", or a blank for the cost shares. */
+function apportionmentShares(t: ResolvedTerms, byId: (id: string) => PartyView): string {
+  const shares = t.source.cooperation?.costShare ?? [];
+  if (shares.length === 2) {
+    if (shares[0]!.percent === shares[1]!.percent) return 'in equal shares, as they share the cost';
+    return `in proportion to their shares of the cost, that is ${joinList(shares.map((s) => `${s.percent} per cent for ${byId(s.party).label}`))}`;
+  }
+  const joint = t.spaceObjects.filter((o) => o.owners.length > 1);
+  if (joint.length > 0 && t.funding !== 'shared') return 'in equal shares, as they own the object jointly';
+  return `in the proportions of ${blankToken('cooperation.costShare')}`;
+}
+
 export function buildView(t: ResolvedTerms, variants: Record<string, string>) {
   const parties = t.parties.map((p) => partyView(p, t)) as [PartyView, PartyView];
   const byId = (id: string) => parties.find((p) => p.id === id)!;
@@ -133,6 +151,10 @@ export function buildView(t: ResolvedTerms, variants: Record<string, string>) {
     registering = id ? byId(id) : launcher ? other(launcher) : null;
   }
   const launchingParties = t.launchingParties.map((p) => byId(p.id));
+  const launchingStateNames = t.launchingStates.map((s) =>
+    s.state !== undefined ? escapeMarkdown(stateInText(s.state)) : s.party ? byId(s.party.id).state : blankToken('cooperation.launch.siteState'),
+  );
+  const thirdStates = t.launchingStates.filter((s) => !s.party).map((s) => escapeMarkdown(stateInText(s.state!)));
   const areas = t.areas.map((a: Area) => ({ id: a, phrase: AREA_PHRASES[a] }));
   const arbitration = t.arbitration;
   const languages = t.languages.map((code) => ({ code, name: languageName(code) }));
@@ -174,6 +196,11 @@ export function buildView(t: ResolvedTerms, variants: Record<string, string>) {
           site: esc(t.launch!.site, 'cooperation.launch.site'),
           vehicle: t.launch!.vehicle ? escapeMarkdown(t.launch!.vehicle) : null,
           provider: t.launch!.provider ? escapeMarkdown(t.launch!.provider) : null,
+          /** The launching party itself performs the launch (a launch company with no provider named). */
+          performs: (launcher.type === 'commercial' || launcher.type === 'state-enterprise') && !t.launch!.provider,
+          siteOperator: t.launch!.siteOperator ? escapeMarkdown(t.launch!.siteOperator) : null,
+          otherOwnsPayload: t.spaceObjects.some((o) => o.owners.some((p) => p.id !== launcher.id)),
+          otherStateLaunching: t.launchingParties.some((p) => p.id === other(launcher).id),
         }
       : {
           label: blankToken('cooperation.launch.launchingParty'),
@@ -183,6 +210,10 @@ export function buildView(t: ResolvedTerms, variants: Record<string, string>) {
           site: blankToken('cooperation.launch.site'),
           vehicle: null,
           provider: null,
+          performs: false,
+          siteOperator: null,
+          otherOwnsPayload: false,
+          otherStateLaunching: false,
         },
     spaceObjects: t.spaceObjects.map((o) => ({
       name: escapeMarkdown(o.name),
@@ -191,7 +222,16 @@ export function buildView(t: ResolvedTerms, variants: Record<string, string>) {
       joint: o.owners.length > 1,
     })),
     hasSpaceObjects: t.spaceObjects.length > 0,
-    facilities: t.facilities.map((f) => ({ name: escapeMarkdown(f.name), host: byId(f.host.id), operator: byId(f.operator.id) })),
+    facilities: t.facilities.map((f, i) => {
+      const raw = (c.facilities ?? [])[i];
+      return {
+        name: escapeMarkdown(f.name),
+        host: byId(f.host.id),
+        operator: byId(f.operator.id),
+        hostAccess: raw?.hostAccessPercent !== undefined ? `${raw.hostAccessPercent} per cent` : blankToken(`cooperation.facilities[${i}].hostAccessPercent`),
+        rentFree: raw?.rentFree === true,
+      };
+    }),
     hasFacilities: t.facilities.length > 0,
     hasJointObjects: t.jointlyOwnedObjects,
     registration: {
@@ -200,7 +240,24 @@ export function buildView(t: ResolvedTerms, variants: Record<string, string>) {
       state: registering ? registering.state : blankToken('jurisdiction.registeringParty'),
       launchingParties,
       twoLaunchingStates: launchingParties.length > 1,
+      /** Every launching State the facts show, parties' or not: "the People's Republic of China and ...". */
+      launchingStates: launchingStateNames,
+      launchingStateList: joinList(launchingStateNames),
+      severalLaunchingStates: t.launchingStates.length > 1,
+      /** Launching States that are neither party's (e.g. the State of a launch site abroad). */
+      thirdStates,
+      thirdStateList: joinList(thirdStates),
+      /** The other party, which does not register. */
+      other: registering ? other(registering) : null,
+      /** The party that operates the registered object on behalf of the State of registry: its sole owner, else the registering party. */
+      operator: soleOwner(t) ? byId(soleOwner(t)!.id) : registering,
+      operatorOther: soleOwner(t) ? other(byId(soleOwner(t)!.id)) : registering ? other(registering) : null,
+      registeringIsLaunching: registering ? t.launchingParties.some((p) => p.id === registering!.id) : false,
     },
+    /** Something is or will be in orbit under the instrument (a launch or a named space object). */
+    inOrbit: t.inOrbit,
+    /** Crew fly under the instrument: only then does jurisdiction reach "personnel thereof". */
+    crewed: t.hasArea('human-spaceflight'),
     exportControlled: t.exportControlled,
     personnelExchange: t.personnelExchange,
     funding: {
@@ -216,6 +273,9 @@ export function buildView(t: ResolvedTerms, variants: Record<string, string>) {
       flowDown: t.flowDown,
       launchingPartyBears: t.thirdParty === 'launching-party-bears',
       insurance: t.insurance,
+      indemnityCap: t.source.liability?.indemnityCap ? escapeMarkdown(t.source.liability.indemnityCap) : null,
+      /** Apportionment between the parties' States (C-5): equal shares, the cost shares, or a blank. */
+      shares: apportionmentShares(t, byId),
     },
     disputes: {
       steps: t.disputeSteps,
