@@ -233,6 +233,13 @@ export function buildView(t: ResolvedTerms, variants: Record<string, string>) {
       };
     }),
     hasFacilities: t.facilities.length > 0,
+    /** Host and operator when every facility has the same ones (the usual case); `present` false otherwise. */
+    facilityRoles:
+      t.facilities.length > 0 && t.facilities.every((f) => f.host === t.facilities[0]!.host && f.operator === t.facilities[0]!.operator)
+        ? { present: true, host: byId(t.facilities[0]!.host.id), operator: byId(t.facilities[0]!.operator.id), several: t.facilities.length > 1 }
+        : { present: false, host: null, operator: null, several: false },
+    /** A ground-stations cooperation names no facility: the facilities article is a blank, never silently absent. */
+    facilityMissing: t.facilities.length === 0 && t.hasArea('ground-stations'),
     hasJointObjects: t.jointlyOwnedObjects,
     registration: {
       variant: jurisdictionVariant ?? null,
