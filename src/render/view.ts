@@ -201,6 +201,8 @@ export function buildView(t: ResolvedTerms, variants: Record<string, string>) {
           siteOperator: t.launch!.siteOperator ? escapeMarkdown(t.launch!.siteOperator) : null,
           otherOwnsPayload: t.spaceObjects.some((o) => o.owners.some((p) => p.id !== launcher.id)),
           otherStateLaunching: t.launchingParties.some((p) => p.id === other(launcher).id),
+          /** The launching party owns none of the objects: it only provides the launch, and gets no data rights. */
+          providesOnlyLaunch: t.spaceObjects.length > 0 && t.spaceObjects.every((o) => !o.owners.some((p) => p.id === launcher.id)),
         }
       : {
           label: blankToken('cooperation.launch.launchingParty'),
@@ -214,6 +216,7 @@ export function buildView(t: ResolvedTerms, variants: Record<string, string>) {
           siteOperator: null,
           otherOwnsPayload: false,
           otherStateLaunching: false,
+          providesOnlyLaunch: false,
         },
     spaceObjects: t.spaceObjects.map((o) => ({
       name: escapeMarkdown(o.name),
@@ -222,6 +225,8 @@ export function buildView(t: ResolvedTerms, variants: Record<string, string>) {
       joint: o.owners.length > 1,
     })),
     hasSpaceObjects: t.spaceObjects.length > 0,
+    /** A station in orbit that crew members visit, operated for its State of registry. */
+    station: c.station ? { name: escapeMarkdown(c.station.name), operator: byId(c.station.operator), other: other(byId(c.station.operator)) } : null,
     facilities: t.facilities.map((f, i) => {
       const raw = (c.facilities ?? [])[i];
       return {

@@ -199,6 +199,13 @@ export const termsSchema = z.strictObject({
         )
         .max(50)
         .optional(),
+      station: z
+        .strictObject({
+          name: text(120).describe('Name of the station, e.g. "China Space Station".'),
+          operator: handle.describe('Party that operates the station on behalf of its State, the State of Registry.'),
+        })
+        .optional()
+        .describe('A space station already in orbit that crew members visit under the instrument (human spaceflight).'),
       facilities: z
         .array(
           z.strictObject({
