@@ -139,8 +139,8 @@ export const TERMS_RULES: readonly Rule<TermsContext>[] = [
       return [
         at(
           'jurisdiction.registeringParty',
-          `${p.label} neither launches nor owns (procures the launch of) any object, so its State is not a launching State and cannot register`,
-          `Designate a launching State (${t.launchingParties.map((x) => x.id).join(' or ')}), or list ${p.id} among the owners in \`cooperation.spaceObjects\` if it procures the launch.`,
+          `${p.label} neither launches nor procures the launch, so its State is not a launching State and cannot register (a State that only takes an object over in orbit is not a launching State)`,
+          `Designate a launching State (${t.launchingParties.map((x) => x.id).join(' or ')}), or add ${p.id} to \`cooperation.launch.procuredBy\` if it procures the launch.`,
         ),
       ];
     },
