@@ -280,6 +280,8 @@ export function buildView(t: ResolvedTerms, variants: Record<string, string>) {
     hasEntities: (c.implementingEntities ?? []).length > 0,
     commercial: t.commercialInvolved,
     commercialParties: parties.filter((p) => p.commercial),
+    /** Companies, private or state-owned: neither can bind its State, so each procures its authorities' concurrence. */
+    companies: parties.filter((p) => p.type === 'commercial' || p.type === 'state-enterprise'),
     ip: { licence: t.licence === 'cooperative-purposes', confidentialityYears: t.confidentialityYears },
     liability: {
       flowDown: t.flowDown,
