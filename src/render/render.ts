@@ -178,9 +178,7 @@ function termForms(term: string): string[] {
 }
 
 const WORD = /[\p{L}\p{N}-]/u;
-/** Treaty titles whose capitalised words are not uses of a defined term ("Damage" in the Liability Convention's title). */
-const TREATY_TITLES = ['Convention on International Liability for Damage Caused by Space Objects'];
-const formsCache = new WeakMap<object, { form: string; term: string; within: { form: string; at: number }[] }[]>();
+const formsCache = new WeakMap<object, { form: string; term: string }[]>();
 
 /**
  * Every defined term that occurs in `text` as a whole word, singular or plural. Native indexOf per
@@ -189,19 +187,15 @@ const formsCache = new WeakMap<object, { form: string; term: string; within: { f
 function findTerms(text: string, byTerm: Map<string, unknown>): string[] {
   let forms = formsCache.get(byTerm);
   if (!forms) {
-    const all = [...byTerm.keys()].flatMap((term) => termForms(term).map((form) => ({ form, term })));
-    // A term inside a longer defined term ("Damage" in "Direct Damage") is not a use of it.
-    const names = [...all.map((g) => ({ term: g.term, form: g.form })), ...TREATY_TITLES.map((form) => ({ term: '', form }))];
-    forms = all.map((f) => ({ ...f, within: names.filter((g) => g.term !== f.term && g.form.includes(f.form)).map((g) => ({ form: g.form, at: g.form.indexOf(f.form) })) }));
+    forms = [...byTerm.keys()].flatMap((term) => termForms(term).map((form) => ({ form, term })));
     formsCache.set(byTerm, forms);
   }
   const found = new Set<string>();
-  for (const { form, term, within } of forms) {
+  for (const { form, term } of forms) {
     if (found.has(term)) continue;
     for (let i = text.indexOf(form); i >= 0; i = text.indexOf(form, i + 1)) {
       const before = i > 0 ? text[i - 1]! : '';
       const after = text[i + form.length] ?? '';
-      if (within.some((w) => i >= w.at && text.startsWith(w.form, i - w.at))) continue;
       if ((!before || !WORD.test(before)) && (!after || !WORD.test(after))) {
         found.add(term);
         break;

@@ -22,7 +22,7 @@ export const TEXT_RULES = [...BASE_TEXT_RULES, ...LAW_TEXT_RULES];
 
 /** The defined terms of the built-in library, for callers that have no library at hand. */
 export const BUILTIN_TERMS: readonly string[] = [
-  'Background Intellectual Property', 'Cooperative Activities', 'Damage', 'Direct Damage', 'Export-Controlled Item', 'Foreground Intellectual Property',
+  'Background Intellectual Property', 'Cooperative Activities', 'Damage', 'Export-Controlled Item', 'Foreground Intellectual Property',
   'Goods', 'Implementing Agency', 'Implementing Arrangement', 'Intellectual Property', 'Launch Vehicle', 'Launching State',
   'Liability Convention', 'Outer Space Treaty', 'Payload', 'Proprietary Information', 'Protected Space Operations',
   'Registration Convention', 'Related Entity', 'Rescue Agreement', 'Space Object', 'State of Registry', 'Technical Data',
