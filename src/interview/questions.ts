@@ -397,6 +397,7 @@ const scopeSection: Section = {
     q(['cooperation', 'launch', 'procuredBy'], 'checkbox', 'Which parties procure (order and pay for) the launch? Owning a satellite is not procuring its launch; tick none if not known', {
       when: hasLaunch,
       choices: partyChoices,
+      validate: () => true,
       fallback: () => [],
       write: (ctx, path, v) => ((v as string[]).length ? setIn(ctx.state, path, v) : deleteIn(ctx.state, path)),
     }),

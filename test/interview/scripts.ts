@@ -322,7 +322,7 @@ export const FRESH_SCRIPTS: Record<string, Record<string, unknown>> = {
     'cooperation.facilities[0].rentFree': true,
     'cooperation.facilities[1].name': '',
     'jurisdiction.registration': DEFAULT, // recommended: each-registers-own
-    'ip.foreground': DEFAULT, // recommended: inventing-party
+    'ip.foreground': 'inventing-party', // the station would suggest allocated-by-element
     'ip.confidentialityYears': DEFAULT,
     'liability.regime': DEFAULT, // recommended: fault-based, for the station on Algerian territory
     'disputes.steps': DEFAULT, // consultation, then arbitration
