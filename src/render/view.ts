@@ -310,6 +310,8 @@ export function buildView(t: ResolvedTerms, variants: Record<string, string>) {
       renewal: t.term.renewal === 'automatic',
       renewalYears: t.term.renewalYears,
       noticeMonths: t.term.terminationNoticeMonths,
+      /** Ten years or more: long enough that a station's operator needs protection from early termination. */
+      longTerm: t.term.years >= 10,
     },
     languages,
     languageList: joinList(languages.map((l) => l.name)),
