@@ -40,7 +40,9 @@ const AREA_ESSENTIALS: { areas: Area[]; what: string; missing: (c: TermsContext,
   {
     areas: ['in-orbit-delivery'],
     what: 'registration by the customer (procuring) State',
-    missing: ({ plan }) => variantOf(plan, 'jurisdiction') !== 'designated-party',
+    // Only a customer that procures the launch is a launching State that can register (Registration Convention Art. I(a)).
+    missing: ({ plan, t }) =>
+      variantOf(plan, 'jurisdiction') !== 'designated-party' && t.launchingParties.some((p) => t.launch !== undefined && p.id !== t.launch.launchingParty),
     fix: 'Use `jurisdiction.registration: designated-party` with the customer as `registeringParty`.',
     path: 'jurisdiction.registration',
   },
@@ -183,7 +185,7 @@ export const TERMS_RULES: readonly Rule<TermsContext>[] = [
     level: 'terms',
     domain: [8],
     what: 'A cross-waiver with contractors or a commercial party that does not flow down to related entities.',
-    source: '14 CFR 1266.102; Intergovernmental Agreement on the International Space Station (1998), Art. 16(3)(b)',
+    source: '14 CFR 1266.104 (1266.102 for the ISS); Intergovernmental Agreement on the International Space Station (1998), Art. 16(3)(b)',
     check: ({ t, plan }) =>
       variantOf(plan, 'liability') === 'cross-waiver' && !t.flowDown && (t.commercialInvolved || Boolean(t.launch))
         ? [at('liability.flowDown', `is false, but ${t.commercialInvolved ? 'a commercial party takes part' : 'a launch brings in contractors'}: without flow-down their claims survive the waiver`, 'Set `liability.flowDown: true` so each party extends the waiver to its contractors and other related entities.')]
