@@ -399,6 +399,16 @@ const scopeSection: Section = {
     q(['cooperation', 'launch', 'site'], 'input', 'Launch site (e.g. Taiyuan Satellite Launch Center)', { when: hasLaunch, optional: true }),
     q(['cooperation', 'launch', 'vehicle'], 'input', 'Launch vehicle (e.g. Long March 4B)', { when: hasLaunch, optional: true }),
     q(['cooperation', 'launch', 'provider'], 'input', 'Commercial launch service provider', { when: hasLaunch, optional: true }),
+    // Owning an object is not procuring its launch: the procuring States are launching States (Registration Convention Art. I(a)).
+    q(['cooperation', 'launch', 'procuredBy'], 'checkbox', 'Which parties procure (order and pay for) the launch? Owning a satellite is not procuring its launch; tick none if not known', {
+      when: hasLaunch,
+      choices: partyChoices,
+      validate: () => true,
+      fallback: () => [],
+      write: (ctx, path, v) => ((v as string[]).length ? setIn(ctx.state, path, v) : deleteIn(ctx.state, path)),
+    }),
+    q(['cooperation', 'launch', 'siteState'], 'input', 'State on whose territory the launch site is, if not the launching party\'s own', { when: hasLaunch, optional: true }),
+    q(['cooperation', 'launch', 'siteOperator'], 'input', 'Launch site operator, whose range safety rules apply', { when: hasLaunch, optional: true }),
     {
       type: 'list',
       id: 'cooperation.spaceObjects',
@@ -409,6 +419,17 @@ const scopeSection: Section = {
       max: 50,
       rest: [ownedBy],
     },
+    q(['cooperation', 'station', 'name'], 'input', 'Space station the crew members visit, if any (e.g. China Space Station)', {
+      when: (ctx) => ((coop(ctx).areas as string[] | undefined) ?? []).includes('human-spaceflight'),
+      optional: true,
+      write: (ctx, path, v) => (v === undefined ? deleteIn(ctx.state, ['cooperation', 'station']) : setIn(ctx.state, path, v)),
+    }),
+    q(['cooperation', 'station', 'operator'], 'select', 'Which party operates the station, for its State of registry?', {
+      when: (ctx) => getIn(ctx.state, ['cooperation', 'station', 'name']) !== undefined,
+      choices: partyChoices,
+      validate: () => true,
+      suggest: (ctx) => partyIds(ctx)[0],
+    }),
     q(['cooperation', 'exportControlled'], 'confirm', 'Do export-controlled goods or technical data change hands?', { fallback: () => DEFAULTS.exportControlled }),
     q(['cooperation', 'personnelExchange'], 'confirm', 'Are personnel exchanged, or do they visit the other party?', { fallback: () => DEFAULTS.personnelExchange }),
     q(['cooperation', 'funding'], 'select', 'How are the costs borne?', {
@@ -453,7 +474,7 @@ const scopeSection: Section = {
       first: 'Ground stations one party operates on the other\'s territory: the first (e.g. Deep Space Station, Neuquén)',
       next: 'Another ground station',
       keyField: ['name'],
-      when: (ctx) => ((coop(ctx).areas as string[] | undefined) ?? []).includes('ground-stations'),
+      when: (ctx) => ((coop(ctx).areas as string[] | undefined) ?? []).some((a) => a === 'ground-stations' || a === 'navigation'),
       max: 20,
       rest: [
         q(['cooperation', 'facilities', '#', 'host'], 'select', 'On whose territory does it stand?', { choices: partyChoices, validate: () => true, suggest: (ctx) => partyIds(ctx)[1] }),
@@ -462,6 +483,14 @@ const scopeSection: Section = {
           validate: () => true,
           // The facility is on the other party's territory, so the operator is the party that is not the host.
           suggest: (ctx) => partyIds(ctx).find((id) => id !== getIn(ctx.state, ['cooperation', 'facilities', ctx.i, 'host'])) ?? partyIds(ctx)[0],
+        }),
+        q(['cooperation', 'facilities', '#', 'hostAccessPercent'], 'number', 'Share of its operating time reserved to the host, in percent (empty if not agreed)', {
+          optional: true,
+          validate: validatorFor(['cooperation', 'facilities', 0, 'hostAccessPercent']),
+        }),
+        q(['cooperation', 'facilities', '#', 'rentFree'], 'confirm', 'Does the host lend the site free of charge for the whole term?', {
+          fallback: () => false,
+          write: (ctx, path, v) => (v ? setIn(ctx.state, path, true) : deleteIn(ctx.state, path)),
         }),
       ],
     },
@@ -527,6 +556,10 @@ const liabilitySection: Section = {
     q(['liability', 'insurance'], 'confirm', 'Require launch and third-party liability insurance?', {
       when: hasLaunch,
       fallback: (ctx) => Boolean(getIn(ctx.state, ['cooperation', 'launch', 'provider'])),
+    }),
+    q(['liability', 'indemnityCap'], 'input', 'Cap on the launching party\'s launch-phase indemnity, if any (e.g. USD 60 million)', {
+      when: (ctx) => hasLaunch(ctx) && getIn(ctx.state, ['liability', 'thirdParty']) === 'launching-party-bears',
+      optional: true,
     }),
   ],
 };

@@ -89,7 +89,8 @@ export const ARTICLES: readonly ArticleSpec[] = [
   { topic: 'customs' },
   // Area-specific articles (DOMAIN.md, "Areas and what each makes essential"), placed beside the
   // usual article they qualify.
-  { topic: 'facilities', when: (t) => t.facilities.length > 0 },
+  // A ground-stations cooperation without a named facility still gets the article, with blanks (review: an error).
+  { topic: 'facilities', when: (t) => t.facilities.length > 0 || t.hasArea('ground-stations') },
   { topic: 'launch', when: (t) => needsLaunchArticle(t) },
   { topic: 'jurisdiction', choose: (t) => fromTerms('jurisdiction', t.source.jurisdiction?.registration, recommendJurisdiction(t)) },
   { topic: 'crew', when: (t) => t.hasArea('human-spaceflight') },

@@ -8,33 +8,50 @@ export interface Recommendation {
 
 const names = (ps: ResolvedParty[]) => ps.map((p) => p.label).join(' and ');
 
+/** The launch facts the terms leave out and the recommendation assumes, as a sentence for the notes. */
+const assumed = (t: ResolvedTerms) => (t.launchAssumptions.length ? ` Assumed: ${t.launchAssumptions.join(' ')}` : '');
+
 export function recommendJurisdiction(t: ResolvedTerms): Recommendation {
   const launcher = t.launch ? t.party(t.launch.launchingParty) : undefined;
   const joint = t.spaceObjects.filter((o) => o.owners.length > 1);
+  const states = t.launchingStates.map((s) => s.state ?? `${s.party?.label}'s State`);
+  const launchingStates = states.length > 1 ? `${states.join(' and ')} are launching States` : `${states[0] ?? 'the launching party\'s State'} is the only launching State`;
+  if (!t.inOrbit) {
+    return {
+      variant: 'no-space-object',
+      reason: `Nothing is launched or operated in space under this instrument: the article keeps ${t.facilities.length ? 'the host State\'s law and control over the facilities on its territory and ' : ''}an undertaking that any object later launched for the cooperation is registered, with jurisdiction and control following registration (Outer Space Treaty Art. VIII; Registration Convention Art. II).`,
+    };
+  }
   if (launcher && t.hasArea('in-orbit-delivery')) {
     const customer = t.parties.find((p) => p !== launcher)!;
+    if (t.launchingParties.includes(customer)) {
+      return {
+        variant: 'designated-party',
+        reason: `${launcher.label} delivers the object to orbit for ${customer.label}, which procures the launch: ${launchingStates}, and they determine jointly that the customer's State registers (Registration Convention Arts. I(a), II(2)).${assumed(t)}`,
+      };
+    }
     return {
-      variant: 'designated-party',
-      reason: `${launcher.label} delivers the object to orbit for ${customer.label}: the customer's State, as a launching State that procures the launch, is designated to register it (Registration Convention Arts. I(c), II(2)).`,
+      variant: 'launching-party',
+      reason: `${launcher.label} delivers the object to orbit for ${customer.label}, which does not procure the launch: a State that only takes an object over in orbit is not a launching State and cannot register it, so ${launcher.label}'s State registers (Registration Convention Arts. I(a), I(c)).${assumed(t)}`,
     };
   }
   if (launcher && joint.length > 0) {
     return {
       variant: 'launching-party',
-      reason: `${launcher.label} launches the ${joint.map((o) => o.name).join(', ')}, owned by ${names(joint[0]!.owners)}: two launching States, so they agree that the launching party's State registers (Registration Convention Art. II(2)).`,
+      reason: `${launcher.label} ${t.launchingStates.find((s) => s.party === launcher)?.roles.includes('launches') ? 'launches' : 'procures the launch of'} the ${joint.map((o) => o.name).join(', ')}, owned by ${names(joint[0]!.owners)}: ${launchingStates}, and the parties undertake to have those States determine jointly that the launching party's State registers (Registration Convention Art. II(2)).${assumed(t)}`,
     };
   }
-  if (launcher && t.spaceObjects.some((o) => !o.owners.includes(launcher))) {
+  if (launcher && t.spaceObjects.some((o) => !o.owners.includes(launcher)) && t.launchingParties.length > 1) {
     return {
       variant: 'launching-party',
-      reason: `${launcher.label} launches an object owned by the other party: both States are launching States, and the launching party's State registers (Registration Convention Art. II(2)).`,
+      reason: `${launcher.label} launches an object owned by the other party: ${launchingStates}, and the parties undertake to have them determine jointly that the launching party's State registers (Registration Convention Art. II(2)).${assumed(t)}`,
     };
   }
   return {
     variant: 'each-registers-own',
     reason: launcher
-      ? `Each party provides its own elements: each registers, and retains jurisdiction and control over, the elements it provides (IGA Art. 5; Outer Space Treaty Art. VIII).`
-      : `No object is launched jointly under this instrument: each party registers, and retains jurisdiction and control over, any object it launches (Outer Space Treaty Art. VIII).`,
+      ? `Each party provides its own elements: each has its State register, and that State keeps jurisdiction and control over, the elements it provides (IGA Art. 5; Outer Space Treaty Art. VIII).${assumed(t)}`
+      : `No object is launched jointly under this instrument: each party has its State register any object it provides, as determined jointly with any other launching State such as the State of the launch site, and that State keeps jurisdiction and control (Outer Space Treaty Art. VIII; Registration Convention Art. II(2)).`,
   };
 }
 
@@ -71,13 +88,15 @@ export function recommendLiability(t: ResolvedTerms): Recommendation {
       reason: 'A memorandum of understanding creates no legal obligations, so it cannot waive claims: the Liability Convention applies and the participants consult on any claim.',
     };
   }
-  if (t.launch || t.hasArea('launch-services', 'in-orbit-delivery', 'human-spaceflight', 'lunar-exploration', 'mars-exploration')) {
+  const inSpace = Boolean(t.launch) || t.jointlyOwnedObjects || t.hasArea('launch-services', 'in-orbit-delivery', 'human-spaceflight');
+  const explorationInSpace = t.hasArea('lunar-exploration', 'mars-exploration') && t.inOrbit;
+  if (inSpace || explorationInSpace) {
     return {
       variant: 'cross-waiver',
       reason: 'The cooperation includes launch or operations in space: a cross-waiver of liability with flow-down to related entities keeps claims between the parties and their contractors from stalling the work (IGA Art. 16; Liability Convention Art. V).',
     };
   }
-  if (t.commercialInvolved) {
+  if (t.commercialInvolved && !t.facilities.length && !t.hasArea('ground-stations')) {
     return {
       variant: 'cross-waiver',
       reason: 'A commercial party takes part: a cross-waiver with flow-down to contractors and customers gives each side certainty on claims (IGA Art. 16).',

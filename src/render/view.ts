@@ -122,6 +122,24 @@ function partyView(p: ResolvedParty, t: ResolvedTerms): PartyView {
   };
 }
 
+/** The one party that owns every named space object, if there is one. */
+function soleOwner(t: ResolvedTerms): ResolvedParty | undefined {
+  const owners = [...new Set(t.spaceObjects.flatMap((o) => o.owners))];
+  return owners.length === 1 ? owners[0] : undefined;
+}
+
+/** "in equal shares" for 50/50, "as to 60 per cent by A and 40 per cent by B", or a blank for the cost shares. */
+function apportionmentShares(t: ResolvedTerms, byId: (id: string) => PartyView): string {
+  const shares = t.source.cooperation?.costShare ?? [];
+  if (shares.length === 2) {
+    if (shares[0]!.percent === shares[1]!.percent) return 'in equal shares, as they share the cost';
+    return `in proportion to their shares of the cost, that is ${joinList(shares.map((s) => `${s.percent} per cent for ${byId(s.party).label}`))}`;
+  }
+  const joint = t.spaceObjects.filter((o) => o.owners.length > 1);
+  if (joint.length > 0 && t.funding !== 'shared') return 'in equal shares, as they own the object jointly';
+  return `in the proportions of ${blankToken('cooperation.costShare')}`;
+}
+
 export function buildView(t: ResolvedTerms, variants: Record<string, string>, character: CharacterDecision = decideCharacter(t)) {
   const contract = buildContractView(t, character);
   const parties = t.parties.map((p) => partyView(p, t)) as [PartyView, PartyView];
@@ -138,6 +156,10 @@ export function buildView(t: ResolvedTerms, variants: Record<string, string>, ch
     registering = id ? byId(id) : launcher ? other(launcher) : null;
   }
   const launchingParties = t.launchingParties.map((p) => byId(p.id));
+  const launchingStateNames = t.launchingStates.map((s) =>
+    s.state !== undefined ? escapeMarkdown(stateInText(s.state)) : s.party ? byId(s.party.id).state : blankToken('cooperation.launch.siteState'),
+  );
+  const thirdStates = t.launchingStates.filter((s) => !s.party).map((s) => escapeMarkdown(stateInText(s.state!)));
   const areas = t.areas.map((a: Area) => ({ id: a, phrase: AREA_PHRASES[a] }));
   const arbitration = t.arbitration;
   const languages = t.languages.map((code) => ({ code, name: languageName(code) }));
@@ -179,6 +201,13 @@ export function buildView(t: ResolvedTerms, variants: Record<string, string>, ch
           site: esc(t.launch!.site, 'cooperation.launch.site'),
           vehicle: t.launch!.vehicle ? escapeMarkdown(t.launch!.vehicle) : null,
           provider: t.launch!.provider ? escapeMarkdown(t.launch!.provider) : null,
+          /** The launching party itself performs the launch (a launch company with no provider named). */
+          performs: (launcher.type === 'commercial' || launcher.type === 'state-enterprise') && !t.launch!.provider,
+          siteOperator: t.launch!.siteOperator ? escapeMarkdown(t.launch!.siteOperator) : null,
+          otherOwnsPayload: t.spaceObjects.some((o) => o.owners.some((p) => p.id !== launcher.id)),
+          otherStateLaunching: t.launchingParties.some((p) => p.id === other(launcher).id),
+          /** The launching party owns none of the objects: it only provides the launch, and gets no data rights. */
+          providesOnlyLaunch: t.spaceObjects.length > 0 && t.spaceObjects.every((o) => !o.owners.some((p) => p.id === launcher.id)),
         }
       : {
           label: blankToken('cooperation.launch.launchingParty'),
@@ -188,6 +217,11 @@ export function buildView(t: ResolvedTerms, variants: Record<string, string>, ch
           site: blankToken('cooperation.launch.site'),
           vehicle: null,
           provider: null,
+          performs: false,
+          siteOperator: null,
+          otherOwnsPayload: false,
+          otherStateLaunching: false,
+          providesOnlyLaunch: false,
         },
     spaceObjects: t.spaceObjects.map((o) => ({
       name: escapeMarkdown(o.name),
@@ -196,8 +230,26 @@ export function buildView(t: ResolvedTerms, variants: Record<string, string>, ch
       joint: o.owners.length > 1,
     })),
     hasSpaceObjects: t.spaceObjects.length > 0,
-    facilities: t.facilities.map((f) => ({ name: escapeMarkdown(f.name), host: byId(f.host.id), operator: byId(f.operator.id) })),
+    /** A station in orbit that crew members visit, operated for its State of registry. */
+    station: c.station ? { name: escapeMarkdown(c.station.name), operator: byId(c.station.operator), other: other(byId(c.station.operator)) } : null,
+    facilities: t.facilities.map((f, i) => {
+      const raw = (c.facilities ?? [])[i];
+      return {
+        name: escapeMarkdown(f.name),
+        host: byId(f.host.id),
+        operator: byId(f.operator.id),
+        hostAccess: raw?.hostAccessPercent !== undefined ? `${raw.hostAccessPercent} per cent` : blankToken(`cooperation.facilities[${i}].hostAccessPercent`),
+        rentFree: raw?.rentFree === true,
+      };
+    }),
     hasFacilities: t.facilities.length > 0,
+    /** Host and operator when every facility has the same ones (the usual case); `present` false otherwise. */
+    facilityRoles:
+      t.facilities.length > 0 && t.facilities.every((f) => f.host === t.facilities[0]!.host && f.operator === t.facilities[0]!.operator)
+        ? { present: true, host: byId(t.facilities[0]!.host.id), operator: byId(t.facilities[0]!.operator.id), several: t.facilities.length > 1 }
+        : { present: false, host: null, operator: null, several: false },
+    /** A ground-stations cooperation names no facility: the facilities article is a blank, never silently absent. */
+    facilityMissing: t.facilities.length === 0 && t.hasArea('ground-stations'),
     hasJointObjects: t.jointlyOwnedObjects,
     registration: {
       variant: jurisdictionVariant ?? null,
@@ -205,7 +257,24 @@ export function buildView(t: ResolvedTerms, variants: Record<string, string>, ch
       state: registering ? registering.state : blankToken('jurisdiction.registeringParty'),
       launchingParties,
       twoLaunchingStates: launchingParties.length > 1,
+      /** Every launching State the facts show, parties' or not: "the People's Republic of China and ...". */
+      launchingStates: launchingStateNames,
+      launchingStateList: joinList(launchingStateNames),
+      severalLaunchingStates: t.launchingStates.length > 1,
+      /** Launching States that are neither party's (e.g. the State of a launch site abroad). */
+      thirdStates,
+      thirdStateList: joinList(thirdStates),
+      /** The other party, which does not register. */
+      other: registering ? other(registering) : null,
+      /** The party that operates the registered object on behalf of the State of registry: its sole owner, else the registering party. */
+      operator: soleOwner(t) ? byId(soleOwner(t)!.id) : registering,
+      operatorOther: soleOwner(t) ? other(byId(soleOwner(t)!.id)) : registering ? other(registering) : null,
+      registeringIsLaunching: registering ? t.launchingParties.some((p) => p.id === registering!.id) : false,
     },
+    /** Something is or will be in orbit under the instrument (a launch or a named space object). */
+    inOrbit: t.inOrbit,
+    /** Crew fly under the instrument: only then does jurisdiction reach "personnel thereof". */
+    crewed: t.hasArea('human-spaceflight'),
     exportControlled: t.exportControlled,
     personnelExchange: t.personnelExchange,
     funding: {
@@ -216,11 +285,16 @@ export function buildView(t: ResolvedTerms, variants: Record<string, string>, ch
     hasEntities: (c.implementingEntities ?? []).length > 0,
     commercial: t.commercialInvolved,
     commercialParties: parties.filter((p) => p.commercial),
+    /** Companies, private or state-owned: neither can bind its State, so each procures its authorities' concurrence. */
+    companies: parties.filter((p) => p.type === 'commercial' || p.type === 'state-enterprise'),
     ip: { licence: t.licence === 'cooperative-purposes', confidentialityYears: t.confidentialityYears },
     liability: {
       flowDown: t.flowDown,
       launchingPartyBears: t.thirdParty === 'launching-party-bears',
       insurance: t.insurance,
+      indemnityCap: t.source.liability?.indemnityCap ? escapeMarkdown(t.source.liability.indemnityCap) : null,
+      /** Apportionment between the parties' States (C-5): equal shares, the cost shares, or a blank. */
+      shares: apportionmentShares(t, byId),
     },
     disputes: {
       steps: t.disputeSteps,
@@ -241,6 +315,8 @@ export function buildView(t: ResolvedTerms, variants: Record<string, string>, ch
       renewal: t.term.renewal === 'automatic',
       renewalYears: t.term.renewalYears,
       noticeMonths: t.term.terminationNoticeMonths,
+      /** Ten years or more: long enough that a station's operator needs protection from early termination. */
+      longTerm: t.term.years >= 10,
     },
     languages,
     languageList: joinList(languages.map((l) => l.name)),

@@ -8,13 +8,17 @@ import { parseTerms } from '../terms/parse.js';
 import { resolveTerms, type ResolvedTerms } from '../terms/resolve.js';
 import { docFromDraft, docFromMarkdown } from './doc.js';
 import { runRules } from './rule.js';
-import { TERMS_RULES } from './rules/terms.js';
-import { FILE_RULES, TEXT_RULES } from './rules/text.js';
+import { LAW_TERMS_RULES, LAW_TEXT_RULES } from './rules/substance-law.js';
+import { TERMS_RULES as BASE_TERMS_RULES } from './rules/terms.js';
+import { FILE_RULES, TEXT_RULES as BASE_TEXT_RULES } from './rules/text.js';
 import type { Finding } from './types.js';
 
 export type { Finding } from './types.js';
-export { TERMS_RULES } from './rules/terms.js';
-export { FILE_RULES, TEXT_RULES } from './rules/text.js';
+export { FILE_RULES } from './rules/text.js';
+/** Every rule over the terms: the consistency rules, then the space-law substance rules. */
+export const TERMS_RULES = [...BASE_TERMS_RULES, ...LAW_TERMS_RULES];
+/** Every rule over the text of an instrument. */
+export const TEXT_RULES = [...BASE_TEXT_RULES, ...LAW_TEXT_RULES];
 
 /** The defined terms of the built-in library, for callers that have no library at hand. */
 export const BUILTIN_TERMS: readonly string[] = [

@@ -361,6 +361,8 @@ function checkReferences(terms: Terms, options: ParseOptions, file: string, loca
   };
   const c = terms.cooperation;
   resolve(['cooperation', 'launch', 'launchingParty'], c?.launch?.launchingParty);
+  resolve(['cooperation', 'station', 'operator'], c?.station?.operator);
+  c?.launch?.procuredBy?.forEach((h, i) => resolve(['cooperation', 'launch', 'procuredBy', i], h));
   c?.spaceObjects?.forEach((o, i) => o.ownedBy.forEach((h, j) => resolve(['cooperation', 'spaceObjects', i, 'ownedBy', j], h)));
   c?.facilities?.forEach((f, i) => {
     resolve(['cooperation', 'facilities', i, 'host'], f.host);

@@ -45,6 +45,16 @@ export interface ResolvedTerms {
   launch: NonNullable<Terms['cooperation']>['launch'];
   /** Parties whose States are launching States of the cooperation's objects (launch, or procurement by an owner). */
   launchingParties: ResolvedParty[];
+  /**
+   * Every launching State the facts show (Liability Convention Art. I(c); Registration Convention
+   * Art. I(a)): the State that launches, each State that procures the launch, the State of the launch
+   * site. `party` is absent for a State that is neither party's (a site State named in the terms).
+   */
+  launchingStates: LaunchingState[];
+  /** Facts about the launch that the terms leave out and the draft assumes; the notes say so. */
+  launchAssumptions: string[];
+  /** Something is, or will be, in orbit under the instrument: a launch or a named space object. */
+  inOrbit: boolean;
   spaceObjects: { name: string; owners: ResolvedParty[] }[];
   jointlyOwnedObjects: boolean;
   facilities: { name: string; host: ResolvedParty; operator: ResolvedParty }[];
@@ -64,6 +74,66 @@ export interface ResolvedTerms {
   languages: string[];
   /** Commercial terms (form `contract`, or a price stated under any form). */
   contract: NonNullable<Terms['contract']>;
+}
+
+export type LaunchingRole = 'launches' | 'procures' | 'site';
+export interface LaunchingState {
+  /** The State's name as the terms give it; undefined when the party has no `state`. */
+  state: string | undefined;
+  party?: ResolvedParty;
+  roles: LaunchingRole[];
+}
+
+/**
+ * Launching States from the facts (Registration Convention Art. I(a)): the launching party's State
+ * (it launches, or procures the launch from its own State's provider); each party in
+ * `launch.procuredBy`, or, when that is absent, each owner of a launched object (assumed, and said
+ * so); the State of the launch site, `launch.siteState` or, when absent, the launching party's own
+ * State (assumed). Owning an object does not by itself make a State a launching State; a State that
+ * only takes an object over in orbit is none.
+ */
+export function deriveLaunchingStates(
+  launch: NonNullable<Terms['cooperation']>['launch'],
+  parties: readonly ResolvedParty[],
+  spaceObjects: readonly { name: string; owners: ResolvedParty[] }[],
+): { states: LaunchingState[]; assumptions: string[] } {
+  if (!launch) return { states: [], assumptions: [] };
+  const byId = (id: string) => parties.find((p) => p.id === id)!;
+  const launcher = byId(launch.launchingParty);
+  const states: LaunchingState[] = [];
+  const assumptions: string[] = [];
+  const add = (role: LaunchingRole, party: ResolvedParty | undefined, state = party?.state) => {
+    const same = states.find((s) => (party && s.party === party) || (state !== undefined && s.state === state));
+    if (same) {
+      if (!same.roles.includes(role)) same.roles.push(role);
+      if (!same.party && party) same.party = party;
+      return;
+    }
+    states.push({ state, ...(party ? { party } : {}), roles: [role] });
+  };
+  const launches = launcher.type === 'commercial' || launcher.type === 'state-enterprise' ? !launch.provider : false;
+  add(launches ? 'launches' : 'procures', launcher);
+  if (launch.procuredBy) {
+    for (const id of launch.procuredBy) add('procures', byId(id));
+  } else {
+    const owners = [...new Set(spaceObjects.flatMap((o) => o.owners))].filter((p) => p !== launcher);
+    for (const o of owners) add('procures', o);
+    if (owners.length) {
+      assumptions.push(
+        `The terms do not say who procures the launch: ${owners.map((o) => o.label).join(' and ')}, as owner, is assumed to procure it with ${launcher.label}, which makes its State a launching State. Owning an object does not by itself make a State a launching State; if it does not procure the launch, set \`cooperation.launch.procuredBy\`.`,
+      );
+    }
+  }
+  if (launch.siteState) {
+    const party = parties.find((p) => p.state === launch.siteState);
+    add('site', party, launch.siteState);
+  } else {
+    add('site', launcher);
+    assumptions.push(
+      `The terms do not name the State of the launch site: it is assumed to be ${launcher.state ?? `${launcher.label}'s State`}. If the site is on another State's territory, set \`cooperation.launch.siteState\`: that State is a launching State too.`,
+    );
+  }
+  return { states, assumptions };
 }
 
 export function resolveTerms(terms: Terms): ResolvedTerms {
@@ -87,12 +157,8 @@ export function resolveTerms(terms: Terms): ResolvedTerms {
   const c = terms.cooperation ?? {};
   const areas = [...new Set(c.areas ?? [])];
   const spaceObjects = (c.spaceObjects ?? []).map((o) => ({ name: o.name, owners: [...new Set(o.ownedBy)].map(party) }));
-  const launcher = c.launch ? party(c.launch.launchingParty) : undefined;
-  // A State that launches or procures the launch is a launching State (Liability Convention Art. I(c)).
-  // An owner of a jointly owned object is treated as procuring its launch.
-  const launching = new Set<ResolvedParty>();
-  if (launcher) launching.add(launcher);
-  if (c.launch) for (const o of spaceObjects) for (const owner of o.owners) launching.add(owner);
+  const derived = deriveLaunchingStates(c.launch, parties, spaceObjects);
+  const launching = new Set(derived.states.flatMap((s) => (s.party ? [s.party] : [])));
   const languages = terms.languages ?? [...DEFAULTS.languages];
   const disputeSteps = terms.disputes?.steps ?? (binding ? ['consultation', 'arbitration'] : ['consultation']);
   const a = terms.disputes?.arbitration ?? {};
@@ -108,6 +174,9 @@ export function resolveTerms(terms: Terms): ResolvedTerms {
     hasArea: (...xs) => xs.some((x) => areas.includes(x)),
     launch: c.launch,
     launchingParties: parties.filter((p) => launching.has(p)),
+    launchingStates: derived.states,
+    launchAssumptions: derived.assumptions,
+    inOrbit: Boolean(c.launch) || spaceObjects.length > 0,
     spaceObjects,
     jointlyOwnedObjects: spaceObjects.some((o) => o.owners.length > 1),
     facilities: (c.facilities ?? []).map((f) => ({ name: f.name, host: party(f.host), operator: party(f.operator) })),

@@ -47,7 +47,8 @@ export type Area = keyof typeof AREAS;
 export const REGISTRATION = {
   'each-registers-own': 'Each party provides distinct elements and registers, and keeps jurisdiction and control over, its own (IGA Art. 5).',
   'launching-party': 'One integrated object: the launching or procuring party\'s state registers it for both (Registration Convention Art. II(2)).',
-  'designated-party': 'The parties designate one launching state to register, e.g. the customer state in an in-orbit delivery.',
+  'designated-party': 'The launching States determine that one of them registers, e.g. the customer\'s State where it procured the launch of an in-orbit delivery.',
+  'no-space-object': 'Nothing is launched or operated in space: host-State law and control over facilities, and the registration of any object later launched.',
 } as const;
 export type Registration = keyof typeof REGISTRATION;
 
@@ -235,6 +236,16 @@ export const termsSchema = z.strictObject({
           site: text().optional().describe('Launch site, e.g. "Taiyuan Satellite Launch Center".'),
           vehicle: text().optional().describe('Launch vehicle, e.g. "Long March 4B".'),
           provider: text().optional().describe('A commercial launch service provider, if any.'),
+          procuredBy: z
+            .array(handle)
+            .min(1)
+            .max(2)
+            .optional()
+            .describe('Parties that procure (buy or order) the launch; their States are launching States. When absent, the owners of the objects are assumed to procure it, and the notes say so.'),
+          siteState: text()
+            .optional()
+            .describe('The State whose territory or facility the launch site is, when it is not the launching party\'s State (a launching State too).'),
+          siteOperator: text().optional().describe('The launch site operator whose range safety rules apply, e.g. "Taiyuan Satellite Launch Center".'),
         })
         .optional(),
       spaceObjects: z
@@ -247,12 +258,21 @@ export const termsSchema = z.strictObject({
         )
         .max(50)
         .optional(),
+      station: z
+        .strictObject({
+          name: text(120).describe('Name of the station, e.g. "China Space Station".'),
+          operator: handle.describe('Party that operates the station on behalf of its State, the State of Registry.'),
+        })
+        .optional()
+        .describe('A space station already in orbit that crew members visit under the instrument (human spaceflight).'),
       facilities: z
         .array(
           z.strictObject({
             name: text(160).describe('Name of the ground facility, e.g. "Deep Space Station, Neuquén".'),
             host: handle.describe('Party on whose State\'s territory the facility stands.'),
             operator: handle.describe('Party that builds and operates it.'),
+            hostAccessPercent: z.number().min(0).max(100).optional().describe('Share of the facility\'s operating (antenna) time reserved to the host, in percent.'),
+            rentFree: z.boolean().optional().describe('The host lends the site free of charge for the duration of the instrument.'),
           }),
         )
         .max(20)
@@ -293,6 +313,9 @@ export const termsSchema = z.strictObject({
       flowDown: z.boolean().optional().describe('Extend the waiver to contractors and related entities.'),
       thirdParty: z.enum(keysOf(THIRD_PARTY)).optional().describe('Who bears compensation to third parties.'),
       insurance: z.boolean().optional().describe('Require launch and third-party liability insurance.'),
+      indemnityCap: text(120)
+        .optional()
+        .describe('Cap on the launching party\'s launch-phase indemnity, e.g. "USD 60 million" (with `thirdParty: launching-party-bears`).'),
     })
     .optional(),
   disputes: z

@@ -29,8 +29,27 @@ describe('spacecoop check (built binary)', () => {
     expect(r.stdout).toContain('[waiver-flow-down]');
     expect(r.stdout).toMatch(/terms\.yaml:\d+ .*liability\.flowDown|liability\.flowDown: is false/);
     expect(r.stdout).toContain('fix: Set `liability.flowDown: true`');
-    expect(r.stdout).toContain('source: 14 CFR 1266.102');
+    expect(r.stdout).toContain('source: 14 CFR 1266.104 (1266.102 for the ISS)');
     expect(r.stdout).toMatch(/fails: .* 1 error/);
+  });
+
+  it('a ground-stations cooperation with no station and host is an error, and the draft shows the blank', () => {
+    const r = run(['check', join(FIXTURES, 'ground-station-without-facility', 'terms.yaml')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('[ground-station-without-facility]');
+    expect(r.stdout).toContain('cooperation.facilities');
+    const d = run(['draft', join(FIXTURES, 'ground-station-without-facility', 'terms.yaml'), '--out', '-']);
+    expect(d.stdout).toMatch(/## Article \d+ — Ground Facilities on the Territory of the Other Party\n\n1\. The Parties shall establish and operate \[●\]/);
+  });
+
+  it('an overlay that lets agencies allocate crew and criminal jurisdiction, or return crew to the other party, fails the check', () => {
+    for (const rule of ['crew-jurisdiction-level', 'rescue-return']) {
+      const dir = join(FIXTURES, rule);
+      expect(run(['check', join(dir, 'terms.yaml')]).stdout).not.toContain(`[${rule}]`);
+      const r = run(['check', join(dir, 'terms.yaml'), '--clauses', join(dir, 'clauses')]);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain(`[${rule}]`);
+    }
   });
 
   it('--clauses overlays the library before the review', () => {

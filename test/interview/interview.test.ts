@@ -49,7 +49,7 @@ describe('a fresh interview with each example\'s facts', () => {
     expect(user.question('liability.regime')?.default).toBe('cross-waiver');
     expect(user.question('disputes.steps')?.default).toBe('consultation,arbitration');
     const notes = user.said.filter((s) => s.kind === 'note').map((s) => s.text);
-    expect(notes).toContainEqual(expect.stringMatching(/^Recommended: launching-party\. CNSA launches the CBERS-6 satellite, owned by CNSA and AEB.*Registration Convention Art\. II\(2\)/));
+    expect(notes).toContainEqual(expect.stringMatching(/^Recommended: launching-party\. CNSA procures the launch of the CBERS-6 satellite, owned by CNSA and AEB.*Registration Convention Art\. II\(2\)/));
     expect(user.question('jurisdiction.registration')?.choices?.find((c) => c.value === 'launching-party')?.name).toBe('launching-party (recommended)');
     // Every variant offered carries its one-line explanation.
     for (const id of ['jurisdiction.registration', 'ip.foreground', 'liability.regime', 'form']) {

@@ -23,7 +23,7 @@ export const FRESH_SCRIPTS: Record<string, Record<string, unknown>> = {
       "Framework Agreement between the Government of the People's Republic of China and the Government of the Federative Republic of Brazil on Cooperation in the Peaceful Applications of Outer Space Science and Technology",
     'parentInstrument.date': '1994-11-08',
     'priorInstruments[0].title': '',
-    'cooperation.areas': ['earth-observation', 'ground-stations'],
+    'cooperation.areas': ['earth-observation'],
     'cooperation.project.name': 'CBERS-6',
     'cooperation.project.description':
       'the joint design, manufacture, launch and operation of the CBERS-6 earth resources satellite, carrying a synthetic aperture radar and an optical camera, and the reception and distribution of its data by ground stations in both States.',
@@ -35,6 +35,9 @@ export const FRESH_SCRIPTS: Record<string, Record<string, unknown>> = {
     'cooperation.launch.site': 'Taiyuan Satellite Launch Center',
     'cooperation.launch.vehicle': 'Long March 4B',
     'cooperation.launch.provider': '',
+    'cooperation.launch.procuredBy': ['cnsa', 'aeb'],
+    'cooperation.launch.siteState': "People's Republic of China",
+    'cooperation.launch.siteOperator': 'Taiyuan Satellite Launch Center',
     'cooperation.spaceObjects[0].name': 'CBERS-6 satellite',
     'cooperation.spaceObjects[0].ownedBy': 'both',
     'cooperation.spaceObjects[1].name': '',
@@ -47,7 +50,6 @@ export const FRESH_SCRIPTS: Record<string, Record<string, unknown>> = {
     'cooperation.implementingEntities[1].name': 'National Institute for Space Research',
     'cooperation.implementingEntities[1].party': 'aeb',
     'cooperation.implementingEntities[2].name': '',
-    'cooperation.facilities[0].name': '',
     'jurisdiction.registration': DEFAULT, // recommended: launching-party
     'ip.foreground': DEFAULT, // recommended: joint
     'ip.confidentialityYears': DEFAULT,
@@ -235,6 +237,9 @@ export const FRESH_SCRIPTS: Record<string, Record<string, unknown>> = {
     'cooperation.launch.site': 'Satish Dhawan Space Centre, Sriharikota',
     'cooperation.launch.vehicle': '',
     'cooperation.launch.provider': '',
+    'cooperation.launch.procuredBy': [],
+    'cooperation.launch.siteState': '',
+    'cooperation.launch.siteOperator': '',
     'cooperation.spaceObjects[0].name': 'Taifa-2 satellite',
     'cooperation.spaceObjects[0].ownedBy': DEFAULT, // offered: the customer, ksa
     'cooperation.spaceObjects[1].name': '',
@@ -253,6 +258,7 @@ export const FRESH_SCRIPTS: Record<string, Record<string, unknown>> = {
     'liability.flowDown': DEFAULT,
     'liability.thirdParty': 'launching-party-bears',
     'liability.insurance': true,
+    'liability.indemnityCap': '',
     'disputes.steps': DEFAULT,
     'disputes.consultationDays': 60,
     'disputes.arbitration.rules': 'icc', // with a commercial party
@@ -335,9 +341,14 @@ export const FRESH_SCRIPTS: Record<string, Record<string, unknown>> = {
     'cooperation.launch.site': 'Jiuquan Satellite Launch Center',
     'cooperation.launch.vehicle': 'Long March 2F',
     'cooperation.launch.provider': '',
+    'cooperation.launch.procuredBy': [],
+    'cooperation.launch.siteState': "People's Republic of China",
+    'cooperation.launch.siteOperator': 'Jiuquan Satellite Launch Center',
     'cooperation.spaceObjects[0].name': 'Shenzhou crew spacecraft',
     'cooperation.spaceObjects[0].ownedBy': 'cmsa',
     'cooperation.spaceObjects[1].name': '',
+    'cooperation.station.name': 'China Space Station',
+    'cooperation.station.operator': 'cmsa',
     'cooperation.exportControlled': true,
     'cooperation.personnelExchange': true,
     'cooperation.funding': DEFAULT,
@@ -351,6 +362,7 @@ export const FRESH_SCRIPTS: Record<string, Record<string, unknown>> = {
     'liability.flowDown': DEFAULT,
     'liability.thirdParty': 'launching-party-bears',
     'liability.insurance': DEFAULT,
+    'liability.indemnityCap': '',
     'disputes.steps': 'consultation,mediation,arbitration',
     'disputes.consultationDays': DEFAULT,
     'disputes.arbitration.rules': DEFAULT,
@@ -401,6 +413,8 @@ export const FRESH_SCRIPTS: Record<string, Record<string, unknown>> = {
     'cooperation.facilities[0].name': 'Southern Deep Space Antenna at Santa Cruz',
     'cooperation.facilities[0].host': DEFAULT, // argentina
     'cooperation.facilities[0].operator': DEFAULT, // china, the party that is not the host
+    'cooperation.facilities[0].hostAccessPercent': 10,
+    'cooperation.facilities[0].rentFree': true,
     'cooperation.facilities[1].name': '',
     'ip.foreground': DEFAULT, // recommended: allocated-by-element
     'ip.confidentialityYears': DEFAULT,
@@ -444,10 +458,16 @@ export const FRESH_SCRIPTS: Record<string, Record<string, unknown>> = {
     'cooperation.personnelExchange': true,
     'cooperation.funding': DEFAULT,
     'cooperation.implementingEntities[0].name': '',
+    'cooperation.facilities[0].name': 'BeiDou monitoring station in Algeria',
+    'cooperation.facilities[0].host': 'asal',
+    'cooperation.facilities[0].operator': 'csno',
+    'cooperation.facilities[0].hostAccessPercent': '',
+    'cooperation.facilities[0].rentFree': true,
+    'cooperation.facilities[1].name': '',
     'jurisdiction.registration': DEFAULT, // recommended: each-registers-own
-    'ip.foreground': DEFAULT, // recommended: inventing-party
+    'ip.foreground': 'inventing-party', // the station would suggest allocated-by-element
     'ip.confidentialityYears': DEFAULT,
-    'liability.regime': DEFAULT, // recommended: convention-only
+    'liability.regime': DEFAULT, // recommended: fault-based, for the station on Algerian territory
     'disputes.steps': DEFAULT, // consultation, then arbitration
     'disputes.consultationDays': 120,
     'disputes.arbitration.rules': 'uncitral',

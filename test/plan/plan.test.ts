@@ -20,7 +20,8 @@ describe('planDraft', () => {
   it.each([
     ['a launch by one party of an object both own', 'cooperation:\n  launch: { launchingParty: a }\n  spaceObjects: [{ name: Sat, ownedBy: [a, b] }]\n', 'jurisdiction', 'launching-party', /Art. II\(2\)/],
     ['an in-orbit delivery', 'cooperation:\n  areas: [in-orbit-delivery]\n  launch: { launchingParty: a }\n  spaceObjects: [{ name: Sat, ownedBy: [b] }]\n', 'jurisdiction', 'designated-party', /customer/],
-    ['no launch', '', 'jurisdiction', 'each-registers-own', /No object is launched jointly/],
+    ['nothing in orbit', '', 'jurisdiction', 'no-space-object', /Nothing is launched or operated in space/],
+    ['an object of one party, launched by neither', 'cooperation:\n  spaceObjects: [{ name: Sat, ownedBy: [b] }]\n', 'jurisdiction', 'each-registers-own', /No object is launched jointly/],
     ['a jointly owned object', 'cooperation:\n  spaceObjects: [{ name: Sat, ownedBy: [a, b] }]\n', 'ip', 'joint', /together/],
     ['a launch', 'cooperation:\n  launch: { launchingParty: a }\n', 'liability', 'cross-waiver', /IGA Art. 16/],
     ['a ground facility', 'cooperation:\n  areas: [ground-stations]\n  facilities: [{ name: Station, host: a, operator: b }]\n', 'liability', 'fault-based', /own fault/],

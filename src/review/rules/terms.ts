@@ -41,7 +41,11 @@ const AREA_ESSENTIALS: { areas: Area[]; what: string; missing: (c: TermsContext,
   {
     areas: ['in-orbit-delivery'],
     what: 'registration by the customer (procuring) State',
-    missing: ({ plan }) => variantOf(plan, 'jurisdiction') !== 'designated-party' && !plan.articles.some((a) => a.topic === 'contract-registration'),
+    // Only a customer that procures the launch is a launching State that can register (Registration Convention Art. I(a)).
+    missing: ({ plan, t }) =>
+      variantOf(plan, 'jurisdiction') !== 'designated-party' &&
+      !plan.articles.some((a) => a.topic === 'contract-registration') &&
+      t.launchingParties.some((p) => t.launch !== undefined && p.id !== t.launch.launchingParty),
     fix: 'Use `jurisdiction.registration: designated-party` with the customer as `registeringParty`.',
     path: 'jurisdiction.registration',
   },
@@ -141,8 +145,8 @@ export const TERMS_RULES: readonly Rule<TermsContext>[] = [
       return [
         at(
           'jurisdiction.registeringParty',
-          `${p.label} neither launches nor owns (procures the launch of) any object, so its State is not a launching State and cannot register`,
-          `Designate a launching State (${t.launchingParties.map((x) => x.id).join(' or ')}), or list ${p.id} among the owners in \`cooperation.spaceObjects\` if it procures the launch.`,
+          `${p.label} neither launches nor procures the launch, so its State is not a launching State and cannot register (a State that only takes an object over in orbit is not a launching State)`,
+          `Designate a launching State (${t.launchingParties.map((x) => x.id).join(' or ')}), or add ${p.id} to \`cooperation.launch.procuredBy\` if it procures the launch.`,
         ),
       ];
     },
@@ -185,7 +189,7 @@ export const TERMS_RULES: readonly Rule<TermsContext>[] = [
     level: 'terms',
     domain: [8],
     what: 'A cross-waiver with contractors or a commercial party that does not flow down to related entities.',
-    source: '14 CFR 1266.102; Intergovernmental Agreement on the International Space Station (1998), Art. 16(3)(b)',
+    source: '14 CFR 1266.104 (1266.102 for the ISS); Intergovernmental Agreement on the International Space Station (1998), Art. 16(3)(b)',
     check: ({ t, plan }) =>
       variantOf(plan, 'liability') === 'cross-waiver' && !t.flowDown && (t.commercialInvolved || Boolean(t.launch))
         ? [at('liability.flowDown', `is false, but ${t.commercialInvolved ? 'a commercial party takes part' : 'a launch brings in contractors'}: without flow-down their claims survive the waiver`, 'Set `liability.flowDown: true` so each party extends the waiver to its contractors and other related entities.')]

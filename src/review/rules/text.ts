@@ -156,7 +156,7 @@ export const TEXT_RULES: readonly Rule<TextContext>[] = [
     level: 'text',
     domain: [8],
     what: 'A cross-waiver with contractors or a commercial party that does not flow down to related entities.',
-    source: '14 CFR 1266.102; Intergovernmental Agreement on the International Space Station (1998), Art. 16(3)(b)',
+    source: '14 CFR 1266.104 (1266.102 for the ISS); Intergovernmental Agreement on the International Space Station (1998), Art. 16(3)(b)',
     check: ({ doc }) => {
       const a = liabilityArticle(doc);
       if (!isCrossWaiver(a) || !(doc.facts.commercial || doc.facts.launch)) return [];
