@@ -401,7 +401,8 @@ const scopeSection: Section = {
     q(['cooperation', 'launch', 'provider'], 'input', 'Commercial launch service provider', { when: hasLaunch, optional: true }),
     // Owning an object is not procuring its launch: the procuring States are launching States (Registration Convention Art. I(a)).
     q(['cooperation', 'launch', 'procuredBy'], 'checkbox', 'Which parties procure (order and pay for) the launch? Owning a satellite is not procuring its launch; tick none if not known', {
-      when: hasLaunch,
+      // In a contract the customer's order is the procurement: the sale settles it.
+      when: (ctx) => hasLaunch(ctx) && !isContract(ctx),
       choices: partyChoices,
       validate: () => true,
       fallback: () => [],

@@ -96,6 +96,8 @@ export function deriveLaunchingStates(
   launch: NonNullable<Terms['cooperation']>['launch'],
   parties: readonly ResolvedParty[],
   spaceObjects: readonly { name: string; owners: ResolvedParty[] }[],
+  /** A contract is the customer's order for the launch: an owner that buys it procures it, as a fact, not an assumption. */
+  contract = false,
 ): { states: LaunchingState[]; assumptions: string[] } {
   if (!launch) return { states: [], assumptions: [] };
   const byId = (id: string) => parties.find((p) => p.id === id)!;
@@ -118,7 +120,7 @@ export function deriveLaunchingStates(
   } else {
     const owners = [...new Set(spaceObjects.flatMap((o) => o.owners))].filter((p) => p !== launcher);
     for (const o of owners) add('procures', o);
-    if (owners.length) {
+    if (owners.length && !contract) {
       assumptions.push(
         `The terms do not say who procures the launch: ${owners.map((o) => o.label).join(' and ')}, as owner, is assumed to procure it with ${launcher.label}, which makes its State a launching State. Owning an object does not by itself make a State a launching State; if it does not procure the launch, set \`cooperation.launch.procuredBy\`.`,
       );
@@ -157,7 +159,7 @@ export function resolveTerms(terms: Terms): ResolvedTerms {
   const c = terms.cooperation ?? {};
   const areas = [...new Set(c.areas ?? [])];
   const spaceObjects = (c.spaceObjects ?? []).map((o) => ({ name: o.name, owners: [...new Set(o.ownedBy)].map(party) }));
-  const derived = deriveLaunchingStates(c.launch, parties, spaceObjects);
+  const derived = deriveLaunchingStates(c.launch, parties, spaceObjects, form === 'contract');
   const launching = new Set(derived.states.flatMap((s) => (s.party ? [s.party] : [])));
   const languages = terms.languages ?? [...DEFAULTS.languages];
   const disputeSteps = terms.disputes?.steps ?? (binding ? ['consultation', 'arbitration'] : ['consultation']);

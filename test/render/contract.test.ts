@@ -26,7 +26,7 @@ parties:
     registeredOffice: 1 Harbour Road, Szohod
 cooperation:
   areas: [launch-services, space-science]
-  launch: { launchingParty: rocket, site: Szohod Launch Complex, vehicle: Kestrel }
+  launch: { launchingParty: rocket, site: Szohod Launch Complex, vehicle: Kestrel, siteState: Kingdom of Borduria }
   spaceObjects: [ { name: Lyra space telescope, ownedBy: [esa-x] } ]
 contract:
   price: { amount: 42500000.5, currency: EUR }

@@ -16,8 +16,10 @@ const draftOf = (example: string) =>
 const BINDING = draftOf('cbers.yaml');
 /** A memorandum of understanding. */
 const MOU = draftOf('lunar-mou.yaml');
-/** A framework agreement with a commercial launch provider. */
-const COMMERCIAL = draftOf('leo-delivery.yaml');
+/** A framework agreement with a commercial launch provider (the Taifa-2 deal drafted as a treaty, as it once was). */
+/** A contract for launch and in-orbit delivery. */
+const CONTRACT = draftOf('leo-delivery.yaml');
+const COMMERCIAL = renderMarkdown(draftFromTermsText(readFileSync(join(ROOT, 'test', 'interview', 'leo-treaty.yaml'), 'utf8'), 'leo-treaty.yaml', builtinLibrary()).draft);
 /** An intergovernmental station agreement with fault-based liability. */
 const STATION = draftOf('deep-space-station.yaml');
 /** A small hand-written draft for the defined-term, reference, blank and conflict rules. */
@@ -101,7 +103,7 @@ const CASES: Case[] = [
     broken: (t) => t,
     fixed: (t) => appendToArticle2(t, '5. The law of the host State applies at the station. The station is used for civil purposes only. The host Party has access to the station at agreed times. The host Party shall protect the property of the operator at the station.'),
   },
-  { rule: 'treaty-formula-in-contract', base: COMMERCIAL, broken: (t) => must(must(t, 'takes effect on the Effective Date', 'enters into force on the Effective Date'), /\bIN WITNESS WHEREOF, the Parties have caused (.*)$/m, 'IN WITNESS WHEREOF, the Parties have caused $1\n\nDONE at Nairobi, in duplicate.') },
+  { rule: 'treaty-formula-in-contract', base: CONTRACT, broken: (t) => must(must(t, 'takes effect on the Effective Date', 'enters into force on the Effective Date'), /\bIN WITNESS WHEREOF, the Parties have caused (.*)$/m, 'IN WITNESS WHEREOF, the Parties have caused $1\n\nDONE at Nairobi, in duplicate.') },
   { rule: 'private-party-authorisation', base: COMMERCIAL, facts: { commercial: true }, broken: (t) => must(t, /continuing supervision/g, 'oversight') },
   { rule: 'entry-into-force-form', base: MOU, broken: (t) => must(t, 'will come into effect on the date of its signature', 'will enter into force on the date of its signature') },
   { rule: 'languages-divergence', base: BINDING, broken: (t) => must(t, /In case of divergence of interpretation[^.]*\./, '') },

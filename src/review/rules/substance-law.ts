@@ -189,7 +189,7 @@ export const LAW_TEXT_RULES: readonly Rule<TextContext>[] = [
       if (!a || !/\bwaives?\b[^.]*\bclaims\b/i.test(bodyOf(a))) return [];
       const body = bodyOf(a);
       if (!/\bindemnif|\bapportion/i.test(body.replace(/\bon its apportionment between their States\b/g, ''))) return [];
-      return /\bclaims between the (Parties|Participants) for the apportionment\b|\bapportionment[^.;]*\bnot (subject to|affected by) the (cross-)?waiver\b/i.test(body)
+      return /\bclaims between the (Parties|Participants) for the apportionment\b|\bapportionment[^.;]*\bnot (subject to|affected by) the (cross-)?waiver\b|\bclaims for (an )?indemnification under paragraph \d+/i.test(body)
         ? []
         : [hit(a, 'provides for apportionment or an indemnity between the parties, but the waiver’s exceptions do not keep those claims outside it', 'Add to the exceptions: “claims between the Parties for the apportionment of, or an indemnity for, compensation paid to third parties”.')];
     },
