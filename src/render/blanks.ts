@@ -15,11 +15,16 @@ export const BLANKS: Record<string, { label: string; why: string }> = {
   'disputes.arbitration.seat': { label: 'Seat of arbitration', why: 'The seat fixes the law governing the arbitral procedure and the courts that support it; add `disputes.arbitration.seat:`.' },
   'disputes.arbitration.appointingAuthority': { label: 'Appointing authority', why: 'Someone must appoint an arbitrator a party fails to appoint; add `disputes.arbitration.appointingAuthority:`.' },
   'parentInstrument.title': { label: 'Parent instrument', why: 'A subordinate instrument must name the instrument it implements, which prevails in case of conflict (IGA Art. 4(2)); add `parentInstrument:`.' },
+  'cooperation.responsibilities': { label: 'Tasks of a party', why: 'Allocate the concrete tasks (who builds, operates, supplies what) in `cooperation.responsibilities:` with `party:` and `tasks:`, or in an annex; without them the responsibilities article is empty for that party.' },
+  'parentInstrument.date': { label: 'Date of the parent instrument', why: 'The parent instrument is identified by its title and date of signature; add `parentInstrument.date:` (YYYY-MM-DD).' },
+  'cooperation.facilities': { label: 'Monitoring stations', why: 'Satellite navigation cooperation usually rests on monitoring or reference stations on the partner\'s territory; list them in `cooperation.facilities:` (name, host, operator) so the draft gives them a host regime.' },
   'signing.place': { label: 'Place of signature', why: 'Add `signing.place:` once agreed.' },
   'signing.date': { label: 'Date of signature', why: 'Add `signing.date:` (YYYY-MM-DD) once agreed.' },
 };
 
 export function blankInfo(path: string, party?: string): { label: string; why: string } {
+  const tasksOf = /^cooperation\.responsibilities\.(.+)$/.exec(path);
+  if (tasksOf) return { ...BLANKS['cooperation.responsibilities']!, label: `Tasks of the party${party ? ` (${party})` : ` \`${tasksOf[1]}\``}` };
   const info = BLANKS[path.replace(/\[\d+\]/g, '[]')] ?? { label: path, why: `Settle \`${path}\` in the terms file.` };
   return party ? { ...info, label: `${info.label} (${party})` } : info;
 }

@@ -6,7 +6,7 @@ import { blankInfo } from './blanks.js';
 import type { Article, Block, ChoiceNote, Draft, OpenPoint, Signature } from './draft.js';
 import { escapeMarkdown } from './escape.js';
 import { BLANK_MARK, TOKEN_RE } from './tokens.js';
-import { buildView, FORM_TITLE, joinList, type View } from './view.js';
+import { ARBITRATION_SOURCES, buildView, FORM_TITLE, joinList, type View } from './view.js';
 import { AREA_TITLES, TOPIC_TITLES } from './titles.js';
 
 export interface RenderOptions {
@@ -60,7 +60,8 @@ export function renderDraft(t: ResolvedTerms, plan: Plan, library: Library, opti
   const blanks = new Map<string, OpenPoint>();
   const partyLabel = (path: string) => {
     const m = /^parties\[(\d)\]/.exec(path);
-    const party = m ? t.parties[Number(m[1])] : undefined;
+    const tasks = /^cooperation\.responsibilities\.(.+)$/.exec(path);
+    const party = m ? t.parties[Number(m[1])] : tasks ? t.parties.find((p) => p.id === tasks[1]) : undefined;
     return party ? escapeMarkdown(party.label) : undefined;
   };
   const resolve = (text: string, where: string) =>
@@ -102,13 +103,13 @@ export function renderDraft(t: ResolvedTerms, plan: Plan, library: Library, opti
       chosenBy: c.chosenBy,
       reason: c.reason,
       ...(c.fallbackFrom ? { fallbackFrom: c.fallbackFrom } : {}),
-      sources: clause.meta.sources,
+      sources: sourcesOf(clause.meta.sources, t.arbitration.rules),
     };
   });
   const reviews = finalArticles
     .filter((a) => library.has(a.clauseId))
     .map((a) => ({ article: a.number, clauseId: a.clauseId, title: a.title, text: library.get(a.clauseId).meta.review }));
-  const sources = [...new Set(finalArticles.flatMap((a) => (library.has(a.clauseId) ? library.get(a.clauseId).meta.sources : [])))].sort();
+  const sources = [...new Set(finalArticles.flatMap((a) => (library.has(a.clauseId) ? sourcesOf(library.get(a.clauseId).meta.sources, t.arbitration.rules) : [])))].sort();
 
   return {
     title,
@@ -122,6 +123,12 @@ export function renderDraft(t: ResolvedTerms, plan: Plan, library: Library, opti
     signatures,
     notes: { openPoints: [...blanks.values()], choices, reviews, sources },
   };
+}
+
+/** A clause's sources as the notes cite them: of the arbitration rules, only the ones chosen. */
+function sourcesOf(sources: readonly string[], rules: string): string[] {
+  const others = Object.entries(ARBITRATION_SOURCES).filter(([id]) => id !== rules).map(([, s]) => s);
+  return sources.filter((s) => !others.includes(s));
 }
 
 function deriveTitle(t: ResolvedTerms, view: View): string {

@@ -92,7 +92,7 @@ export function resolveTerms(terms: Terms): ResolvedTerms {
   if (launcher) launching.add(launcher);
   if (c.launch) for (const o of spaceObjects) for (const owner of o.owners) launching.add(owner);
   const languages = terms.languages ?? [...DEFAULTS.languages];
-  const disputeSteps = terms.disputes?.steps ?? (binding ? ['consultation', 'arbitration'] : ['consultation']);
+  const disputeSteps = terms.disputes?.steps ?? (binding && !diplomaticSettlementPractice(parties) ? ['consultation', 'arbitration'] : ['consultation']);
   const a = terms.disputes?.arbitration ?? {};
   return {
     source: terms,
@@ -135,6 +135,14 @@ export function resolveTerms(terms: Terms): ResolvedTerms {
     },
     languages,
   };
+}
+
+/**
+ * Two Governments, one of them China's: Chinese framework agreements (and the 2014 China–Argentina
+ * station agreement) settle disputes by consultation through diplomatic channels, not arbitration.
+ */
+export function diplomaticSettlementPractice(parties: readonly Pick<ResolvedParty, 'type' | 'state'>[]): boolean {
+  return parties.every((p) => p.type === 'government') && parties.some((p) => /\bChina\b/i.test(p.state ?? ''));
 }
 
 export function languageName(code: string): string {

@@ -28,6 +28,8 @@ const operative = (d: ReviewDoc) => d.articles.filter((a) => a !== definitionsAr
 const isCrossWaiver = (a: DocArticle | undefined): a is DocArticle =>
   a !== undefined && (a.clauseId === 'liability/cross-waiver' || affirms(bodyOf(a), /\bwaives?\b.*\bclaims?\b/i).length > 0);
 
+const joinWords = (xs: string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
+
 const hit = (a: DocArticle, message: string, fix: string): Hit => ({ message: `${where(a)} (${a.title}): ${message}`, fix, ...at(a) });
 
 /** Non-binding instruments: provisions only a binding instrument can carry. */
@@ -38,23 +40,64 @@ const MOU_PROVISIONS: { what: string; re: RegExp; unless?: RegExp }[] = [
   { what: 'an assignment of intellectual property', re: /\b(assigns?|assignment of)\b[^.]*\bIntellectual Property\b|\bIntellectual Property\b[^.]*\b(is|are) (hereby )?assigned\b/i },
 ];
 
+/**
+ * Words that make a memorandum of understanding read as binding (X-10): "shall", "agree", "obligations",
+ * "bound", "binding", "liable", "enters into force", criminal jurisdiction. Lower-case "agree" only, so
+ * treaty titles ("Rescue Agreement") pass; a statement about the States' own treaty obligations and a
+ * status clause saying the memorandum is not binding pass too.
+ */
+export const MOU_BINDING_WORDS: { word: string; re: RegExp; unless?: RegExp }[] = [
+  { word: 'shall', re: /\bshall\b/i },
+  { word: 'agree', re: /\b(agree|agrees|agreed|agreeing|agreement|agreements)\b/ },
+  { word: 'obligations', re: /\bobligat(ion|ions|ed|ory)\b/i, unless: /\bobligations of (the|their) States\b/i },
+  { word: 'bound', re: /\bbound\b/i },
+  { word: 'binding', re: /\bbinding\b/i, unless: /\bnot (legally )?binding\b|\bnon-binding\b/i },
+  { word: 'liable', re: /\bliable\b/i },
+  { word: 'enters into force', re: /\b(enters?|entered|entry) into force\b/i },
+  { word: 'criminal jurisdiction', re: /\bcriminal jurisdiction\b/i },
+];
+
+/** The binding words a memorandum's article uses, each with its count, in list order. */
+export function bindingWords(text: string): { word: string; count: number }[] {
+  const ss = sentences(text);
+  return MOU_BINDING_WORDS.map((w) => ({
+    word: w.word,
+    count: ss.filter((s) => w.re.test(s) && !(w.unless?.test(s) ?? false)).reduce((n, s) => n + (s.match(new RegExp(w.re.source, `g${w.re.flags.replace('g', '')}`)) ?? []).length, 0),
+  })).filter((w) => w.count > 0);
+}
+
 export const TEXT_RULES: readonly Rule<TextContext>[] = [
   {
     id: 'mou-binding-language',
     severity: 'error',
     level: 'text',
     domain: [1],
-    what: 'A memorandum of understanding says "shall".',
+    what: 'A memorandum of understanding uses binding vocabulary ("shall", "agree", "obligations", "bound", "liable", "enters into force", criminal jurisdiction).',
     source: 'Vienna Convention on the Law of Treaties (1969), Art. 2(1)(a); agency practice on non-binding instruments',
     check: ({ doc }) =>
       doc.facts.binding
         ? []
         : operative(doc).flatMap((a) => {
-            const n = (bodyOf(a).match(/\bshall\b/gi) ?? []).length;
-            return n
-              ? [hit(a, `uses “shall” ${n === 1 ? 'once' : `${n} times`} in a memorandum of understanding, which must not read as binding`, 'Write “will” (and “intend” for “agree”), or make the instrument binding by changing its form.')]
+            const words = bindingWords(bodyOf(a));
+            const n = words.find((w) => w.word === 'shall')?.count ?? 0;
+            const say = words.map((w) => (w.word === 'shall' ? `“shall” ${n === 1 ? 'once' : `${n} times`}` : `“${w.word}”`));
+            return words.length
+              ? [hit(a, `uses ${joinWords(say)} in a memorandum of understanding, which must not read as binding`, 'Write “will” for “shall”, “jointly decide” for “agree”, “undertakings” for “obligations”; leave criminal jurisdiction to an instrument between Governments; or make the instrument binding by changing its form.')]
               : [];
           }),
+  },
+  {
+    id: 'mou-status',
+    severity: 'error',
+    level: 'text',
+    domain: [1],
+    what: 'A memorandum of understanding does not say that it is not legally binding.',
+    source: 'Vienna Convention on the Law of Treaties (1969), Art. 2(1)(a): status turns on intent, whatever the designation',
+    check: ({ doc }) => {
+      if (doc.facts.binding) return [];
+      const ok = operative(doc).some((a) => sentences(bodyOf(a)).some((s) => /\bnot (legally )?binding\b|\bnot a treaty\b/i.test(s)));
+      return ok ? [] : [{ message: 'the memorandum nowhere says that it is not legally binding and not a treaty; its title alone does not settle its status', fix: 'Add a status paragraph: the memorandum records intentions, is not a treaty, and is not legally binding under international or domestic law.' }];
+    },
   },
   {
     id: 'mou-binding-provision',
@@ -74,7 +117,7 @@ export const TEXT_RULES: readonly Rule<TextContext>[] = [
   },
   {
     id: 'exemption-needs-treaty',
-    severity: 'warning',
+    severity: 'error',
     level: 'text',
     domain: [2],
     what: 'A customs or tax exemption granted by an instrument that is not an intergovernmental agreement.',
@@ -207,6 +250,20 @@ export const TEXT_RULES: readonly Rule<TextContext>[] = [
     },
   },
   {
+    id: 'export-control-dangling',
+    severity: 'error',
+    level: 'text',
+    domain: [10],
+    what: 'The text relies on export control (Export-Controlled Items) but has no export-control article.',
+    source: 'Intergovernmental Agreement on the International Space Station (1998), Art. 19',
+    check: ({ doc }) => {
+      if (findArticle(doc, 'export-control', /Export Control|Technology Safeguards/i)) return [];
+      return operative(doc)
+        .filter((a) => /\bExport-Controlled Items?\b/.test(bodyOf(a)))
+        .map((a) => hit(a, 'refers to Export-Controlled Items, but no article governs their transfer', 'Add the export-control article (terms: `cooperation.exportControlled: true`), or delete the reference.'));
+    },
+  },
+  {
     id: 'release-carve-out',
     severity: 'error',
     level: 'text',
@@ -264,8 +321,8 @@ export const TEXT_RULES: readonly Rule<TextContext>[] = [
     severity: 'error',
     level: 'text',
     domain: [14],
-    what: 'Termination that does not keep liability, IP and data obligations alive.',
-    source: 'Intergovernmental Agreement on the International Space Station (1988), Art. 27',
+    what: 'Termination that does not keep the exchange of data and goods, export control, IP, release, liability and disputes alive.',
+    source: 'Intergovernmental Agreement on the International Space Station (1998), Art. 28(5)',
     check: ({ doc }) => {
       const a = entryArticle(doc);
       if (!a || !/terminat/i.test(bodyOf(a))) return [];
@@ -276,9 +333,12 @@ export const TEXT_RULES: readonly Rule<TextContext>[] = [
         ['intellectual property', ipArticle(doc), /intellectual property|proprietary/i, true],
         ['data and the release of results', releaseArticle(doc), /\b(data|information|release)\b/i, true],
         ['liability', liabilityArticle(doc), /\bliabilit/i, doc.facts.binding],
+        ['the exchange of Technical Data and Goods', findArticle(doc, 'exchange', /Exchange of Technical Data/i), /\bTechnical Data\b|\bGoods\b/, true],
+        ['export control', findArticle(doc, 'export-control', /Export Control/i), /\bexport/i, findArticle(doc, 'export-control', /Export Control/i) !== undefined],
+        ['the settlement of disputes', disputesArticle(doc), /\bdisputes?\b/i, doc.facts.binding],
       ];
       return need
-        .filter(([, art, re, applies]) => applies && !refs(art) && !re.test(text))
+        .filter(([, art, re, applies]) => applies && art !== undefined && !refs(art) && !re.test(text))
         .map(([what]) => hit(a, `termination does not keep the obligations on ${what} alive`, `Add a survival clause: the obligations under the articles on ${what} continue to apply after termination or expiry.`));
     },
   },
@@ -351,6 +411,12 @@ export const TEXT_RULES: readonly Rule<TextContext>[] = [
       if (!binding && /\b(enters?|entered) into force\b|\bentry into force\b/i.test(body)) return [hit(a, 'a memorandum of understanding “enters into force”, which is treaty language', 'Write that the memorandum “comes into effect” on signature.')];
       if (intergovernmental && !/\bnotification/i.test(body)) return [hit(a, 'an intergovernmental instrument takes effect without the notification that domestic procedures are complete', 'Provide for entry into force on the date of the later notification, through diplomatic channels, that internal procedures are complete.')];
       if (binding && !/\b(signature|notification)/i.test(body)) return [hit(a, 'does not say whether the instrument enters into force on signature or after notification', 'Provide for entry into force on signature (agency texts) or on the later notification (intergovernmental texts).')];
+      // An act "on signature" in an instrument that only enters into force later contradicts it.
+      if (binding && /\bnotification/i.test(body) && !sentences(body).some((s) => /\benters? into force\b[^.]*\bsignature\b/i.test(s))) {
+        return operative(doc)
+          .filter((x) => x !== a && sentences(bodyOf(x)).some((s) => /\b(on|upon|from|at) (the )?(date of )?(its |the )?signature\b/i.test(s)))
+          .map((x) => hit(x, 'acts “on signature”, but the instrument only enters into force on the later notification', 'Write “On entry into force of this [instrument]” (or “with effect from its entry into force”).'));
+      }
       return [];
     },
   },
@@ -359,14 +425,14 @@ export const TEXT_RULES: readonly Rule<TextContext>[] = [
     severity: 'error',
     level: 'text',
     domain: [19],
-    what: 'Several authentic languages without a rule for divergence of interpretation.',
-    source: 'Treaty practice: where several texts are authentic, a rule for divergence of interpretation',
+    what: 'Several authentic languages without a rule for divergence of interpretation (consultation, or a prevailing text the parties agree).',
+    source: 'Vienna Convention on the Law of Treaties (1969), Art. 33(1)',
     check: ({ doc }) => {
       if (doc.facts.languages < 2) return [];
       const a = languagesArticle(doc);
       if (a && /\b(diverg|prevail|discrepanc|inconsisten)/i.test(bodyOf(a))) return [];
       const message = `the instrument is done in ${doc.facts.languages} languages with no rule for divergence of interpretation`;
-      const fix = 'Add: “In case of divergence of interpretation, the [language] text shall prevail.”';
+      const fix = 'Add: “The Parties shall settle any divergence of interpretation between the texts by consultation.”, or name a prevailing text (usually a third language) only if both sides accept one (terms: `prevailingLanguage`).';
       return [a ? hit(a, message, fix) : { message, fix }];
     },
   },
@@ -492,7 +558,7 @@ export const FILE_RULES: readonly Rule<FileContext>[] = [
   },
   {
     id: 'open-blank',
-    severity: 'warning',
+    severity: 'note',
     level: 'text',
     domain: [],
     what: 'A blank [●] is still open.',
