@@ -59,7 +59,10 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { rule: 'mou-binding-language', base: MOU, broken: (t) => must(t, 'Cooperative Activities will pursue', 'Cooperative Activities shall pursue') },
+  { rule: 'mou-binding-language', base: MOU, broken: (t) => must(t, 'will carry out the Cooperative Activities exclusively', 'shall carry out the Cooperative Activities exclusively') },
+  { rule: 'mou-binding-language', base: MOU, broken: (t) => must(t, /jointly decide/, 'agree') },
+  { rule: 'mou-binding-language', base: MOU, broken: (t) => must(t, 'have undertaken to protect it in the same way', 'are bound by equivalent obligations') },
+  { rule: 'mou-binding-language', base: MOU, broken: (t) => appendToArticle2(t, '5. Each State of a Participant will exercise criminal jurisdiction over its nationals.') },
   {
     rule: 'mou-binding-provision',
     base: MOU,
@@ -78,9 +81,16 @@ const CASES: Case[] = [
   { rule: 'waiver-exceptions', base: BINDING, broken: (t) => must(t, /wilful misconduct/g, 'fraud') },
   { rule: 'export-transfer-clause', base: BINDING, broken: (t) => must(t, /re-transfer/g, 'pass') },
   { rule: 'release-carve-out', base: BINDING, broken: (t) => cut(t, /\d+\. Nothing in this Article permits the release of Proprietary Information[^\n]*\n/) },
-  { rule: 'order-of-precedence', base: BINDING, broken: (t) => must(t, /In case of (any )?inconsistency[^.]*prevail[^.]*\./g, '') },
+  { rule: 'order-of-precedence', base: BINDING, broken: (t) => must(t, /, which shall prevail in case of any inconsistency between them/g, '') },
   { rule: 'arbitration-incomplete', base: BINDING, broken: (t) => must(t, /The seat of arbitration shall be [^.]*\. /, '') },
-  { rule: 'termination-survival', base: BINDING, broken: (t) => must(t, /The obligations of the Parties under Article[^.]*continue to apply after termination or expiry\./, '') },
+  { rule: 'termination-survival', base: BINDING, broken: (t) => must(t, /The rights and obligations of the Parties under Article[^.]*survive the termination or expiry of this Protocol\./, '') },
+  { rule: 'termination-survival', base: MOU, broken: (t) => must(t, /, and to continue to observe the undertakings described in Articles [^.]*\./, '.') },
+  { rule: 'mou-status', base: MOU, broken: (t) => must(t, /It is not a treaty[^.]*\./, '') },
+  {
+    rule: 'export-control-dangling',
+    base: BINDING,
+    broken: (t) => must(must(t, 'spacecoop:clause export-control/standard', 'spacecoop:clause transfers/standard'), /## Article (\d+) — Export Control and Technology Safeguards/, '## Article $1 — Transfers'),
+  },
   {
     rule: 'human-spaceflight',
     base: BINDING,
@@ -97,7 +107,7 @@ const CASES: Case[] = [
   },
   { rule: 'private-party-authorisation', base: COMMERCIAL, facts: { commercial: true }, broken: (t) => must(t, /continuing supervision/g, 'oversight') },
   { rule: 'entry-into-force-form', base: MOU, broken: (t) => must(t, 'will come into effect on the date of its signature', 'will enter into force on the date of its signature') },
-  { rule: 'languages-divergence', base: BINDING, broken: (t) => must(t, /In case of divergence of interpretation[^.]*\./, '') },
+  { rule: 'languages-divergence', base: BINDING, broken: (t) => must(t, /The Parties shall settle any divergence of interpretation[^.]*\./, '') },
   {
     rule: 'missing-key-provision',
     base: BINDING,

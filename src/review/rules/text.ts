@@ -48,7 +48,7 @@ const MOU_PROVISIONS: { what: string; re: RegExp; unless?: RegExp }[] = [
  */
 export const MOU_BINDING_WORDS: { word: string; re: RegExp; unless?: RegExp }[] = [
   { word: 'shall', re: /\bshall\b/i },
-  { word: 'agree', re: /\b(agree|agrees|agreed|agreeing|agreement|agreements)\b/ },
+  { word: 'agree', re: /\b(agree|agrees|agreed|agreeing|agreement|agreements)\b/, unless: /\bseparate (written )?(agreement|instrument)\b/ },
   { word: 'obligations', re: /\bobligat(ion|ions|ed|ory)\b/i, unless: /\bobligations of (the|their) States\b/i },
   { word: 'bound', re: /\bbound\b/i },
   { word: 'binding', re: /\bbinding\b/i, unless: /\bnot (legally )?binding\b|\bnon-binding\b/i },
@@ -308,7 +308,7 @@ export const TEXT_RULES: readonly Rule<TextContext>[] = [
       const need: [string, boolean, string][] = [
         ['the arbitration rules', has(/\b(Rules|rules of arbitration|arbitration rules)\b/), 'Name the rules, e.g. the PCA Optional Rules for Arbitration of Disputes Relating to Outer Space Activities.'],
         ['the number of arbitrators', has(/\bsole arbitrator\b|(\bone|\bthree|\bfive|\b\d+|\(\d+\)) arbitrators\b/i), 'State the number of arbitrators (one, three or five).'],
-        ['who appoints an arbitrator a party fails to appoint', has(/\b(fails? to appoint|not (been )?(appointed|agreed)|failing (agreement|appointment))\b/i), 'Name an appointing authority, e.g. the Secretary-General of the Permanent Court of Arbitration.'],
+        ['who appoints an arbitrator a party fails to appoint', has(/\b(fails? to appoint|not (been )?(appointed|agreed|chosen)|failing (agreement|appointment|(such an? |a joint )?nomination))\b/i), 'Name an appointing authority, e.g. the Secretary-General of the Permanent Court of Arbitration.'],
         ['the seat of arbitration', has(/\bseat\b/i), 'State the seat (legal place) of arbitration (terms: `disputes.arbitration.seat`).'],
         ['the language of the arbitration', has(/\blanguage of the arbitration\b/i), 'State the language of the arbitration (terms: `disputes.arbitration.language`).'],
         ['a time-limited consultation before arbitration', ss.some((s) => /\bconsult/i.test(s)) && has(/\b(within|after)\b[^.]*\b(days|months)\b/i), 'Require consultation first, for a fixed period (e.g. 90 days), before either party may refer the dispute to arbitration.'],
@@ -326,7 +326,7 @@ export const TEXT_RULES: readonly Rule<TextContext>[] = [
     check: ({ doc }) => {
       const a = entryArticle(doc);
       if (!a || !/terminat/i.test(bodyOf(a))) return [];
-      const survival = sentences(bodyOf(a)).filter((s) => /\b(surviv\w*|continue to (apply|be observed)|after (the )?termination)\b/i.test(s));
+      const survival = sentences(bodyOf(a)).filter((s) => /\b(surviv\w*|continue to (apply|be observed|observe)|after (the )?termination)\b/i.test(s));
       const text = survival.join(' ');
       const refs = (art: DocArticle | undefined) => art !== undefined && new RegExp(`\\bArticles? (\\d+, |\\d+ and )*${art.number}\\b`).test(text);
       const need: [string, DocArticle | undefined, RegExp, boolean][] = [
