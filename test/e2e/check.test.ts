@@ -60,7 +60,7 @@ describe('spacecoop check (built binary)', () => {
     run(['draft', EXAMPLES.find((f) => f.endsWith('cbers.yaml'))!, '--out', out]);
     const edited = read(out)
       .replace(/<!-- spacecoop:clause liability\/cross-waiver -->[\s\S]*?<!-- \/spacecoop:clause -->\n/, '')
-      .replace('shall pursue the following objectives:', 'shall pursue the following objectives:\n<<<<<<< your edit\nmine\n=======\ntheirs\n>>>>>>> regenerated');
+      .replace('The objectives of the Cooperative Activities are:', 'The objectives of the Cooperative Activities are:\n<<<<<<< your edit\nmine\n=======\ntheirs\n>>>>>>> regenerated');
     writeFileSync(out, edited);
     const r = run(['check', out, '--json']);
     expect(r.code).toBe(1);

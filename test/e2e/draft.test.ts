@@ -70,7 +70,8 @@ describe('spacecoop draft (built binary)', () => {
 
   it('reports the review after drafting, with the hint to run check', () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'terms.yaml'), `form: agreement\n${GOOD_PARTIES}cooperation: { launch: { launchingParty: a } }\n`); // no launch site: a warning
+    // Two Governments, in force on signature: a warning (entry into force needs their internal procedures).
+    writeFileSync(join(dir, 'terms.yaml'), `form: agreement\n${GOOD_PARTIES}entryIntoForce: signature\n`);
     const r = run(['draft', 'terms.yaml'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/check: .*1 warning.* — run `spacecoop check terms\.yaml`/);
