@@ -122,6 +122,8 @@ export function recommendDisputeSteps(t: ResolvedTerms): Recommendation {
  * Government as a party, binding cost shares, exemptions from customs duties and taxes, a facility on
  * the other side's territory. Empty for a memorandum, which binds no one.
  */
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 export function approvalNeeds(t: ResolvedTerms): string[] {
   if (!t.binding) return [];
   const out: string[] = [];
@@ -147,7 +149,7 @@ export function recommendEntryIntoForce(t: ResolvedTerms): Recommendation {
   if (needs.length) {
     return {
       variant: 'notification',
-      reason: `${needs.join('; ')}: such commitments need each State’s internal procedures first, so the instrument enters into force on the later of the notifications that they are complete (Vienna Convention on the Law of Treaties, Arts. 11, 24(1)).`,
+      reason: `${capitalised(needs.join('; '))}: such commitments need each State’s internal procedures first, so the instrument enters into force on the later of the notifications that they are complete (Vienna Convention on the Law of Treaties, Arts. 11, 24(1)).`,
     };
   }
   return {

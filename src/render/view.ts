@@ -148,10 +148,18 @@ export function asObjective(text: string): string {
   return `to ${o}`;
 }
 
+/** A company's name takes no article ("Aryavarta Launch Systems Private Limited"); an institution's does. */
+const COMPANY_NAME = /\b(Ltd|Limited|Inc|LLC|GmbH|S\.A|SA|AG|PLC|Corporation|Company|Co|S\.p\.A|B\.V|N\.V)\.?$/i;
+export function nameInText(name: string, company = false): string {
+  return company || COMPANY_NAME.test(name.trim()) ? name : `the ${name}`;
+}
+
 export function joinList(items: readonly string[], conj = 'and'): string {
   if (items.length <= 1) return items[0] ?? '';
   return `${items.slice(0, -1).join(', ')} ${conj} ${items[items.length - 1]}`;
 }
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function partyView(p: ResolvedParty, t: ResolvedTerms): PartyView {
   const name = escapeMarkdown(p.name);
@@ -161,8 +169,8 @@ function partyView(p: ResolvedParty, t: ResolvedTerms): PartyView {
     id: p.id,
     name,
     label,
-    full: p.shortName ? `the ${name} (${label})` : `the ${name}`,
-    Full: p.shortName ? `The ${name} (${label})` : `The ${name}`,
+    full: `${nameInText(name, p.type === 'commercial')}${p.shortName ? ` (${label})` : ''}`,
+    Full: `${capitalise(nameInText(name, p.type === 'commercial'))}${p.shortName ? ` (${label})` : ''}`,
     state: p.state === undefined ? blankToken(`${path}.state`) : escapeMarkdown(stateInText(p.state)),
     type: p.type,
     commercial: p.type === 'commercial',
@@ -264,7 +272,7 @@ export function buildView(t: ResolvedTerms, variants: Record<string, string>) {
       shared: t.funding === 'shared',
       shares: (c.costShare ?? []).map((s) => ({ party: byId(s.party), percent: s.percent })),
     },
-    entities: (c.implementingEntities ?? []).map((e) => ({ name: escapeMarkdown(e.name), party: byId(e.party) })),
+    entities: (c.implementingEntities ?? []).map((e) => ({ name: escapeMarkdown(nameInText(e.name)), party: byId(e.party) })),
     hasEntities: (c.implementingEntities ?? []).length > 0,
     commercial: t.commercialInvolved,
     commercialParties: parties.filter((p) => p.commercial),
