@@ -107,6 +107,7 @@ const CASES: Case[] = [
   },
   { rule: 'private-party-authorisation', base: COMMERCIAL, facts: { commercial: true }, broken: (t) => must(t, /continuing supervision/g, 'oversight') },
   { rule: 'entry-into-force-form', base: MOU, broken: (t) => must(t, 'will come into effect on the date of its signature', 'will enter into force on the date of its signature') },
+  { rule: 'entry-into-force-form', base: BINDING, broken: (t) => must(t, 'With effect from the entry into force of this Protocol, the Parties designate', 'On signature of this Protocol, the Parties designate') },
   { rule: 'languages-divergence', base: BINDING, broken: (t) => must(t, /The Parties shall settle any divergence of interpretation[^.]*\./, '') },
   {
     rule: 'missing-key-provision',

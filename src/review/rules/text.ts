@@ -48,7 +48,7 @@ const MOU_PROVISIONS: { what: string; re: RegExp; unless?: RegExp }[] = [
  */
 export const MOU_BINDING_WORDS: { word: string; re: RegExp; unless?: RegExp }[] = [
   { word: 'shall', re: /\bshall\b/i },
-  { word: 'agree', re: /\b(agree|agrees|agreed|agreeing|agreement|agreements)\b/, unless: /\bseparate (written )?(agreement|instrument)\b/ },
+  { word: 'agree', re: /\b(agree|agrees|agreed|agreeing|agreement|agreements)\b/, unless: /\b(separate (written )?|safeguards )(agreement|instrument)\b/ },
   { word: 'obligations', re: /\bobligat(ion|ions|ed|ory)\b/i, unless: /\bobligations of (the|their) States\b/i },
   { word: 'bound', re: /\bbound\b/i },
   { word: 'binding', re: /\bbinding\b/i, unless: /\bnot (legally )?binding\b|\bnon-binding\b/i },
