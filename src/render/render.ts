@@ -6,7 +6,7 @@ import { blankInfo } from './blanks.js';
 import type { Article, Block, ChoiceNote, Draft, OpenPoint, Signature } from './draft.js';
 import { escapeMarkdown } from './escape.js';
 import { BLANK_MARK, TOKEN_RE } from './tokens.js';
-import { ARBITRATION_SOURCES, buildView, FORM_TITLE, joinList, type View } from './view.js';
+import { ARBITRATION_SOURCES, buildView, FORM_TITLE, joinList, nameInText, type View } from './view.js';
 import { AREA_TITLES, TOPIC_TITLES } from './titles.js';
 
 export interface RenderOptions {
@@ -131,12 +131,20 @@ function sourcesOf(sources: readonly string[], rules: string): string[] {
   return sources.filter((s) => !others.includes(s));
 }
 
+/**
+ * "Protocol between A and B on the CBERS-6 Project"; without a project, "on Cooperation in Earth
+ * Observation and Satellite Navigation", with a serial comma where an area's own name has "and".
+ */
 function deriveTitle(t: ResolvedTerms, view: View): string {
-  const names = view.parties.map((p) => `the ${p.name}`);
+  const names = view.parties.map((p) => nameInText(p.name, p.commercial));
   const areas = t.areas.map((a) => AREA_TITLES[a]);
-  const subject = areas.length ? `on Cooperation in ${joinList(areas)}` : 'on Cooperation in the Exploration and Use of Outer Space for Peaceful Purposes';
-  const project = view.project ? ` for the ${view.project.name} Project` : '';
-  return `${FORM_TITLE[t.form]} between ${names[0]} and ${names[1]} ${subject}${project}`;
+  const list = areas.length > 2 && areas.some((a) => / and /.test(a)) ? `${areas.slice(0, -1).join(', ')}, and ${areas[areas.length - 1]}` : joinList(areas);
+  const subject = view.project
+    ? `on the ${view.project.name} Project`
+    : areas.length
+      ? `on Cooperation in ${list}`
+      : 'on Cooperation in the Exploration and Use of Outer Space for Peaceful Purposes';
+  return `${FORM_TITLE[t.form]} between ${names[0]} and ${names[1]} ${subject}`;
 }
 
 /**

@@ -25,7 +25,7 @@ const draftText = (d: Draft | undefined) => (d ? d.articles.flatMap((a) => a.blo
 
 const FALLBACK_FIELD: Record<string, string> = { liability: 'liability.regime', disputes: 'disputes.steps' };
 
-/** Areas and what each makes essential (DOMAIN.md), as far as terms and text can show it. */
+/** Areas and what each makes essential (agency practice by area), as far as terms and text can show it. */
 const AREA_ESSENTIALS: { areas: Area[]; what: string; missing: (c: TermsContext, text: string | undefined) => boolean; fix: string; path: string }[] = [
   {
     areas: ['earth-observation', 'communications', 'launch-services', 'in-orbit-delivery', 'lunar-exploration', 'mars-exploration'],
@@ -202,7 +202,7 @@ export const TERMS_RULES: readonly Rule<TermsContext>[] = [
   },
   {
     id: 'order-of-precedence',
-    severity: 'error',
+    severity: 'note',
     level: 'terms',
     domain: [12],
     what: 'A protocol or implementing arrangement that does not name its parent instrument.',
@@ -214,7 +214,7 @@ export const TERMS_RULES: readonly Rule<TermsContext>[] = [
   },
   {
     id: 'arbitration-incomplete',
-    severity: 'error',
+    severity: 'note',
     level: 'terms',
     domain: [13],
     what: 'Arbitration without a seat.',

@@ -141,7 +141,7 @@ export const TEXT_RULES: readonly Rule<TextContext>[] = [
     check: ({ doc }) => {
       const a = jurisdictionArticle(doc);
       if (!a) return [];
-      const ok = sentences(bodyOf(a)).some((s) => /jurisdiction and control/i.test(s) && /\b(regist\w*|State of Registry)\b/i.test(s) && !/\[●\]/.test(s));
+      const ok = sentences(bodyOf(a)).some((s) => /jurisdiction and control/i.test(s) && /\b(regist\w*|State of Registry)\b/i.test(s));
       return ok ? [] : [hit(a, 'does not say that the State that registers an object retains jurisdiction and control over it and its personnel', 'Add: “In accordance with Article VIII of the Outer Space Treaty, the State of Registry shall retain jurisdiction and control over [the object], and over any personnel thereof”; any other allocation must be agreed expressly.')];
     },
   },
@@ -304,7 +304,8 @@ export const TEXT_RULES: readonly Rule<TextContext>[] = [
       if (!a || !doc.facts.binding) return [];
       const ss = sentences(bodyOf(a));
       if (affirms(bodyOf(a), /\barbitra(tion|l)\b/i).length === 0) return [];
-      const has = (re: RegExp) => ss.some((s) => re.test(s) && !s.includes(BLANK));
+      // A blank [●] is an open point (a note, reported once); the sentence that holds it counts as present.
+      const has = (re: RegExp) => ss.some((s) => re.test(s));
       const need: [string, boolean, string][] = [
         ['the arbitration rules', has(/\b(Rules|rules of arbitration|arbitration rules)\b/), 'Name the rules, e.g. the PCA Optional Rules for Arbitration of Disputes Relating to Outer Space Activities.'],
         ['the number of arbitrators', has(/\bsole arbitrator\b|(\bone|\bthree|\bfive|\b\d+|\(\d+\)) arbitrators\b/i), 'State the number of arbitrators (one, three or five).'],
@@ -392,7 +393,7 @@ export const TEXT_RULES: readonly Rule<TextContext>[] = [
     check: ({ doc }) => {
       if (!doc.facts.commercial) return [];
       const ss = operative(doc).flatMap((a) => sentences(bodyOf(a)));
-      const named = ss.some((s) => /\bauthori[sz]ation\b/i.test(s) && /\bsupervision\b/i.test(s) && !s.includes(BLANK));
+      const named = ss.some((s) => /\bauthori[sz]ation\b/i.test(s) && /\bsupervision\b/i.test(s));
       return named ? [] : [{ message: 'a commercial party takes part, but no article names the State that authorises and continuously supervises its space activities', fix: 'Add that the commercial party obtains its State’s authorisation and remains under its continuing supervision (terms: give the party its `state`).' }];
     },
   },
