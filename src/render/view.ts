@@ -84,13 +84,14 @@ export function stateLanguage(state: string | undefined): string | undefined {
 }
 
 /** The forms of cooperation the facts show, each a phrase completing "The Cooperative Activities comprise ...". */
-function cooperationForms(t: ResolvedTerms, objectNames: string[], facilityNames: string[]): string[] {
+function cooperationForms(t: ResolvedTerms, facilityNames: string[]): string[] {
   const out: string[] = [];
   const joint = t.spaceObjects.filter((o) => o.owners.length > 1).map((o) => escapeMarkdown(o.name));
   if (joint.length) out.push(`the joint design, construction, testing and operation of the ${joinList(joint)}`);
-  const own = objectNames.filter((n) => !joint.includes(n));
-  if (own.length && !t.hasArea('launch-services', 'in-orbit-delivery')) out.push(`support for the operation of the ${joinList(own)}`);
-  if (t.launch || t.hasArea('launch-services', 'in-orbit-delivery')) out.push('launch services and launch-related support');
+  // A launch is a form of cooperation only where one party launches for the other (not its own vehicle).
+  const launcher = t.launch?.launchingParty;
+  const launchesForOther = launcher !== undefined && t.spaceObjects.some((o) => o.owners.some((p) => p.id !== launcher));
+  if (launchesForOther || t.hasArea('launch-services', 'in-orbit-delivery')) out.push('launch services and launch-related support');
   if (facilityNames.length) out.push(`the establishment and operation of the ${joinList(facilityNames)}`);
   if (t.hasArea('human-spaceflight')) out.push('the flight, training and support of crew members');
   if (t.hasArea('navigation')) out.push('the monitoring of satellite navigation signals and the exchange of information on their performance');
@@ -338,7 +339,7 @@ function instrumentView(t: ResolvedTerms, parties: [PartyView, PartyView], byId:
   const companies = parties.filter((p) => p.type === 'commercial' || p.type === 'state-enterprise');
   const prevailing = t.source.prevailingLanguage;
   const objectNames = t.spaceObjects.map((o) => escapeMarkdown(o.name));
-  const forms = cooperationForms(t, objectNames, t.facilities.map((f) => escapeMarkdown(f.name)));
+  const forms = cooperationForms(t, t.facilities.map((f) => escapeMarkdown(f.name)));
   const responsibilities = parties.map((p) => {
     const r = c.responsibilities?.find((x) => x.party === p.id);
     return { party: p, tasks: r ? r.tasks.map((x) => escapeMarkdown(x.replace(/[.;,\s]+$/, ''))) : [], missing: r ? null : blankToken(`cooperation.responsibilities.${p.id}`) };

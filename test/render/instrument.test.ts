@@ -60,9 +60,11 @@ describe('entry into force follows the parties and the commitments (C-1, G-8, ru
 
   it('acts “on entry into force”, never “on signature”, in an instrument that enters into force later', () => {
     for (const parties of [AGENCIES, GOVERNMENTS]) {
-      const d = draftOf(`form: framework-agreement\n${parties}entryIntoForce: notification\ncooperation:\n  implementingEntities: [{ name: Aldera Space Institute, party: a }]\n`);
-      expect(operative(d)).not.toMatch(/\bOn signature\b/);
-      expect(operative(d)).toMatch(/With effect from the entry into force of this Agreement, the Parties designate/);
+      for (const entities of ['[{ name: Aldera Space Institute, party: a }]', '[{ name: Aldera Space Institute, party: a }, { name: Borduria Space Centre, party: b }]']) {
+        const d = draftOf(`form: framework-agreement\n${parties}entryIntoForce: notification\ncooperation:\n  implementingEntities: ${entities}\n`);
+        expect(operative(d)).not.toMatch(/\bOn signature\b/);
+        expect(operative(d)).toMatch(/With effect from the entry into force of this Agreement, (the Parties designate the following|\w+ designates the Aldera Space Institute as its Implementing Agency)/);
+      }
     }
   });
 
