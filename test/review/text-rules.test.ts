@@ -16,6 +16,8 @@ const draftOf = (example: string) =>
 const BINDING = draftOf('cbers.yaml');
 /** A memorandum of understanding. */
 const MOU = draftOf('lunar-mou.yaml');
+/** An intergovernmental station agreement, with no tasks allocated in the terms. */
+const STATION = draftOf('deep-space-station.yaml');
 /** A framework agreement with a commercial launch provider. */
 const COMMERCIAL = draftOf('leo-delivery.yaml');
 /** A small hand-written draft for the defined-term, reference, blank and conflict rules. */
@@ -80,6 +82,10 @@ const CASES: Case[] = [
   { rule: 'waiver-flow-down', base: BINDING, broken: (t) => cut(t, /\d+\. Each Party shall extend the cross-waiver[^\n]*\n/) },
   { rule: 'waiver-exceptions', base: BINDING, broken: (t) => must(t, /wilful misconduct/g, 'fraud') },
   { rule: 'export-transfer-clause', base: BINDING, broken: (t) => must(t, /re-transfer/g, 'pass') },
+  { rule: 'arbitration-vocabulary', base: BINDING, broken: (t) => must(t, /notice of arbitration/g, 'Request for Arbitration') },
+  { rule: 'budget-language', base: BINDING, broken: (t) => must(t, 'subject to the availability of funds and to its internal procedures', 'subject to the availability of appropriated funds and to its budgetary procedures') },
+  { rule: 'budget-language', base: MOU, broken: (t) => must(t, 'subject to the availability of funds and to its internal procedures', 'subject to the availability of appropriated funds') },
+  { rule: 'phantom-tasks', base: STATION, broken: (t) => appendToArticle2(t, '5. Each Party shall carry out the tasks allocated to it under this Agreement.') },
   { rule: 'release-carve-out', base: BINDING, broken: (t) => cut(t, /\d+\. Nothing in this Article permits the release of Proprietary Information[^\n]*\n/) },
   { rule: 'order-of-precedence', base: BINDING, broken: (t) => must(t, /, which shall prevail in case of any inconsistency between them/g, '') },
   { rule: 'arbitration-incomplete', base: BINDING, broken: (t) => must(t, /The seat of arbitration shall be [^.]*\. /, '') },

@@ -264,6 +264,56 @@ export const TEXT_RULES: readonly Rule<TextContext>[] = [
     },
   },
   {
+    id: 'arbitration-vocabulary',
+    severity: 'error',
+    level: 'text',
+    domain: [13],
+    what: 'Arbitration written in the vocabulary of other rules: ICC rules with a "notice of arbitration" and appointment by the parties, or UNCITRAL or PCA rules with a "Request for Arbitration".',
+    source: 'ICC Rules of Arbitration (2021), Arts. 4, 12, 13; UNCITRAL Arbitration Rules (as revised in 2010), Arts. 3, 6',
+    check: ({ doc }) => {
+      const a = disputesArticle(doc);
+      if (!a) return [];
+      const body = bodyOf(a);
+      if (/International Chamber of Commerce/.test(body) && /\bnotice of arbitration\b/i.test(body)) {
+        return [hit(a, 'chooses the ICC Rules but speaks of a “notice of arbitration”; under the ICC Rules proceedings begin with a Request for Arbitration, and party nominations are confirmed by the ICC Court', 'Write “Request for Arbitration”, and have each party nominate an arbitrator for confirmation by the International Court of Arbitration.')];
+      }
+      if (/(United Nations Commission on International Trade Law|Permanent Court of Arbitration Optional Rules)/.test(body) && /\bRequest for Arbitration\b/.test(body)) {
+        return [hit(a, 'chooses the UNCITRAL or PCA rules but speaks of a “Request for Arbitration”, an ICC term; these rules begin with a notice of arbitration', 'Write “notice of arbitration”, and name the appointing authority.')];
+      }
+      return [];
+    },
+  },
+  {
+    id: 'budget-language',
+    severity: 'error',
+    level: 'text',
+    domain: [],
+    what: 'Budget language borrowed from one State’s practice (“appropriated funds”), or a public-funds proviso applied to a company.',
+    source: 'Implementing arrangements between AEB and NASA (2011) use US appropriations language; agency practice elsewhere: subject to the availability of funds and internal procedures',
+    check: ({ doc }) =>
+      operative(doc)
+        .filter((a) => /\bappropriated funds\b/i.test(bodyOf(a)))
+        .map((a) => hit(a, 'makes obligations subject to “appropriated funds”, a term of United States budget law that does not fit other States, and none at all for a company', 'Write “subject to the availability of funds and to its internal procedures”, and leave a company’s obligations unconditional.')),
+  },
+  {
+    id: 'phantom-tasks',
+    severity: 'error',
+    level: 'text',
+    domain: [],
+    what: 'The text relies on tasks or work “allocated” to a party when no article allocates any.',
+    source: 'IISL 2016, Section 4.4 (specific and explicit provisions, not statements of willingness)',
+    check: ({ doc }) => {
+      const resp = findArticle(doc, 'responsibilities', /Responsibilities/i);
+      // Nothing is allocated when the article only speaks of "tasks allocated to it", or every party's tasks are a blank.
+      const body = resp ? bodyOf(resp) : '';
+      const none = !resp || /\btasks allocated to it\b/.test(body) || (body.match(/following tasks: \[●\]/g) ?? []).length >= 2;
+      if (!none) return [];
+      return operative(doc)
+        .filter((a) => /\b(tasks|work) allocated to it\b/i.test(bodyOf(a)))
+        .map((a) => hit(a, 'refers to the tasks or work allocated to a party, but no article allocates any', 'Allocate each party’s tasks (terms: `cooperation.responsibilities`), or delete the reference.'));
+    },
+  },
+  {
     id: 'release-carve-out',
     severity: 'error',
     level: 'text',
