@@ -86,6 +86,7 @@ const CASES: Case[] = [
   { rule: 'budget-language', base: BINDING, broken: (t) => must(t, 'subject to the availability of funds and to its internal procedures', 'subject to the availability of appropriated funds and to its budgetary procedures') },
   { rule: 'budget-language', base: MOU, broken: (t) => must(t, 'subject to the availability of funds and to its internal procedures', 'subject to the availability of appropriated funds') },
   { rule: 'phantom-tasks', base: STATION, broken: (t) => appendToArticle2(t, '5. Each Party shall carry out the tasks allocated to it under this Agreement.') },
+  { rule: 'stated-twice', base: BINDING, broken: (t) => appendToArticle2(t, '5. In case of any inconsistency between this Protocol and the Framework Agreement, the Framework Agreement shall prevail.') },
   { rule: 'release-carve-out', base: BINDING, broken: (t) => cut(t, /\d+\. Nothing in this Article permits the release of Proprietary Information[^\n]*\n/) },
   { rule: 'order-of-precedence', base: BINDING, broken: (t) => must(t, /, which shall prevail in case of any inconsistency between them/g, '') },
   { rule: 'arbitration-incomplete', base: BINDING, broken: (t) => must(t, /The seat of arbitration shall be [^.]*\. /, '') },

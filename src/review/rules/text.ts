@@ -314,6 +314,29 @@ export const TEXT_RULES: readonly Rule<TextContext>[] = [
     },
   },
   {
+    id: 'stated-twice',
+    severity: 'warning',
+    level: 'text',
+    domain: [],
+    what: 'A provision stated in two articles (OST Art. VI authorisation, a customs exemption, OST Art. IX consultation, the order of precedence), which invites the reader to look for a difference.',
+    source: 'Drafting practice: each provision is made once, where it belongs',
+    check: ({ doc }) => {
+      const langs = languagesArticle(doc);
+      const kinds: [string, (s: string) => boolean][] = [
+        ['the authorisation and continuing supervision under Article VI of the Outer Space Treaty', (x) => /\bauthori[sz]ation\b/i.test(x) && /\bcontinuing supervision\b/i.test(x)],
+        ['the exemption from customs duties', (x) => /\bexempt\b/i.test(x) && /\bcustoms\b/i.test(x) && !/\b(seek|request|apply for|does not grant)\b/i.test(x)],
+        ['consultation under Article IX of the Outer Space Treaty', (x) => /Article IX of the Outer Space Treaty/.test(x) && /\bconsult/i.test(x)],
+        ['the order of precedence', (x) => /\bprevail/i.test(x) && /\binconsisten/i.test(x)],
+      ];
+      const out: Hit[] = [];
+      for (const [what, test] of kinds) {
+        const arts = operative(doc).filter((a) => a !== langs && sentences(bodyOf(a)).some(test));
+        if (arts.length > 1) out.push(hit(arts[1]!, `states ${what} again (also in ${where(arts[0]!)})`, `Keep ${what} in one article and refer to it from the other.`));
+      }
+      return out;
+    },
+  },
+  {
     id: 'release-carve-out',
     severity: 'error',
     level: 'text',
