@@ -56,5 +56,6 @@ export function statusLine(draft: Draft): string {
  * preamble and the signature block (`--alternat`).
  */
 export function alternatNote(draft: Draft): string {
-  return `Alternat: this copy names the ${draft.partyWord} in the order of the terms file. Each side's original names that side first in the title, the preamble and the signature block; draft the other side's original with \`--alternat <party>\`.`;
+  const first = draft.firstParty ? `${draft.firstParty}'s original: it names ${draft.firstParty} first` : `names the ${draft.partyWord} in the order of the terms file`;
+  return `Alternat: this copy is ${first}. Each side's original names that side first in the title, the preamble and the signature block; draft the other side's original with \`--alternat <party>\`.`;
 }

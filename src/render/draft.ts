@@ -17,6 +17,8 @@ export interface Draft {
   testimonium: string[];
   signatures: Signature[];
   notes: DraftNotes;
+  /** The party named first in this copy (the alternat), by its label. */
+  firstParty?: string;
 }
 
 export interface Article {

@@ -122,6 +122,7 @@ export function renderDraft(t: ResolvedTerms, plan: Plan, library: Library, opti
     testimonium,
     signatures,
     notes: { openPoints: [...blanks.values()], choices, reviews, sources },
+    firstParty: view.parties[0].label,
   };
 }
 

@@ -295,8 +295,11 @@ describe('style (X-16)', () => {
     expect(d.preamble[0]).not.toMatch(/the Borduria Orbital/);
   });
 
-  it('the notes state the alternat', () => {
-    const md = renderMarkdown(draftOf(`form: framework-agreement\n${AGENCIES}`));
-    expect(md).toMatch(/Alternat: .*--alternat <party>/);
+  it('the notes state the alternat, and whose original this copy is', () => {
+    const yaml = `form: framework-agreement\n${AGENCIES}`;
+    expect(renderMarkdown(draftOf(yaml))).toMatch(/Alternat: this copy is ASA's original: it names ASA first\..*--alternat <party>/);
+    const theirs = draftFromTermsText(yaml, 'terms.yaml', library, { alternat: 'b' }).draft;
+    expect(renderMarkdown(theirs)).toMatch(/Alternat: this copy is BSA's original: it names BSA first\./);
+    expect(theirs.title).toMatch(/^Framework Agreement between the Borduria Space Agency and the Aldera Space Agency/);
   });
 });
