@@ -170,6 +170,8 @@ function renderDefinitions(library: Library, view: View, text: string): string {
   }
   if (used.size === 0) return '';
   const terms = [...used.keys()].sort((a, b) => a.localeCompare(b));
+  // One definition is a sentence, not a single-item list.
+  if (terms.length === 1) return `For the purposes of this ${view.Instrument}, “${terms[0]}” ${used.get(terms[0]!)!.replace(/[.;]$/, '')}.`;
   const lines = [`For the purposes of this ${view.Instrument}:`, ''];
   terms.forEach((term, i) => {
     const end = i === terms.length - 1 ? '.' : ';';

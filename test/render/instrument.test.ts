@@ -303,3 +303,12 @@ describe('style (X-16)', () => {
     expect(theirs.title).toMatch(/^Framework Agreement between the Borduria Space Agency and the Aldera Space Agency/);
   });
 });
+
+describe('no single-item lists (X-16)', () => {
+  it('one objective, one designated agency and one form of cooperation read as sentences', () => {
+    const d = draftOf(`form: framework-agreement\n${AGENCIES}cooperation:\n  objectives: [to study the ionosphere]\n  implementingEntities: [{ name: Aldera Space Institute, party: a }]\n`);
+    expect(article(d, 'objective/standard')).toContain('The objective of the Cooperative Activities is to study the ionosphere.');
+    expect(article(d, 'implementation/standard')).toContain('On signature of this Agreement, ASA designates the Aldera Space Institute as its Implementing Agency.');
+    for (const a of d.articles) for (const b of a.blocks) expect(b.items.length, `Article ${a.number}`).not.toBe(1);
+  });
+});

@@ -597,7 +597,7 @@ export function definedTerms(doc: ReviewDoc): Set<string> {
 }
 
 function definitionItems(defs: DocArticle): { term: string; text: string }[] {
-  return [...bodyOf(defs).matchAll(/^\s*(?:\([a-z]+\)\s*)?“([^”]+)”(.*)$/gm)].map((m) => ({ term: m[1]!, text: m[2]! }));
+  return [...bodyOf(defs).matchAll(/^\s*(?:\([a-z]+\)\s*|For the purposes of this \w+, )?“([^”]+)”(.*)$/gm)].map((m) => ({ term: m[1]!, text: m[2]! }));
 }
 
 /** Rules only a file on disk can break: what the generator never writes. */
