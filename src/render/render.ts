@@ -5,7 +5,8 @@ import type { ResolvedTerms } from '../terms/resolve.js';
 import { blankInfo } from './blanks.js';
 import type { Article, Block, ChoiceNote, Draft, OpenPoint, Signature } from './draft.js';
 import { escapeMarkdown } from './escape.js';
-import { BLANK_MARK, TOKEN_RE } from './tokens.js';
+import { BLANK_MARK, blankToken, TOKEN_RE } from './tokens.js';
+import { formatDate } from '../library/helpers.js';
 import { ARBITRATION_SOURCES, buildView, FORM_TITLE, joinList, nameInText, type View } from './view.js';
 import { AREA_TITLES, TOPIC_TITLES } from './titles.js';
 
@@ -38,7 +39,11 @@ export function renderDraft(t: ResolvedTerms, plan: Plan, library: Library, opti
     return { planned: a, clause, text: clause.render(view) };
   });
 
-  const definitionsText = renderDefinitions(library, view, bodies.map((b) => b.text).join('\n'));
+  // The parent instrument's short title is a defined term of Article 1, like the library's own.
+  const parentRef = t.source.parentInstrument && view.parent
+    ? { term: view.parent.short, body: `means the ${view.parent.title}, signed on ${view.parent.date ? formatDate(view.parent.date) : blankToken('parentInstrument.date')}` }
+    : undefined;
+  const definitionsText = renderDefinitions(library, view, bodies.map((b) => b.text).join('\n'), parentRef);
   const articles: Omit<Article, 'number'>[] = [];
   if (definitionsText) articles.push({ clauseId: 'definitions', topic: 'definitions', title: 'Definitions', blocks: parseBlocks(definitionsText) });
   for (const b of bodies) articles.push({ clauseId: b.clause.id, topic: b.planned.topic, title: b.clause.renderTitle(view), blocks: parseBlocks(b.text) });
@@ -153,10 +158,11 @@ function deriveTitle(t: ResolvedTerms, view: View): string {
  * definition may itself use other defined terms, so the set grows to a fixed point. Each piece of
  * text is scanned once, for all terms at a time.
  */
-function renderDefinitions(library: Library, view: View, text: string): string {
+function renderDefinitions(library: Library, view: View, text: string, extra?: { term: string; body: string }): string {
   const byTerm = definitionsByTerm(library);
-  if (byTerm.size === 0) return '';
   const used = new Map<string, string>();
+  if (extra && findTerms(text, new Map([[extra.term, extra]])).length) used.set(extra.term, extra.body);
+  if (byTerm.size === 0 && used.size === 0) return '';
   let pending = findTerms(text, byTerm);
   while (pending.length) {
     const next: string[] = [];

@@ -376,6 +376,8 @@ function instrumentView(t: ResolvedTerms, parties: [PartyView, PartyView], byId:
       diplomatic: t.intergovernmental,
     },
     icc: t.arbitration.rules === 'icc',
+    /** The parent instrument is named in the terms, so Article 1 defines its short title. */
+    parentDefined: Boolean(t.source.parentInstrument),
     exportControlArticle: has('export-control'),
     debrisArticle: has('debris'),
     facilitiesArticle: has('facilities'),

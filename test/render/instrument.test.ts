@@ -312,3 +312,13 @@ describe('no single-item lists (X-16)', () => {
     for (const a of d.articles) for (const b of a.blocks) expect(b.items.length, `Article ${a.number}`).not.toBe(1);
   });
 });
+
+describe('defined terms in Article 1 (X-16)', () => {
+  it.each(['protocol', 'additional-protocol', 'implementing-arrangement'])('%s: the parent instrument’s short title and the Joint Committee are defined in Article 1, not inline', (form) => {
+    const d = draftOf(`form: ${form}\n${AGENCIES}parentInstrument: { title: Framework Agreement between ASA and BSA on Space Cooperation, shortTitle: Framework Agreement, date: 2020-01-15 }\n`);
+    const defs = article(d, 'definitions');
+    expect(defs).toContain('“Framework Agreement” means the Framework Agreement between ASA and BSA on Space Cooperation, signed on 15 January 2020');
+    expect(defs).toContain('“Joint Committee” means');
+    expect(operative(d)).not.toMatch(/\(the “/);
+  });
+});
