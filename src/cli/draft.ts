@@ -17,6 +17,8 @@ export interface DraftOptions {
   dryRun?: boolean;
   force?: boolean;
   notes: boolean;
+  /** Add a contents list (`--toc`); treaty texts carry none by default. */
+  toc?: boolean;
   alternat?: string;
   clauses?: string;
 }
@@ -43,7 +45,7 @@ export async function runDraft(termsPath: string, opts: DraftOptions): Promise<n
     });
   }
   if (opts.format !== 'md') await refuseConflicts(defaultOut(termsPath, 'md'), opts.format);
-  const output = await exportDraft(result.draft, opts.format, { notes: opts.notes });
+  const output = await exportDraft(result.draft, opts.format, { notes: opts.notes, toc: opts.toc === true });
 
   if (opts.format !== 'md' || typeof output !== 'string') {
     if (target === '-') out(output);
@@ -71,7 +73,7 @@ export async function writeMarkdownDraft(target: string, output: string, draft: 
   const points = openPoints ? `, ${yellow(`${openPoints} open point${openPoints === 1 ? '' : 's'}`)} (see the drafting notes)` : '';
   if (target === '-') {
     out(freshDraft(output));
-    if (openPoints) err(dim(`${openPoints} open points: see the drafting notes`));
+    if (openPoints) err(dim(`${openPoints} open point${openPoints === 1 ? '' : 's'}: see the drafting notes`));
     return 0;
   }
   if (!exists(target)) {

@@ -41,6 +41,7 @@ Exit codes: 0 done, 1 review errors or merge conflicts, 2 bad input or usage.`,
     .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'docx', 'html']).default('md'))
     .option('--only <topic-or-clause>', 'regenerate only these clauses (topic or clause id); with an existing draft')
     .option('--no-notes', 'leave out the drafting notes (the copy for the other side)')
+    .option('--toc', 'add a contents list after the title (a Markdown list, a Word TOC field); none by default')
     .option('--alternat <party>', 'write this party\'s copy: it is named first (the alternat)')
     .option('--dry-run', 'with an existing draft: print what regenerating would change, write nothing')
     .option('--force', 'with an existing draft: regenerate everything, discarding hand edits (a backup is written first)')

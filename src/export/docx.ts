@@ -7,6 +7,8 @@ export interface DocxOptions {
   notes?: boolean;
   /** BCP 47 tag of the language the draft is written in, for proofing; default `en`. */
   lang?: string;
+  /** A contents list after the title (`--toc`); none by default. */
+  toc?: boolean;
 }
 
 // Numbering definitions: Word numbers the paragraphs itself, so counsel can insert or delete one
@@ -54,10 +56,12 @@ export async function renderDocx(draft: Draft, options: DocxOptions = {}): Promi
   const children: (InstanceType<typeof d.Paragraph> | InstanceType<typeof d.Table> | InstanceType<typeof d.TableOfContents>)[] = [];
   children.push(new d.Paragraph({ heading: d.HeadingLevel.TITLE, children: runs(draft.title) }));
   children.push(new d.Paragraph({ alignment: d.AlignmentType.CENTER, children: [new d.TextRun({ text: statusLine(draft), italics: true })] }));
-  // Not a heading: the table of contents lists the articles and the annex, not itself.
-  children.push(new d.Paragraph({ keepNext: true, spacing: { before: 360 }, children: [new d.TextRun({ text: 'Contents', bold: true })] }));
-  children.push(new d.TableOfContents('Contents', { hyperlink: true, headingStyleRange: '2-2' }));
-  children.push(new d.Paragraph({ children: [new d.PageBreak()] }));
+  if (options.toc) {
+    // Not a heading: the table of contents lists the articles and the annex, not itself.
+    children.push(new d.Paragraph({ keepNext: true, spacing: { before: 360 }, children: [new d.TextRun({ text: 'Contents', bold: true })] }));
+    children.push(new d.TableOfContents('Contents', { hyperlink: true, headingStyleRange: '2-2' }));
+    children.push(new d.Paragraph({ children: [new d.PageBreak()] }));
+  }
 
   for (const p of draft.preamble) children.push(body(p));
   children.push(body(draft.agreedFormula, { keepNext: true }));

@@ -7,6 +7,8 @@ export interface HtmlOptions {
   notes?: boolean;
   /** BCP 47 tag of the language the draft is written in; default `en`. */
   lang?: string;
+  /** A contents list after the title (`--toc`); none by default. */
+  toc?: boolean;
 }
 
 /** Escapes text for element content and double- or single-quoted attribute values. */
@@ -93,13 +95,13 @@ export function renderHtml(draft: Draft, options: HtmlOptions = {}): string {
     '<main>',
     `<h1>${inlineHtml(draft.title)}</h1>`,
     `<p class="status">${escapeHtml(statusLine(draft))}</p>`,
-    '<nav aria-label="Contents">',
-    '<h2>Contents</h2>',
-    '<ul>',
   ];
-  for (const a of draft.articles) out.push(`<li><a href="#${anchor(a)}">${inlineHtml(articleHeading(a))}</a></li>`);
-  if (notes) out.push(`<li><a href="#notes">${escapeHtml(NOTES_HEADING)}</a></li>`);
-  out.push('</ul>', '</nav>');
+  if (options.toc) {
+    out.push('<nav aria-label="Contents">', '<h2>Contents</h2>', '<ul>');
+    for (const a of draft.articles) out.push(`<li><a href="#${anchor(a)}">${inlineHtml(articleHeading(a))}</a></li>`);
+    if (notes) out.push(`<li><a href="#notes">${escapeHtml(NOTES_HEADING)}</a></li>`);
+    out.push('</ul>', '</nav>');
+  }
 
   out.push('<section class="preamble">');
   for (const p of draft.preamble) out.push(`<p>${inlineHtml(p)}</p>`);

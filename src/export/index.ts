@@ -13,6 +13,8 @@ export interface ExportOptions {
    * Portuguese and English agreement is still English text.
    */
   lang?: string;
+  /** A contents list after the title: a Markdown list, an HTML nav, a Word TOC field. None by default. */
+  toc?: boolean;
 }
 
 /**

@@ -10,6 +10,8 @@ export const NOTES_CLOSE = '<!-- /spacecoop:notes -->';
 
 export interface MarkdownOptions {
   notes?: boolean;
+  /** A contents list after the title (`--toc`); treaty texts carry none by default. */
+  toc?: boolean;
 }
 
 /** Whether spacecoop wrote this file; editors on some systems add a byte-order mark when saving. */
@@ -54,10 +56,12 @@ export function renderMarkdown(draft: Draft, options: MarkdownOptions = {}): str
   const notes = options.notes ?? true;
   const out: string[] = [DRAFT_MARKER, `# ${draft.title}`, ''];
   out.push(statusLine(draft), '');
-  out.push('## Contents', '');
-  for (const a of draft.articles) out.push(`- [${articleHeading(a)}](#${slug(articleHeading(a))})`);
-  if (notes) out.push(`- [${NOTES_HEADING}](#${slug(NOTES_HEADING)})`);
-  out.push('');
+  if (options.toc) {
+    out.push('## Contents', '');
+    for (const a of draft.articles) out.push(`- [${articleHeading(a)}](#${slug(articleHeading(a))})`);
+    if (notes) out.push(`- [${NOTES_HEADING}](#${slug(NOTES_HEADING)})`);
+    out.push('');
+  }
 
   out.push(clauseOpen('instrument/preamble'));
   for (const p of draft.preamble) out.push(p, '');

@@ -43,13 +43,22 @@ export function noteSections(draft: Draft): NoteSection[] {
     {
       heading: 'For counsel',
       ordered: false,
-      entries: n.reviews.map((r) => `Article ${r.article}, ${r.title} (\`${r.clauseId}\`): ${r.text}`),
+      entries: [...n.reviews.map((r) => `Article ${r.article}, ${r.title} (\`${r.clauseId}\`): ${r.text}`), alternatNote(draft)],
     },
     { heading: 'Sources', ordered: false, entries: [...n.sources] },
   ];
 }
 
-/** The line under the title, in every format. */
+/** The line under the title, in every format: a draft, without prejudice to either side's position. */
 export function statusLine(draft: Draft): string {
-  return `Draft for discussion: the text is not agreed by the ${draft.partyWord}.`;
+  return `Draft, without prejudice: for discussion only; the text is not agreed by the ${draft.partyWord}.`;
+}
+
+/**
+ * The alternat, said once in the notes: each side's original names that side first in the title, the
+ * preamble and the signature block (`--alternat`).
+ */
+export function alternatNote(draft: Draft): string {
+  const first = draft.firstParty ? `${draft.firstParty}'s original: it names ${draft.firstParty} first` : `names the ${draft.partyWord} in the order of the terms file`;
+  return `Alternat: this copy is ${first}. Each side's original names that side first in the title, the preamble and the signature block; draft the other side's original with \`--alternat <party>\`.`;
 }

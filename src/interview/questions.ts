@@ -1,6 +1,6 @@
 import { recogniseSale } from '../plan/character.js';
 import { buildContractView } from '../render/contract-view.js';
-import { recommendDisputeSteps, recommendIp, recommendJurisdiction, recommendLiability, type Recommendation } from '../plan/recommend.js';
+import { recommendDisputeSteps, recommendEntryIntoForce, recommendIp, recommendJurisdiction, recommendLiability, type Recommendation } from '../plan/recommend.js';
 import { DEFAULTS, NON_BINDING_FORMS, SUBORDINATE_FORMS, type ResolvedTerms } from '../terms/resolve.js';
 import {
   ARBITRATION_RULES,
@@ -250,6 +250,29 @@ function effectiveSteps(ctx: Ctx): string[] {
 }
 
 /** Text typed on one line, separated by commas: `en, zh, pt`. */
+/** Each party's tasks, typed as `build the platform; operate the station`, written to `cooperation.responsibilities`. */
+function tasksQuestion(i: 0 | 1): Question {
+  const path: Path = ['cooperation', 'responsibilities'];
+  const entries = (ctx: Ctx) => (getIn(ctx.state, path) as Obj[] | undefined) ?? [];
+  // One question a party, asked by the party's place in the file; the list itself is kept in party order.
+  return q([...path, i], 'input', (ctx) => `Tasks of ${label(ctx, i)}, separated by semicolons (e.g. build the platform; operate the control centre)`, {
+    optional: true,
+    validate: (v) => (Array.isArray(v) && v.every((x) => typeof x === 'string' && x.trim().length > 0)) || v === undefined || 'each task is a phrase, e.g. "build the platform"',
+    read: (ctx) => entries(ctx).find((r) => r.party === partyIds(ctx)[i])?.tasks,
+    toPrompt: (v) => (Array.isArray(v) ? v.join('; ') : v),
+    fromPrompt: (raw) => String(raw ?? '').split(';').map((s) => s.trim()).filter(Boolean),
+    write: (ctx, _p, v) => {
+      const id = partyIds(ctx)[i];
+      const ids = partyIds(ctx);
+      const rest = entries(ctx).filter((r) => r.party !== id);
+      const next = v === undefined ? rest : [...rest, { party: id, tasks: v }];
+      next.sort((a, b) => ids.indexOf(a.party as string) - ids.indexOf(b.party as string));
+      if (next.length) setIn(ctx.state, path, next);
+      else deleteIn(ctx.state, path);
+    },
+  });
+}
+
 const commaList = {
   toPrompt: (v: unknown) => (Array.isArray(v) ? v.join(', ') : v),
   fromPrompt: (raw: unknown) =>
@@ -468,6 +491,8 @@ const scopeSection: Section = {
         }),
       ],
     },
+    tasksQuestion(0),
+    tasksQuestion(1),
     {
       type: 'list',
       id: 'cooperation.facilities',
@@ -475,6 +500,7 @@ const scopeSection: Section = {
       first: 'Ground stations one party operates on the other\'s territory: the first (e.g. Deep Space Station, Neuquén)',
       next: 'Another ground station',
       keyField: ['name'],
+      // Stations on the partner's territory: ground-station work, and the monitoring stations of navigation.
       when: (ctx) => ((coop(ctx).areas as string[] | undefined) ?? []).some((a) => a === 'ground-stations' || a === 'navigation'),
       max: 20,
       rest: [
@@ -625,6 +651,21 @@ const finalSection: Section = {
     q(['languages'], 'input', 'Authentic languages, two-letter codes, working language first (e.g. zh, pt, en)', {
       ...commaList,
       fallback: () => [...DEFAULTS.languages],
+    }),
+    q(['prevailingLanguage'], 'input', 'A text that prevails in case of divergence, only if both sides agree one (usually a third language, e.g. en); Enter for none: all texts equally authentic, divergence settled by consultation', {
+      when: (ctx) => ((getIn(ctx.state, ['languages']) as string[] | undefined) ?? []).length > 1,
+      optional: true,
+      fromPrompt: (raw) => String(raw ?? '').trim().toLowerCase() || undefined,
+    }),
+    q(['entryIntoForce'], 'input', 'Entry into force: signature, notification (of completed internal procedures) or ratification; Enter for the recommendation', {
+      when: (ctx) => !NON_BINDING_FORMS.includes(ctx.state.form as never),
+      optional: true,
+      note: (ctx) => {
+        if (!ctx.resolved) return undefined;
+        const r = recommendEntryIntoForce(ctx.resolved);
+        return `Recommended: ${r.variant}. ${r.reason}`;
+      },
+      fromPrompt: (raw) => String(raw ?? '').trim().toLowerCase() || undefined,
     }),
     q(['signing', 'place'], 'input', 'Place of signature', { optional: true }),
     q(['signing', 'date'], 'input', 'Date of signature, YYYY-MM-DD', { optional: true }),

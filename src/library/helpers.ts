@@ -7,7 +7,7 @@ import { joinList } from '../render/view.js';
  * view: no file, network or environment access, so a drafter's clause file is data, not code.
  * Voice helpers make one template serve binding and non-binding instruments.
  */
-type Root = { binding: boolean; areas: { id: string }[] };
+type Root = { binding: boolean; form: string; areas: { id: string }[] };
 const root = (o: HelperOptions) => (o.data as { root: Root }).root;
 const voice = (binding: string, nonBinding: string) => (o: HelperOptions) => (root(o).binding ? binding : nonBinding);
 
@@ -48,8 +48,8 @@ export const HELPERS: Record<string, (...xs: any[]) => unknown> = {
   'in-force': voice('in force', 'in effect'),
   /** A cross-reference to the article of a topic, resolved to "Article N" after numbering. */
   ref: (topic: unknown) => refToken(String(topic)),
-  /** Several cross-references as treaties write them: "Articles 12, 14 and 17", in article order. */
-  refs: (...xs: unknown[]) => refToken(args(xs).map(String).join(',')),
+  /** Several cross-references as treaties write them: "Articles 12, 14 and 17", in article order; a list of topics may be passed as one array. */
+  refs: (...xs: unknown[]) => refToken(args(xs).flat().map(String).join(',')),
   /** A visible blank that the drafting notes list as an open point. */
   blank: (path: unknown) => blankToken(String(path)),
   /** "A, B and C"; `{{list parties "label"}}` picks a property of each item; `conj="or"`. */
@@ -59,8 +59,17 @@ export const HELPERS: Record<string, (...xs: any[]) => unknown> = {
     const xs = (Array.isArray(items) ? items : []).map((x) => String(prop ? (x as Record<string, unknown>)[prop] : x));
     return joinList(xs, (o.hash?.conj as string | undefined) ?? 'and');
   },
-  /** `5` -> "five (5)", as treaty texts write periods. */
-  count: (n: unknown) => `${numberWords(Number(n))} (${Number(n)})`,
+  /**
+   * A period or quantity: "ten" in treaty forms (treaty texts write numbers in words only), "ten (10)"
+   * in a contract, where the doubled numeral is commercial practice.
+   */
+  count: (n: unknown, o: HelperOptions) => (root(o).form === 'contract' ? `${numberWords(Number(n))} (${Number(n)})` : numberWords(Number(n))),
+  /** "agree" in a binding text, "jointly decide" in a memorandum (which records no agreement). */
+  decide: voice('agree', 'jointly decide'),
+  /** "agreed" / "jointly decided". */
+  decided: voice('agreed', 'jointly decided'),
+  /** "obligations" / "undertakings": a memorandum creates no obligations. */
+  obligations: voice('obligations', 'undertakings'),
   words: (n: unknown) => numberWords(Number(n)),
   date: (iso: unknown, o: HelperOptions) => (typeof iso === 'string' && iso ? formatDate(iso) : blankToken(String(o.hash?.blank ?? 'date'))),
   plural: (n: unknown, one: unknown, many: unknown) => (Number(n) === 1 ? String(one) : String(many)),

@@ -1,7 +1,7 @@
 import type { ResolvedTerms } from '../terms/resolve.js';
 import { decideCharacter, skeletonFor, type CharacterDecision, type Skeleton } from './character.js';
 import { CONTRACT_ARTICLES } from './contract.js';
-import { recommendDisputeSteps, recommendIp, recommendJurisdiction, recommendLiability, type Recommendation } from './recommend.js';
+import { recommendDisputeSteps, recommendEntryIntoForce, recommendIp, recommendJurisdiction, recommendLiability, type Recommendation } from './recommend.js';
 
 /** How a topic's variant was settled, for the drafting notes and the interview. */
 export interface Choice {
@@ -39,6 +39,25 @@ const NON_BINDING_FALLBACK: Record<string, Record<string, string>> = {
 /** A launch under the instrument, or launch services and in-orbit delivery among its areas. */
 export function needsLaunchArticle(t: ResolvedTerms): boolean {
   return Boolean(t.launch) || t.hasArea('launch-services', 'in-orbit-delivery');
+}
+
+/**
+ * Export control is essential where export-controlled items change hands, and in lunar or Mars work
+ * (DOMAIN.md, areas), so the draft never refers to an export-control article it lacks.
+ */
+export function needsExportControlArticle(t: ResolvedTerms): boolean {
+  return t.exportControlled || t.hasArea('lunar-exploration', 'mars-exploration');
+}
+
+/** Something is launched or operated in space under the instrument (not only data or ground work). */
+export function operatesInSpace(t: ResolvedTerms): boolean {
+  return t.spaceObjects.length > 0 || Boolean(t.launch) || t.hasArea('launch-services', 'in-orbit-delivery', 'human-spaceflight');
+}
+
+/** Whether the article of a topic belongs in this instrument (its `when`), before any library check. */
+export function articleIncluded(t: ResolvedTerms, topic: string): boolean {
+  const spec = ARTICLES.find((a) => a.topic === topic || a.topic === `final/${topic}`);
+  return spec !== undefined && (!spec.when || spec.when(t));
 }
 
 export interface ArticleSpec {
@@ -85,7 +104,7 @@ export const ARTICLES: readonly ArticleSpec[] = [
       ),
   },
   { topic: 'exchange' },
-  { topic: 'export-control', when: (t) => t.exportControlled },
+  { topic: 'export-control', when: (t) => needsExportControlArticle(t) },
   { topic: 'customs' },
   // Area-specific articles (DOMAIN.md, "Areas and what each makes essential"), placed beside the
   // usual article they qualify.
@@ -98,8 +117,10 @@ export const ARTICLES: readonly ArticleSpec[] = [
   { topic: 'ip', choose: (t) => fromTerms('ip', t.source.ip?.foreground, recommendIp(t)) },
   { topic: 'release' },
   { topic: 'frequencies', when: (t) => t.hasArea('communications', 'navigation') },
-  { topic: 'debris', when: (t) => t.hasArea('space-debris', 'lunar-exploration', 'mars-exploration') },
+  { topic: 'service-terms', when: (t) => t.hasArea('navigation') },
+  { topic: 'debris', when: (t) => t.hasArea('space-debris') || (operatesInSpace(t) && t.hasArea('lunar-exploration', 'mars-exploration')) },
   { topic: 'personnel', when: (t) => t.personnelExchange },
+  { topic: 'training', when: (t) => t.hasArea('training-and-education') },
   { topic: 'liability', choose: (t) => fromTerms('liability', t.source.liability?.regime, recommendLiability(t)) },
   {
     topic: 'disputes',
@@ -109,7 +130,9 @@ export const ARTICLES: readonly ArticleSpec[] = [
       return t.source.disputes?.steps ? fromTerms('disputes', last, rec) : { ...fromTerms('disputes', undefined, rec), variant: last };
     },
   },
-  { topic: 'final/entry-into-force' },
+  // Entry into force is a choice (signature, notification, ratification) with its reason; a memorandum
+  // comes into effect on signature and records no choice.
+  { topic: 'final/entry-into-force', choose: (t) => (t.binding ? fromTerms('final', t.source.entryIntoForce, recommendEntryIntoForce(t)) : fixed('final', 'signature', '')) },
   { topic: 'final/amendment' },
   { topic: 'final/languages' },
 ];
@@ -128,6 +151,8 @@ export function planDraft(t: ResolvedTerms, options: PlanOptions = {}): Plan {
     if (spec.when && !spec.when(t)) continue;
     if (spec.topic.includes('/')) {
       articles.push({ clauseId: spec.topic, topic: spec.topic.split('/')[0]! });
+      const choice = spec.choose?.(t);
+      if (choice && choice.chosenBy !== 'fixed') choices.push(choice);
       continue;
     }
     let choice = spec.choose ? spec.choose(t) : fixed(spec.topic, 'standard', '');

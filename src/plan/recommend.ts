@@ -1,4 +1,4 @@
-import type { ResolvedParty, ResolvedTerms } from '../terms/resolve.js';
+import { diplomaticSettlementPractice, type ResolvedParty, type ResolvedTerms } from '../terms/resolve.js';
 
 /** A variant the facts point to, and why, in words a drafter can check against the terms. */
 export interface Recommendation {
@@ -118,6 +118,12 @@ export function recommendDisputeSteps(t: ResolvedTerms): Recommendation {
   if (!t.binding) {
     return { variant: 'consultation', reason: 'A memorandum of understanding is settled by consultation between the participants; arbitration would imply a binding instrument.' };
   }
+  if (diplomaticSettlementPractice(t.parties)) {
+    return {
+      variant: 'consultation',
+      reason: 'Both parties are Governments and one is China’s, whose framework agreements (and the 2014 China–Argentina station agreement) settle disputes by consultation through diplomatic channels; arbitration would need both capitals to accept a departure from that practice.',
+    };
+  }
   if (t.commercialInvolved) {
     return {
       variant: 'arbitration',
@@ -126,6 +132,47 @@ export function recommendDisputeSteps(t: ResolvedTerms): Recommendation {
   }
   return {
     variant: 'arbitration',
-    reason: 'Consultation for a fixed period, then arbitration, so that a dispute cannot stall the cooperation indefinitely (IGA Art. 23; PCA Outer Space Rules).',
+    reason: 'Consultation for a fixed period, then arbitration, so that a dispute cannot stall the cooperation indefinitely (IGA Art. 23). If either side settles disputes only through diplomatic channels, use consultation instead.',
+  };
+}
+
+/**
+ * What in the terms needs each State's domestic approval before the instrument can bind it: a
+ * Government as a party, binding cost shares, exemptions from customs duties and taxes, a facility on
+ * the other side's territory. Empty for a memorandum, which binds no one.
+ */
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+export function approvalNeeds(t: ResolvedTerms): string[] {
+  if (!t.binding) return [];
+  const out: string[] = [];
+  const govs = t.parties.filter((p) => p.type === 'government');
+  if (govs.length) out.push(`${govs.length === 2 ? 'both parties are Governments' : `${govs[0]!.label} is a Government`}`);
+  if (t.funding === 'shared') out.push('the parties commit to binding shares of the costs, a multi-year budgetary commitment');
+  if (t.intergovernmental) out.push('the instrument exempts Goods from customs duties and taxes');
+  if (t.facilities.length) out.push('a facility stands on the other side’s territory for the long term (land, taxes, customs and labour)');
+  return out;
+}
+
+/**
+ * When a binding instrument enters into force (DOMAIN rule 18): on signature for an agency text whose
+ * commitments need no approval; otherwise on the later notification that each side's internal
+ * procedures (or ratification) are complete. A memorandum comes into effect on signature.
+ * Source: Vienna Convention on the Law of Treaties (1969), Arts. 11 and 24(1).
+ */
+export function recommendEntryIntoForce(t: ResolvedTerms): Recommendation {
+  if (!t.binding) {
+    return { variant: 'signature', reason: 'A memorandum of understanding comes into effect on signature: it creates no legal obligations, so nothing needs domestic approval.' };
+  }
+  const needs = approvalNeeds(t);
+  if (needs.length) {
+    return {
+      variant: 'notification',
+      reason: `${capitalised(needs.join('; '))}: such commitments need each State’s internal procedures first, so the instrument enters into force on the later of the notifications that they are complete (Vienna Convention on the Law of Treaties, Arts. 11, 24(1)).`,
+    };
+  }
+  return {
+    variant: 'signature',
+    reason: 'An agency-level text whose commitments need no domestic approval (each side bears its own costs, no exemptions) enters into force on signature (Vienna Convention on the Law of Treaties, Arts. 11, 24(1)).',
   };
 }

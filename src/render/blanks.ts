@@ -14,7 +14,7 @@ export const BLANKS: Record<string, { label: string; why: string }> = {
   'cooperation.facilities[].hostAccessPercent': { label: 'Host share of operating time', why: 'The host\'s share of the facility\'s operating (antenna) time is the heart of its access; add `hostAccessPercent:` to the facility (the 2014 China–Argentina agreement reserves at least 10 per cent).' },
   'cooperation.launch.orbit': { label: 'Delivery orbit', why: 'State the orbit to which the object is delivered (e.g. its altitude, inclination and local time), or the annex that sets it; it fixes the point of in-orbit acceptance.' },
   'cooperation.facilities.siteTerms': { label: 'Conditions of use of the station site', why: 'State the land tenure (loan for use, lease, concession), its charge if any, and the authorities involved, or set `rentFree: true` on the facility when the host lends the site free of charge.' },
-  'cooperation.facilities': { label: 'Ground facility and its host', why: 'A ground-stations cooperation needs each station named, with the party on whose territory it stands and the party that operates it; add `cooperation.facilities:`.' },
+  'cooperation.facilities': { label: 'Ground facility and its host', why: 'A ground-stations or navigation cooperation needs each station (ground, tracking or monitoring) named, with the party on whose territory it stands and the party that operates it; add `cooperation.facilities:`.' },
   'jurisdiction.registeringParty': { label: 'Registering party', why: 'Two launching States must agree which of them registers the object (Registration Convention Art. II(2)); add `jurisdiction.registeringParty:`.' },
   'disputes.arbitration.seat': { label: 'Seat of arbitration', why: 'The seat fixes the law governing the arbitral procedure and the courts that support it; add `disputes.arbitration.seat:`.' },
   'disputes.arbitration.appointingAuthority': { label: 'Appointing authority', why: 'Someone must appoint an arbitrator a party fails to appoint; add `disputes.arbitration.appointingAuthority:`.' },
@@ -41,11 +41,15 @@ export const BLANKS: Record<string, { label: string; why: string }> = {
   'contract.shipmentDate': { label: 'Date of the pre-shipment review', why: 'Agree the date by which the satellite is ready to ship and write it into the article; it is not a terms field.' },
   'contract.warrantyMonths': { label: 'Warranty period on the ground', why: 'Agree the warranty period for equipment on the ground and write it into the article; it is not a terms field.' },
   'contract.noticeAttention': { label: 'Representative for notices', why: 'Name, for each party, the officer notices are addressed to, and write it into the article; it is not a terms field.' },
+  'cooperation.responsibilities': { label: 'Tasks of a party', why: 'Allocate the concrete tasks (who builds, operates, supplies what) in `cooperation.responsibilities:` with `party:` and `tasks:`, or in an annex; without them the responsibilities article is empty for that party.' },
+  'parentInstrument.date': { label: 'Date of the parent instrument', why: 'The parent instrument is identified by its title and date of signature; add `parentInstrument.date:` (YYYY-MM-DD).' },
   'signing.place': { label: 'Place of signature', why: 'Add `signing.place:` once agreed.' },
   'signing.date': { label: 'Date of signature', why: 'Add `signing.date:` (YYYY-MM-DD) once agreed.' },
 };
 
 export function blankInfo(path: string, party?: string): { label: string; why: string } {
+  const tasksOf = /^cooperation\.responsibilities\.(.+)$/.exec(path);
+  if (tasksOf) return { ...BLANKS['cooperation.responsibilities']!, label: `Tasks of the party${party ? ` (${party})` : ` \`${tasksOf[1]}\``}` };
   const info = BLANKS[path.replace(/\[\d+\]/g, '[]')] ?? { label: path, why: `Settle \`${path}\` in the terms file.` };
   return party ? { ...info, label: `${info.label} (${party})` } : info;
 }

@@ -5,8 +5,9 @@ import type { ResolvedTerms } from '../terms/resolve.js';
 import { blankInfo } from './blanks.js';
 import type { Article, Block, ChoiceNote, Draft, OpenPoint, Signature } from './draft.js';
 import { escapeMarkdown } from './escape.js';
-import { BLANK_MARK, TOKEN_RE } from './tokens.js';
-import { buildView, FORM_TITLE, joinList, type View } from './view.js';
+import { BLANK_MARK, blankToken, TOKEN_RE } from './tokens.js';
+import { formatDate } from '../library/helpers.js';
+import { ARBITRATION_SOURCES, buildView, FORM_TITLE, joinList, nameInText, type View } from './view.js';
 import { AREA_TITLES, TOPIC_TITLES } from './titles.js';
 
 export interface RenderOptions {
@@ -39,7 +40,11 @@ export function renderDraft(t: ResolvedTerms, plan: Plan, library: Library, opti
     return { planned: a, clause, text: clause.render(view) };
   });
 
-  const definitionsText = renderDefinitions(library, view, bodies.map((b) => b.text).join('\n'));
+  // The parent instrument's short title is a defined term of Article 1, like the library's own.
+  const parentRef = t.source.parentInstrument && view.parent
+    ? { term: view.parent.short, body: `means the ${view.parent.title}, signed on ${view.parent.date ? formatDate(view.parent.date) : blankToken('parentInstrument.date')}` }
+    : undefined;
+  const definitionsText = renderDefinitions(library, view, bodies.map((b) => b.text).join('\n'), parentRef);
   const articles: Omit<Article, 'number'>[] = [];
   if (definitionsText) articles.push({ clauseId: 'definitions', topic: 'definitions', title: 'Definitions', blocks: parseBlocks(definitionsText) });
   for (const b of bodies) articles.push({ clauseId: b.clause.id, topic: b.planned.topic, title: b.clause.renderTitle(view), blocks: parseBlocks(b.text) });
@@ -61,7 +66,8 @@ export function renderDraft(t: ResolvedTerms, plan: Plan, library: Library, opti
   const blanks = new Map<string, OpenPoint>();
   const partyLabel = (path: string) => {
     const m = /^parties\[(\d)\]/.exec(path);
-    const party = m ? t.parties[Number(m[1])] : undefined;
+    const tasks = /^cooperation\.responsibilities\.(.+)$/.exec(path);
+    const party = m ? t.parties[Number(m[1])] : tasks ? t.parties.find((p) => p.id === tasks[1]) : undefined;
     return party ? escapeMarkdown(party.label) : undefined;
   };
   const resolve = (text: string, where: string) =>
@@ -103,13 +109,13 @@ export function renderDraft(t: ResolvedTerms, plan: Plan, library: Library, opti
       chosenBy: c.chosenBy,
       reason: c.reason,
       ...(c.fallbackFrom ? { fallbackFrom: c.fallbackFrom } : {}),
-      sources: clause.meta.sources,
+      sources: sourcesOf(clause.meta.sources, t.arbitration.rules),
     };
   });
   const reviews = finalArticles
     .filter((a) => library.has(a.clauseId))
     .map((a) => ({ article: a.number, clauseId: a.clauseId, title: a.title, text: library.get(a.clauseId).meta.review }));
-  const sources = [...new Set(finalArticles.flatMap((a) => (library.has(a.clauseId) ? library.get(a.clauseId).meta.sources : [])))].sort();
+  const sources = [...new Set(finalArticles.flatMap((a) => (library.has(a.clauseId) ? sourcesOf(library.get(a.clauseId).meta.sources, t.arbitration.rules) : [])))].sort();
 
   return {
     title,
@@ -123,6 +129,7 @@ export function renderDraft(t: ResolvedTerms, plan: Plan, library: Library, opti
     testimonium,
     signatures,
     notes: { openPoints: [...blanks.values()], choices, reviews, sources },
+    firstParty: view.parties[0].label,
   };
 }
 
@@ -134,12 +141,26 @@ function deriveContractTitle(view: View): string {
   return `${c.deal}${project} between ${names[0]} and ${names[1]}`;
 }
 
+/** A clause's sources as the notes cite them: of the arbitration rules, only the ones chosen. */
+function sourcesOf(sources: readonly string[], rules: string): string[] {
+  const others = Object.entries(ARBITRATION_SOURCES).filter(([id]) => id !== rules).map(([, s]) => s);
+  return sources.filter((s) => !others.includes(s));
+}
+
+/**
+ * "Protocol between A and B on the CBERS-6 Project"; without a project, "on Cooperation in Earth
+ * Observation and Satellite Navigation", with a serial comma where an area's own name has "and".
+ */
 function deriveTitle(t: ResolvedTerms, view: View): string {
-  const names = view.parties.map((p) => `the ${p.name}`);
+  const names = view.parties.map((p) => nameInText(p.name, p.commercial));
   const areas = t.areas.map((a) => AREA_TITLES[a]);
-  const subject = areas.length ? `on Cooperation in ${joinList(areas)}` : 'on Cooperation in the Exploration and Use of Outer Space for Peaceful Purposes';
-  const project = view.project ? ` for the ${view.project.name} Project` : '';
-  return `${FORM_TITLE[t.form]} between ${names[0]} and ${names[1]} ${subject}${project}`;
+  const list = areas.length > 2 && areas.some((a) => / and /.test(a)) ? `${areas.slice(0, -1).join(', ')}, and ${areas[areas.length - 1]}` : joinList(areas);
+  const subject = view.project
+    ? `on the ${view.project.name} Project`
+    : areas.length
+      ? `on Cooperation in ${list}`
+      : 'on Cooperation in the Exploration and Use of Outer Space for Peaceful Purposes';
+  return `${FORM_TITLE[t.form]} between ${names[0]} and ${names[1]} ${subject}`;
 }
 
 /**
@@ -147,10 +168,11 @@ function deriveTitle(t: ResolvedTerms, view: View): string {
  * definition may itself use other defined terms, so the set grows to a fixed point. Each piece of
  * text is scanned once, for all terms at a time.
  */
-function renderDefinitions(library: Library, view: View, text: string): string {
+function renderDefinitions(library: Library, view: View, text: string, extra?: { term: string; body: string }): string {
   const byTerm = definitionsByTerm(library, view.character);
-  if (byTerm.size === 0) return '';
   const used = new Map<string, string>();
+  if (extra && findTerms(text, new Map([[extra.term, extra]])).length) used.set(extra.term, extra.body);
+  if (byTerm.size === 0 && used.size === 0) return '';
   let pending = findTerms(text, byTerm);
   while (pending.length) {
     const next: string[] = [];
@@ -166,8 +188,10 @@ function renderDefinitions(library: Library, view: View, text: string): string {
     pending = next;
   }
   if (used.size === 0) return '';
-  const terms = [...used.keys()].filter((term) => used.get(term)).sort((a, b) => a.localeCompare(b));
+  const terms = [...used.keys()].filter((term) => used.get(term)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   if (terms.length === 0) return '';
+  // One definition is a sentence, not a single-item list.
+  if (terms.length === 1) return `For the purposes of this ${view.Instrument}, “${terms[0]}” ${used.get(terms[0]!)!.replace(/[.;]$/, '')}.`;
   const lines = [`For the purposes of this ${view.Instrument}:`, ''];
   terms.forEach((term, i) => {
     const end = i === terms.length - 1 ? '.' : ';';

@@ -23,4 +23,5 @@ export const TOPIC_TITLES: Record<string, string> = {
   disputes: 'Settlement of disputes',
   funding: 'Funding',
   arrangements: 'Implementing arrangements',
+  final: 'Entry into force',
 };

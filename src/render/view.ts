@@ -1,6 +1,7 @@
 import { ARBITRATION_RULES, type Area } from '../terms/schema.js';
 import { languageName, type ResolvedParty, type ResolvedTerms } from '../terms/resolve.js';
-import { needsLaunchArticle } from '../plan/plan.js';
+import { articleIncluded, needsLaunchArticle } from '../plan/plan.js';
+import { recommendEntryIntoForce } from '../plan/recommend.js';
 import { decideCharacter, type CharacterDecision } from '../plan/character.js';
 import { buildContractView } from './contract-view.js';
 import { escapeMarkdown } from './escape.js';
@@ -64,6 +65,48 @@ const DEFAULT_APPOINTING_AUTHORITY: Record<string, string> = {
   icc: 'the International Court of Arbitration of the International Chamber of Commerce',
 };
 
+/** The rules' own text as the source the notes cite, so the notes name what was chosen. */
+export const ARBITRATION_SOURCES: Record<string, string> = {
+  'pca-outer-space': 'Permanent Court of Arbitration Optional Rules for Arbitration of Disputes Relating to Outer Space Activities (2011)',
+  uncitral: 'UNCITRAL Arbitration Rules (as revised in 2010), Arts. 3, 6, 8, 9',
+  icc: 'ICC Rules of Arbitration (2021), Arts. 4, 12, 13',
+};
+
+/**
+ * The main language of each State, for the review's warning when one party's own language is made
+ * to prevail (DOMAIN rule 19). English counts only for States whose first language it is.
+ */
+export const STATE_LANGUAGES: [RegExp, string][] = [
+  [/China/i, 'zh'], [/Argentin|Spain|Mexic|Chile|Colombia|Peru|Venezuela|Bolivia|Ecuador|Uruguay|Paraguay|Cuba/i, 'es'],
+  [/Brazil|Portugal|Angola|Mozambique/i, 'pt'], [/Pakistan/i, 'ur'], [/Algeria|Egypt|Saudi|Arab|Morocco|Tunisia|Iraq|Jordan|Oman|Qatar|Kuwait|Bahrain|Sudan|Libya|Syria|Leban/i, 'ar'],
+  [/Russia/i, 'ru'], [/France/i, 'fr'], [/German/i, 'de'], [/Ital/i, 'it'], [/Japan/i, 'ja'], [/Korea/i, 'ko'], [/Indonesia/i, 'id'],
+  [/Thailand/i, 'th'], [/Viet/i, 'vi'], [/Turk(ey|iye)/i, 'tr'], [/Iran/i, 'fa'], [/Ukrain/i, 'uk'], [/Kazakh/i, 'kk'], [/Mongolia/i, 'mn'],
+  [/United States|United Kingdom|Australia|New Zealand|Ireland|Canada/i, 'en'], [/Kenya|Tanzania/i, 'sw'], [/India\b/i, 'hi'],
+];
+export function stateLanguage(state: string | undefined): string | undefined {
+  return state ? STATE_LANGUAGES.find(([re]) => re.test(state))?.[1] : undefined;
+}
+
+/** The forms of cooperation the facts show, each a phrase completing "The Cooperative Activities comprise ...". */
+function cooperationForms(t: ResolvedTerms, facilityNames: string[]): string[] {
+  const out: string[] = [];
+  const joint = t.spaceObjects.filter((o) => o.owners.length > 1).map((o) => escapeMarkdown(o.name));
+  if (joint.length) out.push(`the joint design, construction, testing and operation of the ${joinList(joint)}`);
+  // A launch is a form of cooperation only where one party launches for the other (not its own vehicle).
+  const launcher = t.launch?.launchingParty;
+  const launchesForOther = launcher !== undefined && t.spaceObjects.some((o) => o.owners.some((p) => p.id !== launcher));
+  if (launchesForOther || t.hasArea('launch-services', 'in-orbit-delivery')) out.push('launch services and launch-related support');
+  if (facilityNames.length) out.push(`the establishment and operation of the ${joinList(facilityNames)}`);
+  if (t.hasArea('human-spaceflight')) out.push('the flight, training and support of crew members');
+  if (t.hasArea('navigation')) out.push('the monitoring of satellite navigation signals and the exchange of information on their performance');
+  if (t.hasArea('space-debris')) out.push('the exchange of orbital data and of warnings of close approaches');
+  if (t.hasArea('earth-observation', 'space-science', 'lunar-exploration', 'mars-exploration')) out.push('the exchange and joint analysis of scientific data, and joint research and publication');
+  if (t.hasArea('training-and-education')) out.push('training courses, fellowships and other education programmes');
+  if (t.personnelExchange) out.push('the exchange of scientists, engineers and other specialists');
+  out.push('the exchange of scientific and technical information and of Technical Data');
+  return out;
+}
+
 const esc = (s: string | undefined, blankPath: string) => (s === undefined ? blankToken(blankPath) : escapeMarkdown(s));
 
 /** Names of States that take the definite article in running text ("the Federative Republic of Brazil"). */
@@ -96,10 +139,32 @@ export function shortTitle(title: string): string {
   return cut > 0 ? title.slice(0, cut) : title;
 }
 
+/**
+ * An objective as treaties list them: an infinitive without a final stop ("to coordinate ..."). A bare
+ * verb gets "to"; a noun phrase ("the exchange of ...") is kept; the first letter is lower-cased
+ * unless the first word is an acronym or a name.
+ */
+export function asObjective(text: string): string {
+  let o = text.trim().replace(/[.;,\s]+$/, '');
+  const first = o.split(/\s+/)[0] ?? '';
+  if (/^[A-Z][a-z]+$/.test(first)) o = o[0]!.toLowerCase() + o.slice(1);
+  const word = (o.split(/\s+/)[0] ?? '').toLowerCase();
+  if (word === 'to' || /^(the|a|an|all|any|each|joint|mutual|[a-z]+(tion|ment|ance|ence|ing|ity|ies|s))$/.test(word)) return o;
+  return `to ${o}`;
+}
+
+/** A company's name takes no article ("Aryavarta Launch Systems Private Limited"); an institution's does. */
+const COMPANY_NAME = /\b(Ltd|Limited|Inc|LLC|GmbH|S\.A|SA|AG|PLC|Corporation|Company|Co|S\.p\.A|B\.V|N\.V)\.?$/i;
+export function nameInText(name: string, company = false): string {
+  return company || COMPANY_NAME.test(name.trim()) ? name : `the ${name}`;
+}
+
 export function joinList(items: readonly string[], conj = 'and'): string {
   if (items.length <= 1) return items[0] ?? '';
   return `${items.slice(0, -1).join(', ')} ${conj} ${items[items.length - 1]}`;
 }
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function partyView(p: ResolvedParty, t: ResolvedTerms): PartyView {
   const name = escapeMarkdown(p.name);
@@ -109,8 +174,8 @@ function partyView(p: ResolvedParty, t: ResolvedTerms): PartyView {
     id: p.id,
     name,
     label,
-    full: p.shortName ? `the ${name} (${label})` : `the ${name}`,
-    Full: p.shortName ? `The ${name} (${label})` : `The ${name}`,
+    full: `${nameInText(name, p.type === 'commercial')}${p.shortName ? ` (${label})` : ''}`,
+    Full: `${capitalise(nameInText(name, p.type === 'commercial'))}${p.shortName ? ` (${label})` : ''}`,
     state: p.state === undefined ? blankToken(`${path}.state`) : escapeMarkdown(stateInText(p.state)),
     type: p.type,
     commercial: p.type === 'commercial',
@@ -178,8 +243,8 @@ export function buildView(t: ResolvedTerms, variants: Record<string, string>, ch
     areas,
     areaList: areas.length ? joinList(areas.map((a) => a.phrase)) : blankToken('cooperation.areas'),
     hasAreas: areas.length > 0,
-    project: c.project ? { name: escapeMarkdown(c.project.name), description: c.project.description ? escapeMarkdown(c.project.description) : null } : null,
-    objectives: (c.objectives ?? []).map((o) => escapeMarkdown(o.replace(/[.;,\s]+$/, ''))),
+    project: c.project ? { name: escapeMarkdown(c.project.name), description: c.project.description ? escapeMarkdown(c.project.description.replace(/[.;,\s]+$/, '')) : null } : null,
+    objectives: (c.objectives ?? []).map((o) => escapeMarkdown(asObjective(o))),
     launch: t.launch
       ? {
           party: launcher!,
@@ -275,13 +340,14 @@ export function buildView(t: ResolvedTerms, variants: Record<string, string>, ch
     inOrbit: t.inOrbit,
     /** Crew fly under the instrument: only then does jurisdiction reach "personnel thereof". */
     crewed: t.hasArea('human-spaceflight'),
-    exportControlled: t.exportControlled,
+    /** The draft has an export-control article (export-controlled items, or lunar or Mars work). */
+    exportControlled: articleIncluded(t, 'export-control'),
     personnelExchange: t.personnelExchange,
     funding: {
       shared: t.funding === 'shared',
       shares: (c.costShare ?? []).map((s) => ({ party: byId(s.party), percent: s.percent })),
     },
-    entities: (c.implementingEntities ?? []).map((e) => ({ name: escapeMarkdown(e.name), party: byId(e.party) })),
+    entities: (c.implementingEntities ?? []).map((e) => ({ name: escapeMarkdown(nameInText(e.name)), party: byId(e.party) })),
     hasEntities: (c.implementingEntities ?? []).length > 0,
     commercial: t.commercialInvolved,
     commercialParties: parties.filter((p) => p.commercial),
@@ -340,5 +406,68 @@ export function buildView(t: ResolvedTerms, variants: Record<string, string>, ch
     character: character.character,
     /** The sale and the commercial terms, for the contract clauses. */
     contract,
+    ...instrumentView(t, parties, byId),
+  };
+}
+
+/**
+ * The instrument's voice and final clauses: entry into force, termination and survival, authentic
+ * texts, the forms of cooperation, each party's tasks, budget language and dispute channels.
+ */
+function instrumentView(t: ResolvedTerms, parties: [PartyView, PartyView], byId: (id: string) => PartyView) {
+  const mode = t.binding ? (t.source.entryIntoForce ?? recommendEntryIntoForce(t).variant) : 'signature';
+  const has = (topic: string) => articleIncluded(t, topic);
+  // Survival (1998 IGA Art. 28(5) keeps Arts. 16, 17 and 19): data and goods, export control, disputes,
+  // and, where the draft has them, registration, crew, IP, release and liability.
+  const survival = ['exchange', 'export-control', 'jurisdiction', 'crew', 'ip', 'release', 'liability', 'disputes'].filter(has);
+  const c = t.source.cooperation ?? {};
+  const companies = parties.filter((p) => p.type === 'commercial' || p.type === 'state-enterprise');
+  const prevailing = t.source.prevailingLanguage;
+  const objectNames = t.spaceObjects.map((o) => escapeMarkdown(o.name));
+  const forms = cooperationForms(t, t.facilities.map((f) => escapeMarkdown(f.name)));
+  const responsibilities = parties.map((p) => {
+    const r = c.responsibilities?.find((x) => x.party === p.id);
+    return { party: p, tasks: r ? r.tasks.map((x) => escapeMarkdown(x.replace(/[.;,\s]+$/, ''))) : [], missing: r ? null : blankToken(`cooperation.responsibilities.${p.id}`) };
+  });
+  const hasEntities = (c.implementingEntities ?? []).length > 0;
+  const channelFirst = hasEntities ? 'between their Implementing Agencies' : companies.length ? 'between senior representatives of the' : 'between representatives of the';
+  return {
+    entry: { signature: mode === 'signature', notification: mode === 'notification', ratification: mode === 'ratification', mode },
+    /** Topics whose undertakings outlast the instrument; the entry-into-force template refers to them. */
+    survival,
+    /**
+     * Station agreements: a long-term facility is not terminable at will. When the draft has a
+     * facilities article, the entry-into-force template leaves termination to that article (a
+     * minimum period, or for cause, with removal and restoration), which must say so.
+     */
+    terminationByFacilities: has('facilities'),
+    prevailing: prevailing ? { code: prevailing, name: languageName(prevailing) } : null,
+    cooperationForms: forms,
+    /** Each party's allocated tasks, or a blank with an open point when the terms allocate none. */
+    responsibilities,
+    tasksAllocated: responsibilities.some((r) => r.tasks.length > 0),
+    /** Budget language that fits the party: never "appropriated funds", and none for a company. */
+    budgetParties: parties.filter((p) => p.type !== 'commercial' && p.type !== 'state-enterprise'),
+    allBudgetary: companies.length === 0,
+    channels: {
+      /** "... by consultation between their Implementing Agencies" or between representatives. */
+      first: hasEntities ? channelFirst : `${channelFirst} ${t.binding ? 'Parties' : 'Participants'}`,
+      /** Diplomatic channels only between Governments; heads of agencies; senior executives of companies. */
+      second: t.intergovernmental
+        ? 'through diplomatic channels'
+        : companies.length
+          ? `between senior executives of the ${t.binding ? 'Parties' : 'Participants'} with authority to settle it`
+          : `between the heads of the ${t.binding ? 'Parties' : 'Participants'}`,
+      diplomatic: t.intergovernmental,
+    },
+    icc: t.arbitration.rules === 'icc',
+    /** The parent instrument is named in the terms, so Article 1 defines its short title. */
+    parentDefined: Boolean(t.source.parentInstrument),
+    exportControlArticle: has('export-control'),
+    debrisArticle: has('debris'),
+    facilitiesArticle: has('facilities'),
+    trainingArticle: has('training'),
+    /** "the CBERS-6 satellite": the project name as an adjective. */
+    objectNames,
   };
 }

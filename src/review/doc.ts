@@ -116,7 +116,7 @@ export function docFromMarkdown(text: string, file?: string): ReviewDoc {
   const preamble = (segments.find((s) => s.kind === 'clause' && s.id === 'instrument/preamble')?.text ?? all).split('\n').find((l) => l.trim()) ?? '';
   const governments = (title.match(/\bGovernment\b/g) ?? []).length >= 2 || (preamble.match(/\bGovernment\b/g) ?? []).length >= 2;
   const languagesLine = articles.find((a) => /Authentic Texts|Languages/i.test(a.title))?.text ?? '';
-  const languageList = /done in the (.+?) languages?\b/.exec(languagesLine)?.[1] ?? '';
+  const languageList = /(?:done|texts of this \w+) in the (.+?) languages?\b/.exec(languagesLine)?.[1] ?? '';
   return {
     ...(file ? { file } : {}),
     title,

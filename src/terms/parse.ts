@@ -375,6 +375,12 @@ function checkReferences(terms: Terms, options: ParseOptions, file: string, loca
     if (Math.abs(total - 100) > 1e-9) add(['cooperation', 'costShare'], `the shares add up to ${total}%, not 100%`);
   }
   resolve(['jurisdiction', 'registeringParty'], terms.jurisdiction?.registeringParty);
+  c?.responsibilities?.forEach((r, i) => resolve(['cooperation', 'responsibilities', i, 'party'], r.party));
+  const prevailing = terms.prevailingLanguage;
+  const authentic = terms.languages ?? ['en'];
+  if (prevailing !== undefined && !authentic.includes(prevailing)) {
+    add(['prevailingLanguage'], `\`${prevailing}\` is not one of the authentic languages (${authentic.map((l) => `\`${l}\``).join(', ')}); a prevailing text must be one of them`);
+  }
 
   for (const field of VARIANT_FIELDS) {
     const [section, key] = field.path;

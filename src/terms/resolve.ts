@@ -162,7 +162,7 @@ export function resolveTerms(terms: Terms): ResolvedTerms {
   const derived = deriveLaunchingStates(c.launch, parties, spaceObjects, form === 'contract');
   const launching = new Set(derived.states.flatMap((s) => (s.party ? [s.party] : [])));
   const languages = terms.languages ?? [...DEFAULTS.languages];
-  const disputeSteps = terms.disputes?.steps ?? (binding ? ['consultation', 'arbitration'] : ['consultation']);
+  const disputeSteps = terms.disputes?.steps ?? (binding && !diplomaticSettlementPractice(parties) ? ['consultation', 'arbitration'] : ['consultation']);
   const a = terms.disputes?.arbitration ?? {};
   return {
     source: terms,
@@ -209,6 +209,14 @@ export function resolveTerms(terms: Terms): ResolvedTerms {
     languages,
     contract: terms.contract ?? {},
   };
+}
+
+/**
+ * Two Governments, one of them China's: Chinese framework agreements (and the 2014 China–Argentina
+ * station agreement) settle disputes by consultation through diplomatic channels, not arbitration.
+ */
+export function diplomaticSettlementPractice(parties: readonly Pick<ResolvedParty, 'type' | 'state'>[]): boolean {
+  return parties.every((p) => p.type === 'government') && parties.some((p) => /\bChina\b/i.test(p.state ?? ''));
 }
 
 export function languageName(code: string): string {

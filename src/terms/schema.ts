@@ -99,6 +99,13 @@ export const RENEWAL = {
   none: 'Expires at the end of its term unless extended by amendment.',
 } as const;
 
+export const ENTRY_INTO_FORCE = {
+  signature: 'On signature by both parties: agency texts whose commitments need no domestic approval.',
+  notification: 'On the later notification that each side has completed its internal procedures (intergovernmental texts, binding cost shares, exemptions).',
+  ratification: 'After ratification or approval by each State under its constitutional procedures, on the later notification of it.',
+} as const;
+export type EntryIntoForce = keyof typeof ENTRY_INTO_FORCE;
+
 /** Language codes we can name in the final clauses (ISO 639-1). */
 export const LANGUAGES: Record<string, string> = {
   ar: 'Arabic', de: 'German', en: 'English', es: 'Spanish', fr: 'French', hi: 'Hindi', id: 'Indonesian',
@@ -291,6 +298,11 @@ export const termsSchema = z.strictObject({
         .max(20)
         .optional()
         .describe('Bodies that carry out the work for each party.'),
+      responsibilities: z
+        .array(z.strictObject({ party: handle, tasks: z.array(longText()).min(1).max(20).describe('What the party does, each a phrase completing "Each party shall ...", e.g. "build the SAR payload".') }))
+        .max(2)
+        .optional()
+        .describe('The tasks allocated to each party; without them the Responsibilities article has a blank.'),
     })
     .optional(),
   contract: contractSchema.optional().describe('Commercial terms of a contract (form `contract`); each missing one is a blank [●] and an open point.'),
@@ -341,12 +353,21 @@ export const termsSchema = z.strictObject({
       terminationNoticeMonths: z.number().int().min(1).max(36).optional().describe('Months of written notice to terminate.'),
     })
     .optional(),
+  entryIntoForce: z
+    .enum(keysOf(ENTRY_INTO_FORCE))
+    .optional()
+    .describe('When a binding instrument enters into force: signature | notification | ratification; recommended from the parties and the commitments when absent.'),
   languages: z
     .array(z.string().regex(/^[a-z]{2}$/, { message: 'a language is a two-letter ISO 639-1 code, e.g. `en`' }))
     .min(1)
     .max(6)
     .optional()
     .describe('Authentic languages, ISO 639-1 codes; the first is the working language.'),
+  prevailingLanguage: z
+    .string()
+    .regex(/^[a-z]{2}$/, { message: 'a language is a two-letter ISO 639-1 code, e.g. `en`' })
+    .optional()
+    .describe('The text that prevails in case of divergence, only if the parties agree one (usually a third language); otherwise all texts are equally authentic and divergence is settled by consultation.'),
   signing: z
     .strictObject({
       place: text(120).optional(),

@@ -110,7 +110,7 @@ describe('clauses added, removed and moved by the terms', () => {
     // The drafter typed "Article 4" meaning Intellectual Property, which is now Article 5.
     expect(r.text).toContain('It shall retain jurisdiction and control, subject to Article 5.');
     expect(r.text).toContain('Proprietary Information is protected under Article 5.');
-    expect(r.text).toContain('- [Article 5 — Intellectual Property](#article-5--intellectual-property)');
+    expect(r.text).toContain('## Article 5 — Intellectual Property');
     // Another instrument's article is not a cross-reference.
     expect(r.text).toContain('Article 2 of the Convention Establishing');
     expect(statusOf(r, 'jurisdiction/launching-party')).toBe('kept');

@@ -61,14 +61,14 @@ describe('spacecoop check (built binary)', () => {
   });
 
   it('--json prints a stable document for CI', () => {
-    const r = run(['check', join(FIXTURES, 'arbitration-incomplete', 'terms.yaml'), '--json']);
+    const r = run(['check', join(FIXTURES, 'registering-not-launching', 'terms.yaml'), '--json']);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout);
     expect(Object.keys(report)).toEqual(['file', 'kind', 'summary', 'findings']);
     expect(report.kind).toBe('terms');
     expect(report.summary.errors).toBeGreaterThan(0);
-    const f = report.findings.find((x: { rule: string }) => x.rule === 'arbitration-incomplete');
-    expect(f).toMatchObject({ severity: 'error', where: 'disputes.arbitration.seat' });
+    const f = report.findings.find((x: { rule: string }) => x.rule === 'registering-not-launching');
+    expect(f).toMatchObject({ severity: 'error', where: 'jurisdiction.registeringParty' });
     expect(typeof f.line).toBe('number');
     for (const x of report.findings) expect(Object.keys(x)).toEqual(expect.arrayContaining(['rule', 'severity', 'message', 'fix', 'source']));
   });
@@ -79,7 +79,7 @@ describe('spacecoop check (built binary)', () => {
     run(['draft', EXAMPLES.find((f) => f.endsWith('cbers.yaml'))!, '--out', out]);
     const edited = read(out)
       .replace(/<!-- spacecoop:clause liability\/cross-waiver -->[\s\S]*?<!-- \/spacecoop:clause -->\n/, '')
-      .replace('shall pursue the following objectives:', 'shall pursue the following objectives:\n<<<<<<< your edit\nmine\n=======\ntheirs\n>>>>>>> regenerated');
+      .replace('The objectives of the Cooperative Activities are:', 'The objectives of the Cooperative Activities are:\n<<<<<<< your edit\nmine\n=======\ntheirs\n>>>>>>> regenerated');
     writeFileSync(out, edited);
     const r = run(['check', out, '--json']);
     expect(r.code).toBe(1);

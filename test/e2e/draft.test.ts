@@ -71,10 +71,33 @@ describe('spacecoop draft (built binary)', () => {
 
   it('reports the review after drafting, with the hint to run check', () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'terms.yaml'), `form: agreement\n${GOOD_PARTIES}cooperation: { launch: { launchingParty: a } }\n`); // no launch site: a warning
+    // Two Governments, in force on signature: a warning (entry into force needs their internal procedures).
+    writeFileSync(join(dir, 'terms.yaml'), `form: agreement\n${GOOD_PARTIES}entryIntoForce: signature\n`);
     const r = run(['draft', 'terms.yaml'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/check: .*1 warning.* — run `spacecoop check terms\.yaml`/);
+  });
+
+  it('counts open points in the singular when there is one, on every path that reports them', () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'terms.yaml'),
+      `form: framework-agreement
+parties:
+  - { id: a, name: Aldera Space Agency, state: Republic of Aldera, signatory: { name: Ana Alder, title: Director General } }
+  - { id: b, name: Borduria Space Agency, state: Kingdom of Borduria, signatory: { name: Boris Bord, title: President } }
+cooperation:
+  areas: [space-science]
+  responsibilities: [{ party: a, tasks: [build the instrument] }, { party: b, tasks: [analyse the data] }]
+disputes: { steps: [consultation] }
+signing: { place: Alderburg }
+`,
+    );
+    const written = run(['draft', 'terms.yaml'], { cwd: dir });
+    expect(written.stderr).toMatch(/\b1 open point \(see the drafting notes\)/);
+    const piped = run(['draft', 'terms.yaml', '--out', '-'], { cwd: dir });
+    expect(piped.stderr).toContain('1 open point: see the drafting notes');
+    expect(piped.stderr).not.toMatch(/1 open points/);
   });
 
   it('prints the JSON Schema of the terms file', () => {

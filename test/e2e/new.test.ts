@@ -92,6 +92,8 @@ describe('spacecoop new (built binary)', () => {
       [/\? Are personnel exchanged.*/, '\r'],
       [/\? How are the costs borne\?/, '\r'],
       [/\? Implementing entities.*/, '\r'],
+      [/\? Tasks of ASA.*/, 'build the satellite\r'],
+      [/\? Tasks of BSA.*/, '\r'],
       [/\? Who owns the results.*/, '\r'],
       [/\? Years that information.*/, '\r'],
       [/Recommended: convention-only\..*/, ''],
@@ -107,6 +109,7 @@ describe('spacecoop new (built binary)', () => {
       [/\? Length of each renewal period.*/, '\r'],
       [/\? Months of written notice.*/, '\r'],
       [/\? Authentic languages.*/, '\r'],
+      [/\? Entry into force.*/, '\r'],
       [/\? Place of signature.*/, 'Geneva\r'],
       [/\? Date of signature.*/, '2027-02-30\r'],
       [/This is not a calendar date/, '\u0015'], // Ctrl+U clears the line
@@ -122,6 +125,7 @@ describe('spacecoop new (built binary)', () => {
     expect(terms).toContain('seat: Geneva');
     expect(terms).toContain('date: 2027-02-28');
     expect(terms).toContain('areas: [earth-observation]');
+    expect(terms).toContain('build the satellite');
     const draft = run(['draft', 'agreement.yaml', '--out', '-'], { cwd: dir });
     expect(draft.code).toBe(0);
     expect(draft.stdout).toBe(readFileSync(join(dir, 'agreement.md'), 'utf8'));

@@ -39,8 +39,16 @@ describe.each(EXAMPLES.map((f) => [f.split('/').pop()!, f]))('Word export of %s'
     for (const [name, data] of files) if (name.endsWith('.xml') || name.endsWith('.rels')) expect(xmlProblem(data.toString('utf8')), name).toBeUndefined();
   });
 
-  it('has the title, the parties, a TOC field, Heading 2 articles and page numbers', async () => {
-    const files = await docx(draft);
+  it('has no contents list by default, as a treaty text has none; --toc adds a TOC field', async () => {
+    const plain = (await docx(draft)).get('word/document.xml')!.toString('utf8');
+    expect(plain).not.toMatch(/<w:instrText[^>]*>TOC /);
+    expect(plain).not.toContain('>Contents<');
+    expect(await html(draft)).not.toContain('<h2>Contents</h2>');
+    expect((await html(draft, { toc: true }))).toContain('<h2>Contents</h2>');
+  });
+
+  it('has the title, the parties, a TOC field (with --toc), Heading 2 articles and page numbers', async () => {
+    const files = await docx(draft, { toc: true });
     const doc = files.get('word/document.xml')!.toString('utf8');
     const ps = paragraphs(doc);
     expect(ps[0]).toMatchObject({ style: 'Title', text: plainText(draft.title) });
@@ -106,7 +114,7 @@ describe.each(EXAMPLES.map((f) => [f.split('/').pop()!, f]))('Word export of %s'
     expect([...page.matchAll(/href="([^"]*)"/g)].every((m) => m[1]!.startsWith('#'))).toBe(true);
     expect(page).toMatch(/@media print/);
     const h2 = [...page.matchAll(/<h2>([\s\S]*?)<\/h2>/g)].map((m) => decodeXml(m[1]!.replace(/<[^>]+>/g, '')));
-    expect(h2).toEqual(['Contents', ...draft.articles.map((a) => plainText(articleHeading(a))), 'Drafting notes for review']);
+    expect(h2).toEqual([...draft.articles.map((a) => plainText(articleHeading(a))), 'Drafting notes for review']);
     for (const a of draft.articles) {
       for (const b of a.blocks) expect(decodeXml(page.replace(/<[^>]+>/g, ''))).toContain(plainText(b.text));
     }

@@ -61,10 +61,12 @@ describe('planDraft', () => {
     ['an in-orbit delivery without launch details', 'cooperation:\n  areas: [in-orbit-delivery]\n', ['launch'], ['crew']],
     ['a station on the partner\'s territory', 'cooperation:\n  facilities: [{ name: Station, host: b, operator: a }]\n', ['facilities'], ['launch']],
     ['human spaceflight', 'cooperation:\n  areas: [human-spaceflight]\n', ['crew'], ['facilities']],
-    ['navigation', 'cooperation:\n  areas: [navigation]\n', ['frequencies'], ['debris']],
+    ['navigation', 'cooperation:\n  areas: [navigation]\n', ['frequencies', 'service-terms'], ['debris']],
     ['communications', 'cooperation:\n  areas: [communications]\n', ['frequencies'], ['debris']],
     ['space debris', 'cooperation:\n  areas: [space-debris]\n', ['debris'], ['frequencies']],
-    ['Mars exploration', 'cooperation:\n  areas: [mars-exploration]\n', ['debris'], ['launch']],
+    ['Mars data analysis (nothing operated in space)', 'cooperation:\n  areas: [mars-exploration]\n', ['export-control'], ['launch', 'debris']],
+    ['a Mars orbiter', 'cooperation:\n  areas: [mars-exploration]\n  spaceObjects: [{ name: Orbiter, ownedBy: [a] }]\n', ['debris', 'export-control'], ['launch']],
+    ['training and education', 'cooperation:\n  areas: [training-and-education]\n', ['training'], ['debris', 'export-control', 'service-terms']],
     ['earth observation alone', 'cooperation:\n  areas: [earth-observation]\n', [], ['launch', 'facilities', 'crew', 'frequencies', 'debris']],
   ])('adds the area-specific articles the facts call for: %s', (_name, extra, present, absent) => {
     const topics = plan(extra).articles.map((a) => a.topic);
@@ -75,7 +77,7 @@ describe('planDraft', () => {
   it('keeps the usual order around the area-specific articles', () => {
     const topics = plan('cooperation:\n  areas: [human-spaceflight, navigation, space-debris]\n  launch: { launchingParty: a }\n  facilities: [{ name: Station, host: b, operator: a }]\n').articles.map((a) => a.topic);
     expect(topics.slice(topics.indexOf('customs'), topics.indexOf('ownership') + 1)).toEqual(['customs', 'facilities', 'launch', 'jurisdiction', 'crew', 'ownership']);
-    expect(topics.slice(topics.indexOf('release'), topics.indexOf('liability') + 1)).toEqual(['release', 'frequencies', 'debris', 'liability']);
+    expect(topics.slice(topics.indexOf('release'), topics.indexOf('liability') + 1)).toEqual(['release', 'frequencies', 'service-terms', 'debris', 'liability']);
   });
 
   it('recommends IP by element when one party launches the other\'s satellite', () => {

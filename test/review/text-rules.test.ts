@@ -20,7 +20,7 @@ const MOU = draftOf('lunar-mou.yaml');
 /** A contract for launch and in-orbit delivery. */
 const CONTRACT = draftOf('leo-delivery.yaml');
 const COMMERCIAL = renderMarkdown(draftFromTermsText(readFileSync(join(ROOT, 'test', 'interview', 'leo-treaty.yaml'), 'utf8'), 'leo-treaty.yaml', builtinLibrary()).draft);
-/** An intergovernmental station agreement with fault-based liability. */
+/** An intergovernmental station agreement with fault-based liability and no tasks allocated in the terms. */
 const STATION = draftOf('deep-space-station.yaml');
 /** A small hand-written draft for the defined-term, reference, blank and conflict rules. */
 const SMALL = `<!-- spacecoop:draft v1 -->
@@ -63,7 +63,10 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { rule: 'mou-binding-language', base: MOU, broken: (t) => must(t, 'Cooperative Activities will pursue', 'Cooperative Activities shall pursue') },
+  { rule: 'mou-binding-language', base: MOU, broken: (t) => must(t, 'will carry out the Cooperative Activities exclusively', 'shall carry out the Cooperative Activities exclusively') },
+  { rule: 'mou-binding-language', base: MOU, broken: (t) => must(t, /jointly decide/, 'agree') },
+  { rule: 'mou-binding-language', base: MOU, broken: (t) => must(t, 'have undertaken to protect it in the same way', 'are bound by equivalent obligations') },
+  { rule: 'mou-binding-language', base: MOU, broken: (t) => appendToArticle2(t, '5. Each State of a Participant will exercise criminal jurisdiction over its nationals.') },
   {
     rule: 'mou-binding-provision',
     base: MOU,
@@ -85,10 +88,22 @@ const CASES: Case[] = [
   { rule: 'waiver-flow-down', base: BINDING, broken: (t) => cut(t, /\d+\. Each Party shall extend the cross-waiver[^\n]*\n/) },
   { rule: 'waiver-exceptions', base: BINDING, broken: (t) => must(t, /wilful misconduct/g, 'fraud') },
   { rule: 'export-transfer-clause', base: BINDING, broken: (t) => must(t, /re-transfer/g, 'pass') },
+  { rule: 'arbitration-vocabulary', base: BINDING, broken: (t) => must(t, /notice of arbitration/g, 'Request for Arbitration') },
+  { rule: 'budget-language', base: BINDING, broken: (t) => must(t, 'subject to the availability of funds and to its internal procedures', 'subject to the availability of appropriated funds and to its budgetary procedures') },
+  { rule: 'budget-language', base: MOU, broken: (t) => must(t, 'subject to the availability of funds and to its internal procedures', 'subject to the availability of appropriated funds') },
+  { rule: 'phantom-tasks', base: STATION, broken: (t) => appendToArticle2(t, '5. Each Party shall carry out the tasks allocated to it under this Agreement.') },
+  { rule: 'stated-twice', base: BINDING, broken: (t) => appendToArticle2(t, '5. In case of any inconsistency between this Protocol and the Framework Agreement, the Framework Agreement shall prevail.') },
   { rule: 'release-carve-out', base: BINDING, broken: (t) => cut(t, /\d+\. Nothing in this Article permits the release of Proprietary Information[^\n]*\n/) },
-  { rule: 'order-of-precedence', base: BINDING, broken: (t) => must(t, /In case of (any )?inconsistency[^.]*prevail[^.]*\./g, '') },
+  { rule: 'order-of-precedence', base: BINDING, broken: (t) => must(t, /, which shall prevail in case of any inconsistency between them/g, '') },
   { rule: 'arbitration-incomplete', base: BINDING, broken: (t) => must(t, /The seat of arbitration shall be [^.]*\. /, '') },
-  { rule: 'termination-survival', base: BINDING, broken: (t) => must(t, /The obligations of the Parties under Article[^.]*continue to apply after termination or expiry\./, '') },
+  { rule: 'termination-survival', base: BINDING, broken: (t) => must(t, /The rights and obligations of the Parties under Article[^.]*survive the termination or expiry of this Protocol\./, '') },
+  { rule: 'termination-survival', base: MOU, broken: (t) => must(t, /, and to continue to observe the undertakings described in Articles [^.]*\./, '.') },
+  { rule: 'mou-status', base: MOU, broken: (t) => must(t, /It is not a treaty[^.]*\./, '') },
+  {
+    rule: 'export-control-dangling',
+    base: BINDING,
+    broken: (t) => must(must(t, 'spacecoop:clause export-control/standard', 'spacecoop:clause transfers/standard'), /## Article (\d+) — Export Control and Technology Safeguards/, '## Article $1 — Transfers'),
+  },
   {
     rule: 'human-spaceflight',
     base: BINDING,
@@ -106,7 +121,8 @@ const CASES: Case[] = [
   { rule: 'treaty-formula-in-contract', base: CONTRACT, broken: (t) => must(must(t, 'takes effect on the Effective Date', 'enters into force on the Effective Date'), /\bIN WITNESS WHEREOF, the Parties have caused (.*)$/m, 'IN WITNESS WHEREOF, the Parties have caused $1\n\nDONE at Nairobi, in duplicate.') },
   { rule: 'private-party-authorisation', base: COMMERCIAL, facts: { commercial: true }, broken: (t) => must(t, /continuing supervision/g, 'oversight') },
   { rule: 'entry-into-force-form', base: MOU, broken: (t) => must(t, 'will come into effect on the date of its signature', 'will enter into force on the date of its signature') },
-  { rule: 'languages-divergence', base: BINDING, broken: (t) => must(t, /In case of divergence of interpretation[^.]*\./, '') },
+  { rule: 'entry-into-force-form', base: BINDING, broken: (t) => must(t, 'With effect from the entry into force of this Protocol, the Parties designate', 'On signature of this Protocol, the Parties designate') },
+  { rule: 'languages-divergence', base: BINDING, broken: (t) => must(t, /The Parties shall settle any divergence of interpretation[^.]*\./, '') },
   {
     rule: 'missing-key-provision',
     base: BINDING,

@@ -5,6 +5,10 @@ import { INTERGOVERNMENTAL_FORMS } from '../../terms/resolve.js';
 import type { Area } from '../../terms/schema.js';
 import type { Hit, Rule } from '../rule.js';
 import { CONTRACT_TERMS_RULES } from './contract.js';
+import { approvalNeeds, recommendEntryIntoForce } from '../../plan/recommend.js';
+import { operatesInSpace } from '../../plan/plan.js';
+import { languageName } from '../../terms/resolve.js';
+import { stateLanguage } from '../../render/view.js';
 
 /** Rules over what the terms ask for, before (or beside) the text they produce. */
 export interface TermsContext {
@@ -22,7 +26,7 @@ const draftText = (d: Draft | undefined) => (d ? d.articles.flatMap((a) => a.blo
 
 const FALLBACK_FIELD: Record<string, string> = { liability: 'liability.regime', disputes: 'disputes.steps' };
 
-/** Areas and what each makes essential (DOMAIN.md), as far as terms and text can show it. */
+/** Areas and what each makes essential (agency practice by area), as far as terms and text can show it. */
 const AREA_ESSENTIALS: { areas: Area[]; what: string; missing: (c: TermsContext, text: string | undefined) => boolean; fix: string; path: string }[] = [
   {
     areas: ['earth-observation', 'communications', 'launch-services', 'in-orbit-delivery', 'lunar-exploration', 'mars-exploration'],
@@ -59,16 +63,23 @@ const AREA_ESSENTIALS: { areas: Area[]; what: string; missing: (c: TermsContext,
   {
     areas: ['space-debris'],
     what: 'conjunction notification and data exchange',
-    missing: (_c, text) => text !== undefined && !/\bconjunction/i.test(text),
+    missing: (_c, text) => text !== undefined && !/\bconjunction|\bclose approach/i.test(text),
     fix: 'Add an article on exchanging tracking data and notifying close approaches (the clause library has none yet: add it with --clauses DIR).',
     path: 'cooperation.areas',
   },
   {
     areas: ['lunar-exploration', 'mars-exploration', 'space-debris'],
     what: 'consultation before potentially harmful interference (Outer Space Treaty Art. IX)',
-    missing: (_c, text) => text !== undefined && !/Article IX/.test(text),
+    missing: ({ t }, text) => text !== undefined && (t.hasArea('space-debris') || operatesInSpace(t)) && !/Article IX/.test(text),
     fix: 'Add that the parties consult before any activity that could cause harmful interference with the other’s activities, as Article IX of the Outer Space Treaty provides.',
     path: 'cooperation.areas',
+  },
+  {
+    areas: ['navigation'],
+    what: 'monitoring or reference stations on the partner’s territory, under its law',
+    missing: ({ t }) => t.facilities.length === 0,
+    fix: 'List the monitoring stations in `cooperation.facilities:` (name, host, operator) so the draft gives them a host regime.',
+    path: 'cooperation.facilities',
   },
 ];
 
@@ -76,7 +87,7 @@ export const TERMS_RULES: readonly Rule<TermsContext>[] = [
   ...CONTRACT_TERMS_RULES,
   {
     id: 'mou-fallback',
-    severity: 'note',
+    severity: 'warning',
     level: 'terms',
     domain: [1],
     what: 'The terms of a memorandum of understanding ask for a binding-only variant (a waiver, arbitration); the draft falls back.',
@@ -119,7 +130,7 @@ export const TERMS_RULES: readonly Rule<TermsContext>[] = [
   },
   {
     id: 'registering-party-implicit',
-    severity: 'note',
+    severity: 'warning',
     level: 'terms',
     domain: [3],
     what: 'Designated-party registration without `registeringParty`: the draft designates the customer.',
@@ -153,7 +164,7 @@ export const TERMS_RULES: readonly Rule<TermsContext>[] = [
   },
   {
     id: 'launch-site-missing',
-    severity: 'warning',
+    severity: 'note',
     level: 'terms',
     domain: [20],
     what: 'A launch with no launch site: registration needs the territory or location of launch.',
@@ -197,7 +208,7 @@ export const TERMS_RULES: readonly Rule<TermsContext>[] = [
   },
   {
     id: 'order-of-precedence',
-    severity: 'error',
+    severity: 'note',
     level: 'terms',
     domain: [12],
     what: 'A protocol or implementing arrangement that does not name its parent instrument.',
@@ -209,7 +220,7 @@ export const TERMS_RULES: readonly Rule<TermsContext>[] = [
   },
   {
     id: 'arbitration-incomplete',
-    severity: 'error',
+    severity: 'note',
     level: 'terms',
     domain: [13],
     what: 'Arbitration without a seat.',
@@ -221,7 +232,7 @@ export const TERMS_RULES: readonly Rule<TermsContext>[] = [
   },
   {
     id: 'private-party-authorisation',
-    severity: 'error',
+    severity: 'note',
     level: 'terms',
     domain: [17],
     what: 'A private party whose State is not named, so no State authorises and supervises it.',
@@ -236,8 +247,8 @@ export const TERMS_RULES: readonly Rule<TermsContext>[] = [
     severity: 'warning',
     level: 'terms',
     domain: [18],
-    what: 'A government and an agency in an intergovernmental form: the text enters into force on signature.',
-    source: 'Treaty practice: entry into force on signature for agency texts, after notification for intergovernmental ones',
+    what: 'A government and an agency in an intergovernmental form: the text is drafted as an agency-level instrument.',
+    source: 'Vienna Convention on the Law of Treaties (1969), Arts. 7, 11',
     check: ({ t }) => {
       if (!INTERGOVERNMENTAL_FORMS.includes(t.form)) return [];
       const gov = t.parties.filter((p) => p.type === 'government');
@@ -246,10 +257,46 @@ export const TERMS_RULES: readonly Rule<TermsContext>[] = [
       return [
         at(
           `parties[${other.index}].type`,
-          `${gov[0]!.label} is a government and ${other.label} is not, so the draft enters into force on signature, as an agency text does; a government may need its domestic procedure first`,
-          'Make both parties governments (entry into force after notification), or use an agency-level form such as a protocol or implementing arrangement.',
+          `${gov[0]!.label} is a government and ${other.label} is not, so the draft is an agency-level text: it grants no exemption, and ${other.label} must show its capacity to bind its State`,
+          'Make both parties governments (an intergovernmental agreement), or use an agency-level form such as a protocol or implementing arrangement.',
         ),
       ];
+    },
+  },
+  {
+    id: 'entry-into-force-fit',
+    severity: 'warning',
+    level: 'terms',
+    domain: [18],
+    what: 'Entry into force that does not fit the parties and the commitments (signature where approval is needed), or an entry-into-force field on a memorandum.',
+    source: 'Vienna Convention on the Law of Treaties (1969), Arts. 11, 24(1)',
+    check: ({ t }) => {
+      const chosen = t.source.entryIntoForce;
+      if (chosen === undefined) return [];
+      if (!t.binding) {
+        return [at('entryIntoForce', `is \`${chosen}\`, but a memorandum of understanding does not enter into force: it comes into effect on signature`, 'Remove `entryIntoForce`, or conclude a binding instrument.')];
+      }
+      const needs = approvalNeeds(t);
+      if (chosen === 'signature' && needs.length) {
+        return [at('entryIntoForce', `is \`signature\`, but ${needs.join('; ')}: those commitments need each State's internal procedures before they can bind it`, `Use \`${recommendEntryIntoForce(t).variant}\` (entry into force on the later notification that internal procedures are complete), or make the commitments subject to the approval of each State's competent authorities.`)];
+      }
+      return [];
+    },
+  },
+  {
+    id: 'prevailing-own-language',
+    severity: 'warning',
+    level: 'terms',
+    domain: [19],
+    what: 'One party’s own language is made to prevail over the other authentic texts.',
+    source: 'Vienna Convention on the Law of Treaties (1969), Art. 33(1); treaty practice: equally authentic texts, or a third-language text the parties agree',
+    check: ({ t }) => {
+      const p = t.source.prevailingLanguage;
+      if (!p || t.languages.length < 2) return [];
+      const owner = t.parties.find((x) => stateLanguage(x.state) === p);
+      return owner
+        ? [at('prevailingLanguage', `makes the ${languageName(p)} text, ${owner.label}'s own language, prevail over the other authentic texts; the other side rarely accepts that`, 'Remove `prevailingLanguage` so that all texts are equally authentic and divergence is settled by consultation, or name a third language both sides accept (usually English).')]
+        : [];
     },
   },
   {
@@ -258,7 +305,7 @@ export const TERMS_RULES: readonly Rule<TermsContext>[] = [
     level: 'terms',
     domain: [],
     what: 'An area of cooperation whose essential clause is not in the terms or the draft.',
-    source: 'DOMAIN.md, areas and what each makes essential (agency practice)',
+    source: 'IISL 2016, Section 4.4 (provisions tailored to the cooperation); agency practice by area of cooperation',
     check: (c) => {
       const text = draftText(c.draft);
       return AREA_ESSENTIALS.filter((e) => e.areas.some((a) => c.t.areas.includes(a)) && e.missing(c, text)).map((e) => {

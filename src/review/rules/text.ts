@@ -29,6 +29,8 @@ const operative = (d: ReviewDoc) => d.articles.filter((a) => a !== definitionsAr
 const isCrossWaiver = (a: DocArticle | undefined): a is DocArticle =>
   a !== undefined && (a.clauseId === 'liability/cross-waiver' || affirms(bodyOf(a), /\bwaives?\b.*\bclaims?\b/i).length > 0);
 
+const joinWords = (xs: string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
+
 const hit = (a: DocArticle, message: string, fix: string): Hit => ({ message: `${where(a)} (${a.title}): ${message}`, fix, ...at(a) });
 
 /** Non-binding instruments: provisions only a binding instrument can carry. */
@@ -39,6 +41,32 @@ const MOU_PROVISIONS: { what: string; re: RegExp; unless?: RegExp }[] = [
   { what: 'an assignment of intellectual property', re: /\b(assigns?|assignment of)\b[^.]*\bIntellectual Property\b|\bIntellectual Property\b[^.]*\b(is|are) (hereby )?assigned\b/i },
 ];
 
+/**
+ * Words that make a memorandum of understanding read as binding (X-10): "shall", "agree", "obligations",
+ * "bound", "binding", "liable", "enters into force", criminal jurisdiction. Lower-case "agree" only, so
+ * treaty titles ("Rescue Agreement") pass; a statement about the States' own treaty obligations and a
+ * status clause saying the memorandum is not binding pass too.
+ */
+export const MOU_BINDING_WORDS: { word: string; re: RegExp; unless?: RegExp }[] = [
+  { word: 'shall', re: /\bshall\b/i },
+  { word: 'agree', re: /\b(agree|agrees|agreed|agreeing|agreement|agreements)\b/, unless: /\b(separate (written )?|safeguards )(agreement|instrument)\b/ },
+  { word: 'obligations', re: /\bobligat(ion|ions|ed|ory)\b/i, unless: /\bobligations of (the|their) States\b/i },
+  { word: 'bound', re: /\bbound\b/i },
+  { word: 'binding', re: /\bbinding\b/i, unless: /\bnot (legally )?binding\b|\bnon-binding\b/i },
+  { word: 'liable', re: /\bliable\b/i },
+  { word: 'enters into force', re: /\b(enters?|entered|entry) into force\b/i },
+  { word: 'criminal jurisdiction', re: /\bcriminal jurisdiction\b/i },
+];
+
+/** The binding words a memorandum's article uses, each with its count, in list order. */
+export function bindingWords(text: string): { word: string; count: number }[] {
+  const ss = sentences(text);
+  return MOU_BINDING_WORDS.map((w) => ({
+    word: w.word,
+    count: ss.filter((s) => w.re.test(s) && !(w.unless?.test(s) ?? false)).reduce((n, s) => n + (s.match(new RegExp(w.re.source, `g${w.re.flags.replace('g', '')}`)) ?? []).length, 0),
+  })).filter((w) => w.count > 0);
+}
+
 export const TEXT_RULES: readonly Rule<TextContext>[] = [
   ...CONTRACT_TEXT_RULES,
   {
@@ -46,17 +74,32 @@ export const TEXT_RULES: readonly Rule<TextContext>[] = [
     severity: 'error',
     level: 'text',
     domain: [1],
-    what: 'A memorandum of understanding says "shall".',
+    what: 'A memorandum of understanding uses binding vocabulary ("shall", "agree", "obligations", "bound", "liable", "enters into force", criminal jurisdiction).',
     source: 'Vienna Convention on the Law of Treaties (1969), Art. 2(1)(a); agency practice on non-binding instruments',
     check: ({ doc }) =>
       doc.facts.binding
         ? []
         : operative(doc).flatMap((a) => {
-            const n = (bodyOf(a).match(/\bshall\b/gi) ?? []).length;
-            return n
-              ? [hit(a, `uses “shall” ${n === 1 ? 'once' : `${n} times`} in a memorandum of understanding, which must not read as binding`, 'Write “will” (and “intend” for “agree”), or make the instrument binding by changing its form.')]
+            const words = bindingWords(bodyOf(a));
+            const n = words.find((w) => w.word === 'shall')?.count ?? 0;
+            const say = words.map((w) => (w.word === 'shall' ? `“shall” ${n === 1 ? 'once' : `${n} times`}` : `“${w.word}”`));
+            return words.length
+              ? [hit(a, `uses ${joinWords(say)} in a memorandum of understanding, which must not read as binding`, 'Write “will” for “shall”, “jointly decide” for “agree”, “undertakings” for “obligations”; leave criminal jurisdiction to an instrument between Governments; or make the instrument binding by changing its form.')]
               : [];
           }),
+  },
+  {
+    id: 'mou-status',
+    severity: 'error',
+    level: 'text',
+    domain: [1],
+    what: 'A memorandum of understanding does not say that it is not legally binding.',
+    source: 'Vienna Convention on the Law of Treaties (1969), Art. 2(1)(a): status turns on intent, whatever the designation',
+    check: ({ doc }) => {
+      if (doc.facts.binding) return [];
+      const ok = operative(doc).some((a) => sentences(bodyOf(a)).some((s) => /\bnot (legally )?binding\b|\bnot a treaty\b/i.test(s)));
+      return ok ? [] : [{ message: 'the memorandum nowhere says that it is not legally binding and not a treaty; its title alone does not settle its status', fix: 'Add a status paragraph: the memorandum records intentions, is not a treaty, and is not legally binding under international or domestic law.' }];
+    },
   },
   {
     id: 'mou-binding-provision',
@@ -76,7 +119,7 @@ export const TEXT_RULES: readonly Rule<TextContext>[] = [
   },
   {
     id: 'exemption-needs-treaty',
-    severity: 'warning',
+    severity: 'error',
     level: 'text',
     domain: [2],
     what: 'A customs or tax exemption granted by an instrument that is not an intergovernmental agreement.',
@@ -100,7 +143,7 @@ export const TEXT_RULES: readonly Rule<TextContext>[] = [
     check: ({ doc }) => {
       const a = jurisdictionArticle(doc);
       if (!a) return [];
-      const ok = sentences(bodyOf(a)).some((s) => /jurisdiction and control/i.test(s) && /\b(regist\w*|State of Registry)\b/i.test(s) && !/\[●\]/.test(s));
+      const ok = sentences(bodyOf(a)).some((s) => /jurisdiction and control/i.test(s) && /\b(regist\w*|State of Registry)\b/i.test(s));
       return ok ? [] : [hit(a, 'does not say that the State that registers an object retains jurisdiction and control over it and its personnel', 'Add: “In accordance with Article VIII of the Outer Space Treaty, the State of Registry shall retain jurisdiction and control over [the object], and over any personnel thereof”; any other allocation must be agreed expressly.')];
     },
   },
@@ -209,6 +252,93 @@ export const TEXT_RULES: readonly Rule<TextContext>[] = [
     },
   },
   {
+    id: 'export-control-dangling',
+    severity: 'error',
+    level: 'text',
+    domain: [10],
+    what: 'The text relies on export control (Export-Controlled Items) but has no export-control article.',
+    source: 'Intergovernmental Agreement on the International Space Station (1998), Art. 19',
+    check: ({ doc }) => {
+      if (findArticle(doc, 'export-control', /Export Control|Technology Safeguards/i)) return [];
+      return operative(doc)
+        .filter((a) => /\bExport-Controlled Items?\b/.test(bodyOf(a)))
+        .map((a) => hit(a, 'refers to Export-Controlled Items, but no article governs their transfer', 'Add the export-control article (terms: `cooperation.exportControlled: true`), or delete the reference.'));
+    },
+  },
+  {
+    id: 'arbitration-vocabulary',
+    severity: 'error',
+    level: 'text',
+    domain: [13],
+    what: 'Arbitration written in the vocabulary of other rules: ICC rules with a "notice of arbitration" and appointment by the parties, or UNCITRAL or PCA rules with a "Request for Arbitration".',
+    source: 'ICC Rules of Arbitration (2021), Arts. 4, 12, 13; UNCITRAL Arbitration Rules (as revised in 2010), Arts. 3, 6',
+    check: ({ doc }) => {
+      const a = disputesArticle(doc);
+      if (!a) return [];
+      const body = bodyOf(a);
+      if (/International Chamber of Commerce/.test(body) && /\bnotice of arbitration\b/i.test(body)) {
+        return [hit(a, 'chooses the ICC Rules but speaks of a “notice of arbitration”; under the ICC Rules proceedings begin with a Request for Arbitration, and party nominations are confirmed by the ICC Court', 'Write “Request for Arbitration”, and have each party nominate an arbitrator for confirmation by the International Court of Arbitration.')];
+      }
+      if (/(United Nations Commission on International Trade Law|Permanent Court of Arbitration Optional Rules)/.test(body) && /\bRequest for Arbitration\b/.test(body)) {
+        return [hit(a, 'chooses the UNCITRAL or PCA rules but speaks of a “Request for Arbitration”, an ICC term; these rules begin with a notice of arbitration', 'Write “notice of arbitration”, and name the appointing authority.')];
+      }
+      return [];
+    },
+  },
+  {
+    id: 'budget-language',
+    severity: 'error',
+    level: 'text',
+    domain: [],
+    what: 'Budget language borrowed from one State’s practice (“appropriated funds”), or a public-funds proviso applied to a company.',
+    source: 'Implementing arrangements between AEB and NASA (2011) use US appropriations language; agency practice elsewhere: subject to the availability of funds and internal procedures',
+    check: ({ doc }) =>
+      operative(doc)
+        .filter((a) => /\bappropriated funds\b/i.test(bodyOf(a)))
+        .map((a) => hit(a, 'makes obligations subject to “appropriated funds”, a term of United States budget law that does not fit other States, and none at all for a company', 'Write “subject to the availability of funds and to its internal procedures”, and leave a company’s obligations unconditional.')),
+  },
+  {
+    id: 'phantom-tasks',
+    severity: 'error',
+    level: 'text',
+    domain: [],
+    what: 'The text relies on tasks or work “allocated” to a party when no article allocates any.',
+    source: 'IISL 2016, Section 4.4 (specific and explicit provisions, not statements of willingness)',
+    check: ({ doc }) => {
+      const resp = findArticle(doc, 'responsibilities', /Responsibilities/i);
+      // Nothing is allocated when the article only speaks of "tasks allocated to it", or every party's tasks are a blank.
+      const body = resp ? bodyOf(resp) : '';
+      const none = !resp || /\btasks allocated to it\b/.test(body) || (body.match(/following tasks: \[●\]/g) ?? []).length >= 2;
+      if (!none) return [];
+      return operative(doc)
+        .filter((a) => /\b(tasks|work) allocated to it\b/i.test(bodyOf(a)))
+        .map((a) => hit(a, 'refers to the tasks or work allocated to a party, but no article allocates any', 'Allocate each party’s tasks (terms: `cooperation.responsibilities`), or delete the reference.'));
+    },
+  },
+  {
+    id: 'stated-twice',
+    severity: 'warning',
+    level: 'text',
+    domain: [],
+    what: 'A provision stated in two articles (OST Art. VI authorisation, a customs exemption, OST Art. IX consultation, the order of precedence), which invites the reader to look for a difference.',
+    source: 'Drafting practice: each provision is made once, where it belongs',
+    check: ({ doc }) => {
+      const langs = languagesArticle(doc);
+      const kinds: [string, (s: string) => boolean][] = [
+        ['the authorisation and continuing supervision under Article VI of the Outer Space Treaty', (x) => /\bauthori[sz]ation\b/i.test(x) && /\bcontinuing supervision\b/i.test(x)],
+        ['the exemption from customs duties', (x) => /\bexempt\b/i.test(x) && /\bcustoms\b/i.test(x) && !/\b(seek|request|apply for|does not grant)\b/i.test(x)],
+        ['consultation under Article IX of the Outer Space Treaty', (x) => /Article IX of the Outer Space Treaty/.test(x) && /\bconsult/i.test(x)],
+        ['the order of precedence', (x) => /\bprevail/i.test(x) && /\binconsisten/i.test(x)],
+      ];
+      const out: Hit[] = [];
+      for (const [what, test] of kinds) {
+        const arts = operative(doc).filter((a) => a !== langs && sentences(bodyOf(a)).some(test));
+        if (arts.length > 1) out.push(hit(arts[1]!, `states ${what} again (also in ${where(arts[0]!)})`, `Keep ${what} in one article and refer to it from the other.`));
+      }
+      return out;
+    },
+  },
+  {
     id: 'release-carve-out',
     severity: 'error',
     level: 'text',
@@ -249,11 +379,12 @@ export const TEXT_RULES: readonly Rule<TextContext>[] = [
       if (!a || !doc.facts.binding) return [];
       const ss = sentences(bodyOf(a));
       if (affirms(bodyOf(a), /\barbitra(tion|l)\b/i).length === 0) return [];
-      const has = (re: RegExp) => ss.some((s) => re.test(s) && !s.includes(BLANK));
+      // A blank [●] is an open point (a note, reported once); the sentence that holds it counts as present.
+      const has = (re: RegExp) => ss.some((s) => re.test(s));
       const need: [string, boolean, string][] = [
         ['the arbitration rules', has(/\b(Rules|rules of arbitration|arbitration rules)\b/), 'Name the rules, e.g. the PCA Optional Rules for Arbitration of Disputes Relating to Outer Space Activities.'],
         ['the number of arbitrators', has(/\bsole arbitrator\b|(\bone|\bthree|\bfive|\b\d+|\(\d+\)) arbitrators\b/i), 'State the number of arbitrators (one, three or five).'],
-        ['who appoints an arbitrator a party fails to appoint', has(/\b(fails? to (appoint|nominate)|not (been )?(appointed|agreed)|failing (agreement|appointment|(a |joint )?nomination))\b/i), 'Name an appointing authority, e.g. the Secretary-General of the Permanent Court of Arbitration.'],
+        ['who appoints an arbitrator a party fails to appoint', has(/\b(fails? to (appoint|nominate)|not (been )?(appointed|agreed|chosen)|failing (agreement|appointment|(such an? |a joint |joint |a )?nomination))\b/i), 'Name an appointing authority, e.g. the Secretary-General of the Permanent Court of Arbitration.'],
         ['the seat of arbitration', has(/\bseat\b/i), 'State the seat (legal place) of arbitration (terms: `disputes.arbitration.seat`).'],
         ['the language of the arbitration', has(/\blanguage of the arbitration\b/i), 'State the language of the arbitration (terms: `disputes.arbitration.language`).'],
         ['a time-limited consultation before arbitration', ss.some((s) => /\bconsult/i.test(s)) && has(/\b(within|after)\b[^.]*\b(days|months)\b/i), 'Require consultation first, for a fixed period (e.g. 90 days), before either party may refer the dispute to arbitration.'],
@@ -266,21 +397,24 @@ export const TEXT_RULES: readonly Rule<TextContext>[] = [
     severity: 'error',
     level: 'text',
     domain: [14],
-    what: 'Termination that does not keep liability, IP and data obligations alive.',
-    source: 'Intergovernmental Agreement on the International Space Station (1988), Art. 27',
+    what: 'Termination that does not keep the exchange of data and goods, export control, IP, release, liability and disputes alive.',
+    source: 'Intergovernmental Agreement on the International Space Station (1998), Art. 28(5)',
     check: ({ doc }) => {
       const a = entryArticle(doc);
       if (!a || !/terminat/i.test(bodyOf(a))) return [];
-      const survival = sentences(bodyOf(a)).filter((s) => /\b(surviv\w*|continue to (apply|be observed)|after (the )?termination)\b/i.test(s));
+      const survival = sentences(bodyOf(a)).filter((s) => /\b(surviv\w*|continue to (apply|be observed|observe)|after (the )?termination)\b/i.test(s));
       const text = survival.join(' ');
       const refs = (art: DocArticle | undefined) => art !== undefined && new RegExp(`\\bArticles? (\\d+, |\\d+ and )*${art.number}\\b`).test(text);
       const need: [string, DocArticle | undefined, RegExp, boolean][] = [
         ['intellectual property', ipArticle(doc), /intellectual property|proprietary/i, true],
         ['data and the release of results', releaseArticle(doc), /\b(data|information|release)\b/i, true],
         ['liability', liabilityArticle(doc), /\bliabilit/i, doc.facts.binding],
+        ['the exchange of Technical Data and Goods', findArticle(doc, 'exchange', /Exchange of Technical Data/i), /\bTechnical Data\b|\bGoods\b/, true],
+        ['export control', findArticle(doc, 'export-control', /Export Control/i), /\bexport/i, findArticle(doc, 'export-control', /Export Control/i) !== undefined],
+        ['the settlement of disputes', disputesArticle(doc), /\bdisputes?\b/i, doc.facts.binding],
       ];
       return need
-        .filter(([, art, re, applies]) => applies && !refs(art) && !re.test(text))
+        .filter(([, art, re, applies]) => applies && art !== undefined && !refs(art) && !re.test(text))
         .map(([what]) => hit(a, `termination does not keep the obligations on ${what} alive`, `Add a survival clause: the obligations under the articles on ${what} continue to apply after termination or expiry.`));
     },
   },
@@ -334,7 +468,7 @@ export const TEXT_RULES: readonly Rule<TextContext>[] = [
     check: ({ doc }) => {
       if (!doc.facts.commercial) return [];
       const ss = operative(doc).flatMap((a) => sentences(bodyOf(a)));
-      const named = ss.some((s) => /\bauthori[sz]ation\b/i.test(s) && /\bsupervision\b/i.test(s) && !s.includes(BLANK));
+      const named = ss.some((s) => /\bauthori[sz]ation\b/i.test(s) && /\bsupervision\b/i.test(s));
       return named ? [] : [{ message: 'a commercial party takes part, but no article names the State that authorises and continuously supervises its space activities', fix: 'Add that the commercial party obtains its State’s authorisation and remains under its continuing supervision (terms: give the party its `state`).' }];
     },
   },
@@ -355,6 +489,12 @@ export const TEXT_RULES: readonly Rule<TextContext>[] = [
       if (!binding && /\b(enters?|entered) into force\b|\bentry into force\b/i.test(body)) return [hit(a, 'a memorandum of understanding “enters into force”, which is treaty language', 'Write that the memorandum “comes into effect” on signature.')];
       if (intergovernmental && !/\bnotification/i.test(body)) return [hit(a, 'an intergovernmental instrument takes effect without the notification that domestic procedures are complete', 'Provide for entry into force on the date of the later notification, through diplomatic channels, that internal procedures are complete.')];
       if (binding && !/\b(signature|notification)/i.test(body)) return [hit(a, 'does not say whether the instrument enters into force on signature or after notification', 'Provide for entry into force on signature (agency texts) or on the later notification (intergovernmental texts).')];
+      // An act "on signature" in an instrument that only enters into force later contradicts it.
+      if (binding && /\bnotification/i.test(body) && !sentences(body).some((s) => /\benters? into force\b[^.]*\bsignature\b/i.test(s))) {
+        return operative(doc)
+          .filter((x) => x !== a && sentences(bodyOf(x)).some((s) => /\b(on|upon|from|at) (the )?(date of )?(its |the )?signature\b/i.test(s)))
+          .map((x) => hit(x, 'acts “on signature”, but the instrument only enters into force on the later notification', 'Write “On entry into force of this [instrument]” (or “with effect from its entry into force”).'));
+      }
       return [];
     },
   },
@@ -363,8 +503,8 @@ export const TEXT_RULES: readonly Rule<TextContext>[] = [
     severity: 'error',
     level: 'text',
     domain: [19],
-    what: 'Several authentic languages without a rule for divergence of interpretation.',
-    source: 'Treaty practice: where several texts are authentic, a rule for divergence of interpretation',
+    what: 'Several authentic languages without a rule for divergence of interpretation (consultation, or a prevailing text the parties agree).',
+    source: 'Vienna Convention on the Law of Treaties (1969), Art. 33(1)',
     check: ({ doc }) => {
       if (doc.facts.languages < 2) return [];
       const a = languagesArticle(doc);
@@ -372,7 +512,7 @@ export const TEXT_RULES: readonly Rule<TextContext>[] = [
       // Without a languages article (a contract's general provisions), the rule may sit in any article.
       if (!a && operative(doc).some((x) => sentences(bodyOf(x)).some((s) => /\blanguages?\b|\btext\b/i.test(s) && /\b(diverg|prevail)/i.test(s)))) return [];
       const message = `the instrument is done in ${doc.facts.languages} languages with no rule for divergence of interpretation`;
-      const fix = 'Add: “In case of divergence of interpretation, the [language] text shall prevail.”';
+      const fix = 'Add: “The Parties shall settle any divergence of interpretation between the texts by consultation.”, or name a prevailing text (usually a third language) only if both sides accept one (terms: `prevailingLanguage`).';
       return [a ? hit(a, message, fix) : { message, fix }];
     },
   },
@@ -463,7 +603,7 @@ export function definedTerms(doc: ReviewDoc): Set<string> {
 }
 
 function definitionItems(defs: DocArticle): { term: string; text: string }[] {
-  return [...bodyOf(defs).matchAll(/^\s*(?:\([a-z]+\)\s*)?“([^”]+)”(.*)$/gm)].map((m) => ({ term: m[1]!, text: m[2]! }));
+  return [...bodyOf(defs).matchAll(/^\s*(?:\([a-z]+\)\s*|For the purposes of this \w+, )?“([^”]+)”(.*)$/gm)].map((m) => ({ term: m[1]!, text: m[2]! }));
 }
 
 /** Rules only a file on disk can break: what the generator never writes. */
@@ -498,7 +638,7 @@ export const FILE_RULES: readonly Rule<FileContext>[] = [
   },
   {
     id: 'open-blank',
-    severity: 'warning',
+    severity: 'note',
     level: 'text',
     domain: [],
     what: 'A blank [●] is still open.',

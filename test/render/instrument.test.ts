@@ -1,0 +1,324 @@
+import { describe, expect, it } from 'vitest';
+import { draftFromTermsText } from '../../src/engine.js';
+import { renderMarkdown } from '../../src/export/markdown.js';
+import type { Draft } from '../../src/render/draft.js';
+import { reviewTermsText } from '../../src/review/index.js';
+import { bindingWords } from '../../src/review/rules/text.js';
+import { AREAS, FORMS } from '../../src/terms/schema.js';
+import { builtinLibrary } from '../helpers/engine.js';
+
+/**
+ * The instrument's voice and final clauses, as counsel reads them (review round 1: X-6, X-9 to X-13,
+ * X-15, X-16, C-1, C-2, G-1, G-8, G-9, D-LEO-7, M-1 to M-6, N-1): each kind over several forms,
+ * areas and party types.
+ */
+const library = builtinLibrary();
+
+const AGENCIES = `parties:
+  - { id: a, name: Aldera Space Agency, shortName: ASA, state: Republic of Aldera, type: space-agency }
+  - { id: b, name: Borduria Space Agency, shortName: BSA, state: Kingdom of Borduria, type: space-agency }
+`;
+const GOVERNMENTS = `parties:
+  - { id: a, name: Government of the Republic of Aldera, shortName: Aldera, state: Republic of Aldera, type: government }
+  - { id: b, name: Government of the Kingdom of Borduria, shortName: Borduria, state: Kingdom of Borduria, type: government }
+`;
+const WITH_COMPANY = `parties:
+  - { id: a, name: Aldera Space Agency, shortName: ASA, state: Republic of Aldera, type: space-agency }
+  - { id: b, name: Borduria Orbital Systems Limited, shortName: BOS, state: Kingdom of Borduria, type: commercial }
+`;
+
+function draftOf(yaml: string): Draft {
+  return draftFromTermsText(yaml, 'terms.yaml', library).draft;
+}
+const text = (d: Draft, pick: (topic: string, clauseId: string) => boolean = () => true) =>
+  d.articles
+    .filter((a) => pick(a.topic, a.clauseId))
+    .flatMap((a) => a.blocks.flatMap((b) => [b.text, ...b.items.map((i) => i.text)]))
+    .join('\n');
+const article = (d: Draft, clauseId: string) => text(d, (_t, id) => id === clauseId);
+const operative = (d: Draft) => text(d, (t) => t !== 'definitions');
+const findings = (yaml: string) => reviewTermsText(yaml, 'terms.yaml', library);
+
+describe('entry into force follows the parties and the commitments (C-1, G-8, rule 18)', () => {
+  it.each([
+    ['an agency protocol with binding cost shares', `form: protocol\n${AGENCIES}parentInstrument: { title: Framework Agreement on Space Cooperation, date: 2020-01-15 }\ncooperation:\n  funding: shared\n  costShare: [{ party: a, percent: 60 }, { party: b, percent: 40 }]\n`, 'notification'],
+    ['two Governments', `form: agreement\n${GOVERNMENTS}`, 'notification'],
+    ['a station on the partner’s territory', `form: framework-agreement\n${AGENCIES}cooperation:\n  facilities: [{ name: Tracking Station, host: b, operator: a }]\n`, 'notification'],
+    ['an agency framework, each bearing its own costs', `form: framework-agreement\n${AGENCIES}`, 'signature'],
+    ['an implementing arrangement, each bearing its own costs', `form: implementing-arrangement\n${AGENCIES}parentInstrument: { title: Framework Agreement on Space Cooperation, date: 2020-01-15 }\n`, 'signature'],
+  ])('%s: %s', (_name, yaml, mode) => {
+    const d = draftOf(yaml);
+    const entry = article(d, 'final/entry-into-force');
+    if (mode === 'notification') {
+      expect(entry).toMatch(/enter into force on the date of receipt of the later of the written notifications/);
+      expect(entry).not.toMatch(/on the date of its signature/);
+    } else {
+      expect(entry).toMatch(/enter into force on the date of its signature by both Parties/);
+    }
+    expect(d.notes.choices.find((c) => c.topic === 'final')?.reason).toMatch(mode === 'notification' ? /internal procedures/ : /on signature/);
+  });
+
+  it('acts “on entry into force”, never “on signature”, in an instrument that enters into force later', () => {
+    for (const parties of [AGENCIES, GOVERNMENTS]) {
+      for (const entities of ['[{ name: Aldera Space Institute, party: a }]', '[{ name: Aldera Space Institute, party: a }, { name: Borduria Space Centre, party: b }]']) {
+        const d = draftOf(`form: framework-agreement\n${parties}entryIntoForce: notification\ncooperation:\n  implementingEntities: ${entities}\n`);
+        expect(operative(d)).not.toMatch(/\bOn signature\b/);
+        expect(operative(d)).toMatch(/With effect from the entry into force of this Agreement, (the Parties designate the following|\w+ designates the Aldera Space Institute as its Implementing Agency)/);
+      }
+    }
+  });
+
+  it('ratification: subject to each State’s constitutional procedures', () => {
+    const d = draftOf(`form: agreement\n${GOVERNMENTS}entryIntoForce: ratification\n`);
+    expect(article(d, 'final/entry-into-force')).toMatch(/subject to ratification or approval by each Party's State/);
+  });
+
+  it('check warns when the terms put binding commitments in force on signature, and when a memorandum names an entry into force', () => {
+    const shared = findings(`form: protocol\n${AGENCIES}parentInstrument: { title: Framework Agreement on Space Cooperation, date: 2020-01-15 }\nentryIntoForce: signature\ncooperation:\n  funding: shared\n  costShare: [{ party: a, percent: 50 }, { party: b, percent: 50 }]\n`);
+    expect(shared.find((f) => f.rule === 'entry-into-force-fit')).toMatchObject({ severity: 'warning' });
+    const mou = findings(`form: memorandum-of-understanding\n${AGENCIES}entryIntoForce: notification\n`);
+    expect(mou.find((f) => f.rule === 'entry-into-force-fit')).toMatchObject({ severity: 'warning' });
+    expect(findings(`form: framework-agreement\n${AGENCIES}entryIntoForce: signature\n`).some((f) => f.rule === 'entry-into-force-fit')).toBe(false);
+  });
+});
+
+/**
+ * Topics whose clause files are rewritten on the registration, liability and crew branch (launch
+ * "agreed in writing", crew criminal jurisdiction, change of registry "agreed"); `check` reports their
+ * binding words in a memorandum as errors meanwhile. Empty this set once those files use the voice
+ * helpers (`decide`, `decided`, `obligations`).
+ */
+const VOICE_PENDING = new Set(['launch', 'crew', 'jurisdiction']);
+
+describe('a memorandum of understanding never reads as binding (X-10, M-1 to M-6)', () => {
+  const AREA_SETS = [...Object.keys(AREAS).map((a) => [a]), Object.keys(AREAS)];
+  const FACTS = [
+    '',
+    '  launch: { launchingParty: a, site: Alpha Launch Centre }\n  spaceObjects: [{ name: Orbis-1 satellite, ownedBy: [a, b] }]\n  facilities: [{ name: Southern Station, host: b, operator: a }]\n  exportControlled: true\n  personnelExchange: true\n  funding: shared\n',
+  ];
+  const cases = AREA_SETS.flatMap((areas, i) =>
+    [AGENCIES, WITH_COMPANY, GOVERNMENTS].map((parties, j) => ({
+      name: `${areas.length > 1 ? 'every area' : areas[0]} / ${['agencies', 'with a company', 'governments'][j]}`,
+      yaml: `form: memorandum-of-understanding\n${parties}cooperation:\n  areas: [${areas.join(', ')}]\n${FACTS[(i + j) % 2]}liability: { regime: ${['cross-waiver', 'fault-based', 'convention-only'][(i + j) % 3]} }\ndisputes: { steps: [consultation${(i + j) % 2 ? ', arbitration' : ''}] }\nlanguages: [${(i + j) % 2 ? 'en, fr' : 'en'}]\nsigning: { place: Geneva }\n`,
+    })),
+  );
+
+  it.each(cases.map((c) => [c.name, c.yaml]))('%s: no binding word, a status clause, a proper closing line', (_name, yaml) => {
+    const d = draftOf(yaml);
+    const found = d.articles.filter((a) => a.topic !== 'definitions' && !VOICE_PENDING.has(a.topic)).flatMap((a) => bindingWords(text(d, (_t, id) => id === a.clauseId)).map((w) => `Article ${a.number} (${a.clauseId}): ${w.word}`));
+    expect(found).toEqual([]);
+    expect(operative(d)).toMatch(/It is not a treaty, it is not legally binding under international law or under the domestic law of either Participant's State/);
+    expect(d.testimonium.join('\n')).toMatch(/^Signed in duplicate at Geneva, on \[●\], in the (English|English and French) languages?(, each text being equally valid)?\.$/);
+    expect(d.testimonium.join('\n')).not.toMatch(/foregoing|IN WITNESS/);
+    // Counsel notes speak of what a memorandum has: no entry into force, no deleting what is not there.
+    for (const r of d.notes.reviews) expect(r.text, r.clauseId).not.toMatch(/entry into force|delete paragraph/i);
+  });
+
+  it('check reports binding vocabulary a drafter adds to a memorandum, and a missing status clause', () => {
+    const md = renderMarkdown(draftOf(cases[0]!.yaml));
+    expect(bindingWords('The Participants agree that each is bound by the obligations in Article 9.').map((w) => w.word)).toEqual(['agree', 'obligations', 'bound']);
+    expect(bindingWords('It is not legally binding. The obligations of their States under the Outer Space Treaty are unaffected.')).toEqual([]);
+    expect(md).toContain('not legally binding');
+  });
+});
+
+describe('authentic texts (X-13, G-1, rule 19)', () => {
+  it.each([
+    ['two Governments, two languages', `form: agreement\n${GOVERNMENTS}languages: [es, zh]\n`, 'Parties'],
+    ['two agencies, three languages', `form: protocol\n${AGENCIES}parentInstrument: { title: Framework Agreement on Space Cooperation }\nlanguages: [zh, pt, en]\n`, 'Parties'],
+    ['a memorandum', `form: memorandum-of-understanding\n${AGENCIES}languages: [en, fr]\n`, 'Participants'],
+  ])('%s: all texts equal, divergence settled by consultation', (_name, yaml, word) => {
+    const langs = article(draftOf(yaml), 'final/languages');
+    expect(langs).not.toMatch(/prevail/);
+    expect(langs).toContain(`The ${word} ${word === 'Parties' ? 'shall' : 'will'} settle any divergence of interpretation between the texts by consultation.`);
+  });
+
+  it('names a prevailing text only when the terms do, and check warns when it is one party’s own language', () => {
+    const argentina = `form: agreement\nparties:\n  - { id: a, name: Government of the People's Republic of China, state: People's Republic of China, type: government }\n  - { id: b, name: Government of the Argentine Republic, state: Argentine Republic, type: government }\n`;
+    const english = `${argentina}languages: [es, zh, en]\nprevailingLanguage: en\n`;
+    expect(article(draftOf(english), 'final/languages')).toContain('In case of divergence of interpretation, the English text shall prevail.');
+    expect(findings(english).some((f) => f.rule === 'prevailing-own-language')).toBe(false);
+    for (const own of ['es', 'zh']) {
+      const yaml = `${argentina}languages: [es, zh]\nprevailingLanguage: ${own}\n`;
+      expect(findings(yaml).find((f) => f.rule === 'prevailing-own-language')).toMatchObject({ severity: 'warning' });
+    }
+  });
+});
+
+describe('termination and survival (X-6, K-8; 1998 IGA Art. 28(5))', () => {
+  const RICH = `cooperation:\n  areas: [earth-observation, human-spaceflight]\n  launch: { launchingParty: a, site: Alpha Launch Centre }\n  spaceObjects: [{ name: Orbis-1 satellite, ownedBy: [a, b] }]\n  exportControlled: true\n`;
+  it.each([
+    ['an agency protocol', `form: protocol\n${AGENCIES}parentInstrument: { title: Framework Agreement on Space Cooperation }\n${RICH}`],
+    ['an intergovernmental agreement', `form: agreement\n${GOVERNMENTS}${RICH}`],
+  ])('%s: data and goods, export control, registration, crew, IP, release, liability and disputes survive; a winding-up plan', (_name, yaml) => {
+    const d = draftOf(yaml);
+    const entry = article(d, 'final/entry-into-force');
+    const n = (topic: string) => d.articles.find((a) => a.topic === topic)!.number;
+    const survival = /under Articles ([\d, and]+) shall survive/.exec(entry)![1]!.split(/, | and /).map(Number);
+    for (const topic of ['exchange', 'export-control', 'jurisdiction', 'crew', 'ip', 'release', 'liability', 'disputes']) expect(survival, topic).toContain(n(topic));
+    expect(entry).toMatch(/plan for winding up the Cooperative Activities/);
+    expect(entry).toMatch(/the disposition of the jointly owned Orbis-1 satellite/);
+    expect(entry).toMatch(/the treatment of costs already incurred/);
+  });
+
+  it('a station agreement is not terminable at will: termination is left to the facilities article', () => {
+    for (const parties of [GOVERNMENTS, AGENCIES]) {
+      const d = draftOf(`form: agreement\n${parties}cooperation:\n  facilities: [{ name: Southern Station, host: b, operator: a }]\n`);
+      const entry = article(d, 'final/entry-into-force');
+      expect(entry).not.toMatch(/may terminate this Agreement by written notice/);
+      expect(entry).toContain(`may be terminated only as provided in Article ${d.articles.find((a) => a.topic === 'facilities')!.number}`);
+    }
+  });
+});
+
+describe('tailoring (X-9, X-11, X-12, C-2, N-1)', () => {
+  it('forms of cooperation come from the facts, never an everything-list', () => {
+    const science = article(draftOf(`form: memorandum-of-understanding\n${AGENCIES}cooperation: { areas: [space-science] }\n`), 'forms/standard');
+    expect(science).not.toMatch(/design, development, manufacture|launch services|any other form/);
+    const satellite = article(draftOf(`form: protocol\n${AGENCIES}parentInstrument: { title: Framework }\ncooperation:\n  areas: [earth-observation]\n  launch: { launchingParty: a }\n  spaceObjects: [{ name: Orbis-1 satellite, ownedBy: [a, b] }]\n`), 'forms/standard');
+    expect(satellite).toMatch(/the joint design, construction, testing and operation of the Orbis-1 satellite/);
+    expect(satellite).toMatch(/launch services/);
+  });
+
+  it('tasks come from the terms, or each party gets a blank and an open point; cost shares follow allocated work only', () => {
+    const none = draftOf(`form: framework-agreement\n${AGENCIES}cooperation: { funding: shared, costShare: [{ party: a, percent: 50 }, { party: b, percent: 50 }] }\n`);
+    expect(operative(none)).not.toMatch(/tasks allocated to it|work allocated to it/);
+    expect(article(none, 'responsibilities/standard')).toMatch(/ASA shall carry out the following tasks: \[●\]/);
+    expect(none.notes.openPoints.map((p) => p.label)).toEqual(expect.arrayContaining(['Tasks of the party (ASA)', 'Tasks of the party (BSA)']));
+    const some = draftOf(`form: framework-agreement\n${AGENCIES}cooperation:\n  funding: shared\n  costShare: [{ party: a, percent: 50 }, { party: b, percent: 50 }]\n  responsibilities: [{ party: a, tasks: [build the platform, operate the control centre] }, { party: b, tasks: [supply the camera] }]\n`);
+    expect(article(some, 'responsibilities/standard')).toMatch(/ASA shall:\nbuild the platform;\noperate the control centre\.\nBSA shall supply the camera\./);
+    expect(article(some, 'funding/shared')).toMatch(/by carrying out the tasks allocated to it in Article \d+/);
+  });
+
+  it('budget language fits the party: never “appropriated funds”, and no public-funds proviso for a company', () => {
+    for (const parties of [AGENCIES, GOVERNMENTS, WITH_COMPANY]) {
+      const d = draftOf(`form: framework-agreement\n${parties}`);
+      expect(operative(d)).not.toMatch(/appropriated/);
+    }
+    const company = article(draftOf(`form: framework-agreement\n${WITH_COMPANY}`), 'funding/each-bears-own');
+    expect(company).toMatch(/The obligations of ASA under this Agreement are subject to the availability of funds and to that Party's internal procedures\./);
+  });
+
+  it('export control is an article wherever lunar or Mars work or controlled items need it, and never referred to when absent', () => {
+    for (const area of ['lunar-exploration', 'mars-exploration']) {
+      const d = draftOf(`form: memorandum-of-understanding\n${AGENCIES}cooperation: { areas: [${area}] }\n`);
+      expect(d.articles.map((a) => a.topic)).toContain('export-control');
+      expect(d.articles.map((a) => a.topic)).not.toContain('debris'); // nothing is operated in space
+    }
+    const nav = draftOf(`form: framework-agreement\n${AGENCIES}cooperation: { areas: [navigation] }\n`);
+    expect(nav.articles.map((a) => a.topic)).not.toContain('export-control');
+    expect(operative(nav)).not.toMatch(/Export-Controlled Item/);
+    const launch = draftOf(`form: framework-agreement\n${AGENCIES}cooperation:\n  launch: { launchingParty: a }\n  exportControlled: true\n`);
+    expect(article(launch, 'export-control/standard')).not.toMatch(/first agree|agree in writing the technology safeguards/);
+    expect(article(launch, 'export-control/standard')).toMatch(/keep custody and control of its Launch Vehicle items/);
+  });
+
+  it('navigation gets monitoring stations and service terms; training gets its own article', () => {
+    const nav = draftOf(`form: framework-agreement\n${AGENCIES}cooperation: { areas: [navigation] }\n`);
+    const service = article(nav, 'service-terms/standard');
+    expect(service).toMatch(/Neither Party gives any warranty/);
+    expect(service).toMatch(/Neither Party shall be liable to the other Party for any loss arising from the unavailability/);
+    expect(nav.notes.openPoints.map((p) => p.path)).toContain('cooperation.facilities');
+    const training = draftOf(`form: memorandum-of-understanding\n${AGENCIES}cooperation: { areas: [training-and-education] }\n`);
+    expect(article(training, 'training/standard')).toMatch(/courses, fellowships, research placements/);
+  });
+});
+
+describe('settlement of disputes (G-9, D-LEO-7, X-15)', () => {
+  const arb = (parties: string, rules: string, arbitrators = 3) =>
+    `form: framework-agreement\n${parties}disputes: { steps: [consultation, mediation, arbitration], arbitration: { rules: ${rules}, seat: Geneva, arbitrators: ${arbitrators} } }\n`;
+
+  it('ICC arbitration speaks of a Request for Arbitration and confirmation by the Court; UNCITRAL and PCA of a notice of arbitration and an appointing authority', () => {
+    for (const n of [1, 3]) {
+      const icc = article(draftOf(arb(WITH_COMPANY, 'icc', n)), 'disputes/arbitration');
+      expect(icc).toMatch(/Request for Arbitration/);
+      expect(icc).toMatch(/confirm/);
+      expect(icc).not.toMatch(/notice of arbitration/);
+      for (const rules of ['uncitral', 'pca-outer-space']) {
+        const other = article(draftOf(arb(AGENCIES, rules, n)), 'disputes/arbitration');
+        expect(other).toMatch(/notice of arbitration/);
+        expect(other).toMatch(/acting as appointing authority/);
+        expect(other).not.toMatch(/Request for Arbitration/);
+      }
+    }
+  });
+
+  it('the notes cite the rules chosen, not the PCA rules when UNCITRAL is chosen', () => {
+    const d = draftOf(arb(AGENCIES, 'uncitral'));
+    const sources = d.notes.choices.find((c) => c.topic === 'disputes')!.sources;
+    expect(sources.join('\n')).toMatch(/UNCITRAL Arbitration Rules/);
+    expect(sources.join('\n')).not.toMatch(/Permanent Court of Arbitration Optional Rules|ICC Rules/);
+  });
+
+  it('consultation channels fit the parties: diplomatic channels only between Governments, senior representatives for a company', () => {
+    const company = article(draftOf(arb(WITH_COMPANY, 'icc')), 'disputes/arbitration');
+    expect(company).toMatch(/between senior representatives of the Parties/);
+    expect(company).not.toMatch(/diplomatic channels|Implementing Agencies/);
+    const govs = article(draftOf(`form: agreement\n${GOVERNMENTS}disputes: { steps: [consultation] }\n`), 'disputes/consultation');
+    expect(govs).toMatch(/through diplomatic channels/);
+    const agencies = article(draftOf(`form: framework-agreement\n${AGENCIES}disputes: { steps: [consultation] }\n`), 'disputes/consultation');
+    expect(agencies).not.toMatch(/diplomatic channels/);
+  });
+
+  it('mediation has a fallback appointer', () => {
+    const d = draftOf(`form: agreement\n${GOVERNMENTS}disputes: { steps: [consultation, mediation] }\n`);
+    expect(article(d, 'disputes/mediation')).toMatch(/failing such agreement, appointed by the Secretary-General of the Permanent Court of Arbitration/);
+  });
+
+  it('two Governments, one of them China’s: consultation through diplomatic channels is recommended, and the reason says why', () => {
+    const d = draftOf(`form: agreement\nparties:\n  - { id: a, name: Government of the People's Republic of China, state: People's Republic of China, type: government }\n  - { id: b, name: Government of the Argentine Republic, state: Argentine Republic, type: government }\n`);
+    const choice = d.notes.choices.find((c) => c.topic === 'disputes')!;
+    expect(choice.clauseId).toBe('disputes/consultation');
+    expect(choice.reason).toMatch(/diplomatic channels/);
+  });
+});
+
+describe('style (X-16)', () => {
+  it.each(Object.keys(FORMS))('%s: treaty numerals (“thirty days”, never “thirty (30) days”)', (form) => {
+    const d = draftOf(`form: ${form}\n${AGENCIES}${form.includes('protocol') || form === 'implementing-arrangement' ? 'parentInstrument: { title: Framework }\n' : ''}cooperation: { areas: [space-debris, navigation], personnelExchange: true }\ndisputes: { steps: [consultation] }\n`);
+    expect(renderMarkdown(d, { notes: false })).not.toMatch(/\b[a-z-]+ \(\d+\)/);
+  });
+
+  it('no contents list by default; --toc adds one; the header says “without prejudice”', () => {
+    const d = draftOf(`form: framework-agreement\n${AGENCIES}`);
+    expect(renderMarkdown(d)).not.toContain('## Contents');
+    expect(renderMarkdown(d, { toc: true })).toContain('## Contents');
+    expect(renderMarkdown(d)).toMatch(/^Draft, without prejudice/m);
+  });
+
+  it('objectives read as infinitives and the project description ends with a full stop; no article before a company’s name', () => {
+    const d = draftOf(`form: framework-agreement\n${WITH_COMPANY}cooperation:\n  project: { name: Orbis, description: a small satellite for ocean monitoring }\n  objectives: [coordinate the operations, Improve the data products, to train engineers]\n`);
+    const objective = article(d, 'objective/standard');
+    expect(objective).toContain('The Orbis Project comprises a small satellite for ocean monitoring.');
+    expect(objective).toMatch(/\nto coordinate the operations;\nto improve the data products;\nto train engineers\./);
+    expect(d.preamble[0]).toMatch(/and Borduria Orbital Systems Limited \(BOS\)/);
+    expect(d.preamble[0]).not.toMatch(/the Borduria Orbital/);
+  });
+
+  it('the notes state the alternat, and whose original this copy is', () => {
+    const yaml = `form: framework-agreement\n${AGENCIES}`;
+    expect(renderMarkdown(draftOf(yaml))).toMatch(/Alternat: this copy is ASA's original: it names ASA first\..*--alternat <party>/);
+    const theirs = draftFromTermsText(yaml, 'terms.yaml', library, { alternat: 'b' }).draft;
+    expect(renderMarkdown(theirs)).toMatch(/Alternat: this copy is BSA's original: it names BSA first\./);
+    expect(theirs.title).toMatch(/^Framework Agreement between the Borduria Space Agency and the Aldera Space Agency/);
+  });
+});
+
+describe('no single-item lists (X-16)', () => {
+  it('one objective, one designated agency and one form of cooperation read as sentences', () => {
+    const d = draftOf(`form: framework-agreement\n${AGENCIES}cooperation:\n  objectives: [to study the ionosphere]\n  implementingEntities: [{ name: Aldera Space Institute, party: a }]\n`);
+    expect(article(d, 'objective/standard')).toContain('The objective of the Cooperative Activities is to study the ionosphere.');
+    expect(article(d, 'implementation/standard')).toContain('On signature of this Agreement, ASA designates the Aldera Space Institute as its Implementing Agency.');
+    for (const a of d.articles) for (const b of a.blocks) expect(b.items.length, `Article ${a.number}`).not.toBe(1);
+  });
+});
+
+describe('defined terms in Article 1 (X-16)', () => {
+  it.each(['protocol', 'additional-protocol', 'implementing-arrangement'])('%s: the parent instrument’s short title and the Joint Committee are defined in Article 1, not inline', (form) => {
+    const d = draftOf(`form: ${form}\n${AGENCIES}parentInstrument: { title: Framework Agreement between ASA and BSA on Space Cooperation, shortTitle: Framework Agreement, date: 2020-01-15 }\n`);
+    const defs = article(d, 'definitions');
+    expect(defs).toContain('“Framework Agreement” means the Framework Agreement between ASA and BSA on Space Cooperation, signed on 15 January 2020');
+    expect(defs).toContain('“Joint Committee” means');
+    expect(operative(d)).not.toMatch(/\(the “/);
+  });
+});
