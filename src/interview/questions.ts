@@ -257,6 +257,8 @@ function tasksQuestion(i: 0 | 1): Question {
   // One question a party, asked by the party's place in the file; the list itself is kept in party order.
   return q([...path, i], 'input', (ctx) => `Tasks of ${label(ctx, i)}, separated by semicolons (e.g. build the platform; operate the control centre)`, {
     optional: true,
+    // A contract's scope of work says who does what.
+    when: (ctx) => !isContract(ctx),
     validate: (v) => (Array.isArray(v) && v.every((x) => typeof x === 'string' && x.trim().length > 0)) || v === undefined || 'each task is a phrase, e.g. "build the platform"',
     read: (ctx) => entries(ctx).find((r) => r.party === partyIds(ctx)[i])?.tasks,
     toPrompt: (v) => (Array.isArray(v) ? v.join('; ') : v),
@@ -658,7 +660,7 @@ const finalSection: Section = {
       fromPrompt: (raw) => String(raw ?? '').trim().toLowerCase() || undefined,
     }),
     q(['entryIntoForce'], 'input', 'Entry into force: signature, notification (of completed internal procedures) or ratification; Enter for the recommendation', {
-      when: (ctx) => !NON_BINDING_FORMS.includes(ctx.state.form as never),
+      when: (ctx) => !NON_BINDING_FORMS.includes(ctx.state.form as never) && !isContract(ctx), // a contract takes effect on its Effective Date
       optional: true,
       note: (ctx) => {
         if (!ctx.resolved) return undefined;

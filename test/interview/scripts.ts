@@ -166,6 +166,8 @@ export const FRESH_SCRIPTS: Record<string, Record<string, unknown>> = {
     'cooperation.project.description': 'a geostationary communications satellite for broadband and broadcasting services over Bolivia.',
     'cooperation.objectives[0]': '',
     'cooperation.launch': true,
+    'cooperation.responsibilities[0]': '',
+    'cooperation.responsibilities[1]': '',
     'cooperation.launch.launchingParty': 'coic',
     'cooperation.launch.site': 'Xichang Satellite Launch Center',
     'cooperation.launch.procuredBy': [],
@@ -220,6 +222,7 @@ export const FRESH_SCRIPTS: Record<string, Record<string, unknown>> = {
     languages: 'en, es',
     'signing.place': 'La Paz',
     'signing.date': '2027-11-15',
+    prevailingLanguage: DEFAULT,
   },
   /** The launch and in-orbit delivery drafted as a treaty (test/interview/leo-treaty.yaml), declining the contract. */
   'leo-treaty.yaml': {
