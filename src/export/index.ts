@@ -59,8 +59,8 @@ export async function exportMarkdown(text: string, format: 'docx' | 'html', opti
   const { buildModel } = await import('./model.js');
   const model = buildModel(text, { notes: options.notes ?? true });
   if (format === 'html') {
-    const { renderHtml } = await import('./html.js');
-    return renderHtml(model, options);
+    const [{ renderHtml }, { sealText }] = await Promise.all([import('./html.js'), import('./seal.js')]);
+    return sealText(renderHtml(model, options));
   }
   const [{ renderDocx }, { bookmarkName, encodeRecord }] = await Promise.all([import('./docx.js'), import('../wordfile/index.js')]);
   const record = encodeRecord({ v: 1, draft: file.split(/[\\/]/).pop()!, segments: model.segments });

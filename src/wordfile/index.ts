@@ -6,3 +6,5 @@
 export { readDocx, type DocxChange, type DocxComment, type DocxDocument, type DocxParagraph, type DocxRun } from './read.js';
 export { fingerprint, FINGERPRINT_PROPERTY } from './fingerprint.js';
 export { bookmarkName, clauseOfBookmark, BOOKMARK_PREFIX } from './names.js';
+export { docxState, FINGERPRINT_PLACEHOLDER, sealDocx } from './seal.js';
+export { decodeRecord, encodeRecord, RECORD_PREFIX, type ExportRecord } from './record.js';
