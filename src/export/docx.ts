@@ -1,4 +1,4 @@
-import { withoutLabel } from './docx-label.js';
+import { withoutLabel, wordCells, wordSpans } from './docx-label.js';
 import { HEAD_ID, NOTES_ANNEX, NOTES_ID, type Block, type ExportDoc, type Span } from './model.js';
 
 export interface DocxOptions {
@@ -120,11 +120,11 @@ export async function renderDocx(model: ExportDoc, options: DocxOptions = {}): P
         children.push(new d.Paragraph({ heading: d.HeadingLevel.TITLE, children: mark(b, inlines(b.spans)) }));
         break;
       case 'status':
-        children.push(new d.Paragraph({ alignment: d.AlignmentType.CENTER, children: mark(b, inlines(b.spans, { italics: true })) }));
+        children.push(new d.Paragraph({ alignment: d.AlignmentType.CENTER, children: mark(b, inlines(wordSpans(b))) }));
         break;
       case 'contents-label':
         // Not a heading: the table of contents lists the articles and the annex, not itself.
-        children.push(new d.Paragraph({ keepNext: true, spacing: { before: 360 }, children: mark(b, inlines(b.spans, { bold: true })) }));
+        children.push(new d.Paragraph({ keepNext: true, spacing: { before: 360 }, children: mark(b, inlines(wordSpans(b))) }));
         children.push(new d.TableOfContents('Contents', { hyperlink: true, headingStyleRange: '2-2' }));
         children.push(new d.Paragraph({ children: [new d.PageBreak()] }));
         break;
@@ -189,14 +189,15 @@ export async function renderDocx(model: ExportDoc, options: DocxOptions = {}): P
           new d.TableRow({
             cantSplit: true,
             children: Array.from({ length: columns }, (_, c) => {
-              const spans = r.cells![c] ?? [];
-              const line = signature && /^Signature:\s*$/.test(spans.map((s) => s.text).join(''));
-              const runs = inlines(spans, r.header ? { bold: true } : {});
+              const cells = wordCells(r);
+              const spans = cells[c] ?? [];
+              const line = spans.length > 1 && spans[spans.length - 1]!.text.startsWith(' ___');
+              const runs = inlines(spans);
               const first = c === 0 ? mark(r, runs) : runs;
               return new d.TableCell({
                 width: { size: width, type: d.WidthType.PERCENTAGE },
                 margins: { right: 240 },
-                children: [new d.Paragraph({ keepNext: true, ...(line ? { spacing: { before: 600 } } : {}), children: line ? [...first, new d.TextRun(' ______________________')] : first })],
+                children: [new d.Paragraph({ keepNext: true, ...(line ? { spacing: { before: 600 } } : {}), children: first })],
               });
             }),
           }),

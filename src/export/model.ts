@@ -104,7 +104,11 @@ export function parseMarkdown(source: string) {
 
 /** The draft's blocks, segment by segment. */
 export function buildModel(text: string, options: ModelOptions = {}): ExportDoc {
-  const segments = draftSegments(text, options);
+  return modelOfSegments(draftSegments(text, options));
+}
+
+/** The blocks of segments (as `draftSegments` gives them, or as an export recorded them). */
+export function modelOfSegments(segments: [string, string[]][]): ExportDoc {
   const b = new Builder();
   for (const [id, lines] of segments) b.segment(id, lines);
   return { blocks: b.blocks, comments: b.comments, segments, title: b.title };
