@@ -272,6 +272,14 @@ function wordSegments(doc: DocxDocument, record: ExportRecord, exported: Block[]
     const text = b.segment === NOTES_ID && spanText(b.spans) === NOTES_HEADING ? NOTES_ANNEX : spanText(b.spans);
     for (const k of [norm(text), norm(text).replace(HEADING_NUMBER, '')]) if (!headings.has(k)) headings.set(k, b.segment);
   }
+  // A segment without a heading (the preamble, the signature block) starts with its first paragraph.
+  const firstKeys = new Map<string, string>();
+  for (const [id] of record.segments) {
+    const first = exported.find((b) => b.segment === id && b.kind !== 'contents-entry' && b.kind !== 'rule');
+    if (!first || first.kind === 'heading') continue;
+    const key = norm(spanText(first.kind === 'row' ? (first.cells?.[0] ?? []) : first.spans, 'old'));
+    if (key && !firstKeys.has(key)) firstKeys.set(key, id);
+  }
   const out = new Map<string, DocxParagraph[][]>();
   let current = HEAD_ID;
   let lastRow: string | undefined;
@@ -283,6 +291,9 @@ function wordSegments(doc: DocxDocument, record: ExportRecord, exported: Block[]
       const t = norm(p.original || p.text);
       const seg = headings.get(t) ?? headings.get(t.replace(HEADING_NUMBER, ''));
       if (seg) current = seg;
+    } else {
+      const seg = firstKeys.get(norm(p.original));
+      if (seg && !out.has(seg) && ids.indexOf(seg) > ids.indexOf(current)) current = seg;
     }
     const groups = out.get(current) ?? [];
     out.set(current, groups);
