@@ -170,7 +170,7 @@ class Builder {
       const m = LABEL.exec(spanText(b.spans));
       if (m && m[1] === String.fromCharCode(97 + next)) {
         if (next === 0) instance = ++this.lists;
-        next++;
+        if (!whollyDeleted(b.spans)) next++;
         b.list = { instance, ordered: true, level: 0, label: m[1]!, first: true };
       } else next = 0;
     }
@@ -234,8 +234,9 @@ class Builder {
               const m = LABEL.exec(text);
               const expected = String.fromCharCode(97 + labels);
               if (m && m[1] === expected) {
-                labels++;
-                this.push('para', child, child.children, { list: { instance, ordered: true, level: level + 1, label: m[1]!, first: false } });
+                const item = this.push('para', child, child.children, { list: { instance, ordered: true, level: level + 1, label: m[1]!, first: false } });
+                // A lettered item deleted under track changes keeps its letter until accepted; the next one takes it too.
+                if (!whollyDeleted(item.spans)) labels++;
               } else this.push('para', child, child.children, { list: { instance, ordered: Boolean(node.ordered), level, first: false } });
             } else this.node(child, { instance, ordered: Boolean(node.ordered), level });
           }
@@ -486,6 +487,12 @@ function merge(spans: Span[]): Span[] {
   }
   return out;
 }
+
+/** Every visible character of the paragraph (but its label) is a pending deletion. */
+const whollyDeleted = (spans: Span[]) => {
+  const rest = spans.filter((s) => s.text.trim() !== '' && !(s.change === undefined && /^\(([a-z]{1,3}|[ivxlc]{1,6})\)\s*$/.test(s.text.trim())));
+  return rest.length > 0 && rest.every((s) => s.change?.kind === 'del');
+};
 
 const plain = (nodes: PhrasingContent[]): string =>
   nodes
