@@ -283,6 +283,11 @@ class Walker {
           this.inline(e, para, change);
           break;
         case 'w:sdt': {
+          // LibreOffice keeps a table of contents it has not updated as an inline content control named "Contents".
+          const pr = firstChild(e, 'w:sdtPr');
+          const gallery = pr && firstChild(pr, 'w:docPartObj');
+          const name = `${attr(pr && firstChild(pr, 'w:alias'), 'w:val') ?? ''} ${attr(gallery && firstChild(gallery, 'w:docPartGallery'), 'w:val') ?? ''}`;
+          if (/contents/i.test(name)) para.toc = true;
           const content = firstChild(e, 'w:sdtContent');
           if (content) this.inline(content, para, change);
           break;
@@ -348,6 +353,9 @@ class Walker {
           if (code && /^[0-9A-Fa-f]{1,4}$/.test(code)) text += String.fromCharCode(parseInt(code, 16));
           break;
         }
+        case 'w:instrText':
+          if (/^\s*TOC\b/.test(textOf(c))) para.toc = true;
+          break;
         case 'w:commentReference': {
           const id = attr(c, 'w:id');
           if (id === undefined) break;
