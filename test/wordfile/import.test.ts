@@ -147,3 +147,30 @@ describe('import: a Word file edited the way Word stores edits', async () => {
     expect(r.segments.filter((s) => s.status !== 'unchanged').map((s) => s.article)).toEqual([2]);
   });
 });
+
+describe('import round trip on every example', () => {
+  it.each(EXAMPLES.map((f) => [f.split('/').pop()!, f]))('%s: export, import with no edit: the draft is unchanged, byte for byte', async (_n, file) => {
+    const md = draftMd(file);
+    for (const notes of [true, false]) {
+      const bytes = (await exportMarkdown(md, 'docx', { file: 'agreement.md', notes })) as Uint8Array;
+      const r = importDocx(readDocx(bytes), md, NAMES);
+      expect(r.text).toBe(md);
+      expect(r.segments.filter((s) => s.status !== 'unchanged')).toEqual([]);
+    }
+  });
+
+  it('pending CriticMarkup travels: exported as tracked changes and comments, imported back unchanged', async () => {
+    const md = draftMd(CBERS)
+      .replace('consist of three (3) arbitrators', 'consist of {~~three (3)~>five (5)~~}{>>@Ana Souza<<} arbitrators')
+      .replace('The Parties shall share the costs', 'The Parties shall {++equally ++}share the costs')
+      .replace('Each Party shall meet its share primarily', 'Each Party shall meet its share {==primarily==}{>>@Li Wei: why primarily?<<}');
+    const bytes = (await exportMarkdown(md, 'docx', { file: 'agreement.md' })) as Uint8Array;
+    const doc = readDocx(bytes);
+    const p = doc.paragraphs.find((x) => x.text.includes('five (5) arbitrators'))!;
+    expect(p.original).toContain('three (3) arbitrators');
+    expect(p.runs.find((r) => r.change?.kind === 'del')!.change!.author).toBe('Ana Souza');
+    expect(doc.paragraphs.find((x) => x.text.includes('equally share'))!.runs.find((r) => r.change)!.change!.author).toBe('spacecoop');
+    expect(doc.comments).toMatchObject([{ author: 'Li Wei', text: 'why primarily?', anchor: 'primarily' }]);
+    expect(importDocx(doc, md, NAMES).text).toBe(md);
+  });
+});
