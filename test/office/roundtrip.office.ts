@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +16,7 @@ if (!soffice) console.warn('test:office: LibreOffice (soffice) is not installed;
 else if (!UNO_PYTHON) console.warn('test:office: no Python with LibreOffice\'s UNO bridge (python3-uno); the accept/reject test is skipped');
 
 const CBERS = EXAMPLES.find((f) => f.endsWith('cbers.yaml'))!;
+const hasPdftotext = spawnSync('pdftotext', ['-v'], { encoding: 'utf8' }).status === 0;
 
 /** LibreOffice opens the file and saves it again as .docx (as a reviewer using it would). */
 function resave(file: string, outDir: string): string {
@@ -81,4 +82,18 @@ describe.skipIf(!soffice)('LibreOffice round trip (headless)', () => {
       expect(got.slice(1), mode).toEqual(body(join(dir, expected)).slice(1));
     }
   });
+
+  it.skipIf(!hasPdftotext)('LibreOffice opens the .docx and shows the agreement (manual check, automated where installed)', () => {
+    const dir = tempDir();
+    const docx = join(dir, 'agreement.docx');
+    expect(run(['draft', CBERS, '--format', 'docx', '--out', docx]).code).toBe(0);
+    const c = spawnSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, docx], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, HOME: dir } });
+    expect(c.status).toBe(0);
+    expect(existsSync(join(dir, 'agreement.pdf'))).toBe(true);
+    const text = spawnSync('pdftotext', ['-layout', join(dir, 'agreement.pdf'), '-'], { encoding: 'utf8' }).stdout;
+    expect(text).toMatch(/Article 12 — Registration, Jurisdiction and Control/);
+    expect(text).toMatch(/^\s*1\.\s+\S/m); // Word numbering rendered as "1."
+    expect(text).toMatch(/^\s*\(a\)\s+\S/m);
+    expect(text).toContain('Annex: Drafting notes for review');
+  }, 180_000);
 });
