@@ -65,7 +65,9 @@ export async function runDraft(termsPath: string, opts: DraftOptions): Promise<n
     await printReview(result, termsPath);
     if (opts.dryRun) return code;
     if (code !== 0) {
-      err(`no ${opts.format} file is written while ${mdTarget} has conflicts`);
+      const { findConflicts } = await import('../draftfile/conflicts.js');
+      const n = exists(mdTarget) ? findConflicts(readText(mdTarget, 'draft')).length : 0;
+      err(`${mdTarget} has ${n} unresolved merge conflict${n === 1 ? '' : 's'}; no ${opts.format} file is written while it has any`);
       return code;
     }
     const { exportMarkdown } = await import('../export/index.js');

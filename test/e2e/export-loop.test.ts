@@ -65,7 +65,7 @@ describe('export: the Markdown draft as it stands (built binary)', () => {
     writeFileSync(join(p.dir, 'agreement.yaml'), read(join(p.dir, 'agreement.yaml')).replace('arbitrators: 3', 'arbitrators: 5'));
     const r = run(['draft', 'agreement.yaml', '--format', 'docx'], { cwd: p.dir });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('no docx file is written while');
+    expect(r.stderr).toContain('agreement.md has 1 unresolved merge conflict; no docx file is written');
     expect(existsSync(p.docx)).toBe(false);
     const e = run(['export', 'agreement.md', '--format', 'html'], { cwd: p.dir });
     expect(e.code).toBe(1);
