@@ -188,20 +188,31 @@ function exportedItem(b: Block, comments: Map<string, { author?: string; text: s
   return { key: norm(spanText(spans, 'old')), md: toMarkdown(join(spans.map(fromSpan)), comments), heading: b.kind === 'heading', pending: 0, comments: 0 };
 }
 
-function wordItem(ps: DocxParagraph[], comments: Map<string, { author?: string; text: string }>): Item {
+/** A comment whose range runs over several paragraphs is written once, in the paragraph where it starts. */
+function once(pieces: Piece[], seen: Set<string>): Piece[] {
+  const out = pieces.map((p) => {
+    const ids = (p.comments ?? []).filter((id) => !seen.has(id));
+    const { comments: _drop, ...rest } = p;
+    return ids.length ? { ...rest, comments: ids } : rest;
+  });
+  for (const p of pieces) for (const id of p.comments ?? []) seen.add(id);
+  return out;
+}
+
+function wordItem(ps: DocxParagraph[], comments: Map<string, { author?: string; text: string }>, seen: Set<string> = new Set()): Item {
   const count = (p: DocxParagraph) => ({ pending: p.runs.filter((r) => r.change).length, comments: new Set(p.runs.flatMap((r) => r.comments ?? [])).size });
   if (ps[0]!.cell) {
     // A table row: its cells in order (a cell's paragraphs joined).
     const byCell = new Map<number, DocxParagraph[]>();
     for (const p of ps) byCell.set(p.cell!.cell, [...(byCell.get(p.cell!.cell) ?? []), p]);
     const cellPs = [...byCell.values()];
-    const cellPieces = cellPs.map((c) => join(c.flatMap((p, k) => [...(k ? [{ text: ' ' }] : []), ...p.runs.map(fromRun)])));
+    const cellPieces = cellPs.map((c) => join(once(c.flatMap((p, k) => [...(k ? [{ text: ' ' }] : []), ...p.runs.map(fromRun)]), seen)));
     const cells = cellPieces.map((c) => toMarkdown(c, comments, true));
     const totals = ps.map(count).reduce((a, b) => ({ pending: a.pending + b.pending, comments: a.comments + b.comments }), { pending: 0, comments: 0 });
     return { key: norm(cellPs.map((c) => c.map((p) => p.original).join(' ')).join(' | ')), md: cells.join(' | '), cells, cellPieces, ...totals, comments: totals.comments };
   }
   const p = ps[0]!;
-  const pieces = join(p.runs.map(fromRun));
+  const pieces = join(once(p.runs.map(fromRun), seen));
   return {
     key: norm(p.original),
     md: toMarkdown(pieces, comments),
@@ -321,6 +332,7 @@ export function importDocx(doc: DocxDocument, current: string, names: { docx: st
   const exportedComments = new Map(model.comments.map((c: ExportComment, i) => [String(i), c]));
   const wordComments = new Map(doc.comments.map((c: DocxComment) => [c.id, { author: c.author, text: c.text }]));
   const grouped = wordSegments(doc, record, model.blocks);
+  const seenComments = new Set<string>();
 
   const D = readDoc(current);
   if (!D.ours) throw new UserError(`${names.draft} was not written by spacecoop; nothing is imported into it`);
@@ -356,7 +368,7 @@ export function importDocx(doc: DocxDocument, current: string, names: { docx: st
     const blocks = model.blocks.filter((b) => b.segment === id && b.kind !== 'contents-entry' && b.kind !== 'rule');
     const e = blocks.map((b) => exportedItem(b, exportedComments));
     const words = grouped.get(id) ?? [];
-    const w = words.map((ps) => wordItem(ps, wordComments));
+    const w = words.map((ps) => wordItem(ps, wordComments, seenComments));
     const report: ImportedSegment = { segment: id, ...(articleOf(id) !== undefined ? { article: articleOf(id)! } : {}), status: 'unchanged', edited: 0, added: 0, removed: 0, pending: 0, comments: 0 };
     result.segments.push(report);
     if (!w.length && e.length) {

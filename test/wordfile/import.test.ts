@@ -174,3 +174,24 @@ describe('import round trip on every example', () => {
     expect(importDocx(doc, md, NAMES).text).toBe(md);
   });
 });
+
+describe('import: comments', () => {
+  it('a comment whose range runs over two paragraphs is brought in once, where it starts; nothing else moves', async () => {
+    const md = draftMd(CBERS);
+    const exported = (await exportMarkdown(md, 'docx', { file: 'agreement.md' })) as Uint8Array;
+    const reviewed = edit(
+      exported,
+      (xml) => {
+        const a = paragraphOf(xml, 'Each Party shall meet its share primarily');
+        xml = xml.slice(0, a.start) + a.xml.replace(/(<\/w:pPr>)/, '$1<w:commentRangeStart w:id="3"/>') + xml.slice(a.end);
+        const b = paragraphOf(xml, 'The obligations of each Party under this Protocol are subject');
+        return xml.slice(0, b.start) + b.xml.replace('</w:p>', '<w:commentRangeEnd w:id="3"/><w:r><w:commentReference w:id="3"/></w:r></w:p>') + xml.slice(b.end);
+      },
+      `<w:comment w:id="3" w:author="Li Wei" ${DATE}><w:p><w:r><w:t>Both paragraphs: budget law?</w:t></w:r></w:p></w:comment>`,
+    );
+    const r = importDocx(readDocx(reviewed), md, NAMES);
+    expect(r.text.match(/Both paragraphs: budget law\?/g)).toHaveLength(1);
+    expect(article(r.text, 7)).toContain('{>>@Li Wei: Both paragraphs: budget law?<<}');
+    expect(r.text.replace(/\{==|==\}|\{>>@Li Wei: Both paragraphs: budget law\?<<\}/g, '')).toBe(md);
+  });
+});
