@@ -61,7 +61,10 @@ export async function planOutput(target: string, opts: GuardOptions): Promise<Ou
     ({ state, by } = docxState(bytes, target));
   } else {
     const { textState } = await import('../export/seal.js');
-    state = textState(bytes.toString('utf8'));
+    const text = bytes.toString('utf8');
+    state = textState(text);
+    // A page an earlier spacecoop wrote (no seal yet): it cannot tell whether anyone edited it.
+    if (state === 'foreign' && opts.kind === 'html' && text.includes('<meta name="generator" content="spacecoop">')) state = 'changed';
   }
   if (state === 'unchanged') return plan;
   if (opts.overwrite) return { ...plan, backup: backupName(target) };

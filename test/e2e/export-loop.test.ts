@@ -259,3 +259,22 @@ describe('the negotiation round trip (built binary)', () => {
     expect(read(p.md)).toBe(md);
   });
 });
+
+describe('import: options and refusals (built binary)', () => {
+  it('--dry-run reports and writes nothing; --into a file spacecoop did not write is refused', () => {
+    const p = project();
+    expect(run(['export', 'agreement.md', '--format', 'docx'], { cwd: p.dir }).code).toBe(0);
+    wordEdit(p.docx, (xml) => xml.replace('three (3) arbitrators', 'five (5) arbitrators'));
+    const md = read(p.md);
+    const dry = run(['import', 'agreement.docx', '--dry-run'], { cwd: p.dir });
+    expect(dry.code).toBe(0);
+    expect(dry.stderr).toMatch(/Article 18 +would change: 1 edited/);
+    expect(dry.stderr).toContain('dry run: nothing was written');
+    expect(read(p.md)).toBe(md);
+    writeFileSync(join(p.dir, 'notes.md'), '# My notes\n');
+    const foreign = run(['import', 'agreement.docx', '--into', 'notes.md'], { cwd: p.dir });
+    expect(foreign.code).toBe(2);
+    expect(foreign.stderr).toContain('notes.md was not written by spacecoop; nothing is imported into it');
+    expect(read(join(p.dir, 'notes.md'))).toBe('# My notes\n');
+  });
+});
