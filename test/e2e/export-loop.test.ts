@@ -278,3 +278,23 @@ describe('import: options and refusals (built binary)', () => {
     expect(read(join(p.dir, 'notes.md'))).toBe('# My notes\n');
   });
 });
+
+describe('CriticMarkup typed literally in the terms is text (built binary)', () => {
+  it.each([
+    ['a party name', 'name: China National Space Administration', 'name: "China {++National++} Space {>>x<<} Administration"', 'China {++National++} Space {>>x<<} Administration'],
+    ['a project name', 'name: CBERS-6', 'name: "CBERS-{~~6~>7~~}"', 'CBERS-{~~6~>7~~}'],
+  ])('in %s: check finds no pending change, Word shows it as typed, the redline accepts the draft', (_n, from, to, shown) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'agreement.yaml'), read(CBERS).replace(from, to));
+    expect(read(join(dir, 'agreement.yaml'))).toContain(to);
+    expect(run(['draft', 'agreement.yaml'], { cwd: dir }).code).toBe(0);
+    const findings = JSON.parse(run(['check', 'agreement.md', '--json'], { cwd: dir }).stdout).findings as { rule: string }[];
+    expect(findings.filter((f) => f.rule === 'pending-change' || f.rule === 'merge-conflict')).toEqual([]);
+    expect(run(['export', 'agreement.md', '--format', 'docx'], { cwd: dir }).code).toBe(0);
+    const doc = readDocx(readFileSync(join(dir, 'agreement.docx')));
+    expect(doc.paragraphs.some((x) => x.text.includes(shown))).toBe(true);
+    expect(doc.paragraphs.some((x) => x.runs.some((r) => r.change)) || doc.comments.length > 0).toBe(false);
+    copyFileSync(join(dir, 'agreement.md'), join(dir, 'round1.md'));
+    expect(run(['redline', 'round1.md', 'agreement.md'], { cwd: dir }).code).toBe(0);
+  });
+});
