@@ -62,6 +62,29 @@ describe.skipIf(!soffice)('LibreOffice round trip (headless)', () => {
     expect(read(join(dir, 'agreement.md'))).toBe(md.replace('three (3) arbitrators', 'five (5) arbitrators'));
   });
 
+  it.skipIf(!UNO_PYTHON)('counsel reviews in LibreOffice with track changes: import brings each change into its article, nothing else moves', () => {
+    const dir = project();
+    expect(run(['export', 'agreement.md', '--format', 'docx'], { cwd: dir }).code).toBe(0);
+    const md = read(join(dir, 'agreement.md'));
+    const out = join(dir, 'reviewed.docx');
+    const r = spawnSync(
+      UNO_PYTHON!,
+      [join(ROOT, 'test/office/uno-review.py'), join(dir, 'agreement.docx'), out, tempDir(), 'three (3) arbitrators', 'five (5) arbitrators', 'Each Party shall meet its share primarily', 'The Parties shall review these arrangements every two years.'],
+      { encoding: 'utf8', timeout: 240_000 },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    const imp = run(['import', out, '--into', 'agreement.md'], { cwd: dir });
+    expect(imp.code, imp.stderr).toBe(0);
+    const now = read(join(dir, 'agreement.md'));
+    const article = (text: string, n: number) => {
+      const from = text.indexOf(`## Article ${n} — `);
+      return text.slice(from, text.indexOf('<!-- /spacecoop:clause -->', from));
+    };
+    expect(article(now, 18)).toMatch(/\{(--|~~)three \(3\)[\s\S]*five \(5\)[\s\S]*arbitrators/);
+    expect(article(now, 7)).toContain('The Parties shall review these arrangements every two years.');
+    for (let n = 1; n <= 21; n++) if (n !== 7 && n !== 18) expect(article(now, n), `Article ${n}`).toBe(article(md, n));
+  });
+
   it.skipIf(!UNO_PYTHON)('the tracked-changes redline opens; accepting all changes gives the new text, rejecting all the old', () => {
     const dir = project();
     copyFileSync(join(dir, 'agreement.md'), join(dir, 'round1.md'));
