@@ -188,6 +188,7 @@ export async function renderDocx(model: ExportDoc, options: DocxOptions = {}): P
         (r) =>
           new d.TableRow({
             cantSplit: true,
+            ...rowChange(r),
             children: Array.from({ length: columns }, (_, c) => {
               const cells = wordCells(r);
               const spans = cells[c] ?? [];
@@ -203,6 +204,16 @@ export async function renderDocx(model: ExportDoc, options: DocxOptions = {}): P
           }),
       ),
     });
+  }
+
+  /** A row whose every cell is a pending insertion (or deletion) is an inserted (deleted) row: Accept All adds (removes) it whole. */
+  function rowChange(r: Block) {
+    const spans = (r.cells ?? []).flat().filter((s) => s.text.trim() !== '');
+    if (!spans.length) return {};
+    const kind = spans[0]!.change?.kind;
+    if (!kind || !spans.every((s) => s.change?.kind === kind)) return {};
+    const rev = { id: revision++, author: spans[0]!.change!.author ?? author, date };
+    return kind === 'ins' ? { insertion: rev } : { deletion: rev };
   }
 
   const hanging = (level: number) => ({ paragraph: { indent: { left: INDENT * (level + 1), hanging: INDENT } } });
