@@ -1,4 +1,3 @@
-import { lstatSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { UserError } from '../errors.js';
 import { draftFromTermsText, type DraftResult } from '../engine.js';
