@@ -1,6 +1,4 @@
-import { lstatSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { UserError } from '../errors.js';
 import { draftFromTermsText, type DraftResult } from '../engine.js';
 import type { Draft } from '../render/draft.js';
@@ -21,6 +19,9 @@ export interface DraftOptions {
   toc?: boolean;
   alternat?: string;
   clauses?: string;
+  /** With --format docx|html: the Markdown draft to regenerate and export from (default: beside the terms). */
+  draft?: string;
+  overwrite?: boolean;
 }
 
 export function defaultOut(terms: string, format: string): string {
@@ -30,8 +31,14 @@ export function defaultOut(terms: string, format: string): string {
 
 
 export async function runDraft(termsPath: string, opts: DraftOptions): Promise<number> {
-  const library = loadLibrary(opts.clauses);
   const source = readText(termsPath, 'terms file');
+  if (isSpacecoopDraft(source)) {
+    // `draft agreement.md --format docx`: the user means the draft itself.
+    if (opts.format === 'md') throw new UserError(`${termsPath} is a Markdown draft, not a terms file`, { hint: `Draft from the terms file (e.g. spacecoop draft agreement.yaml), or export this draft: spacecoop export ${termsPath} --format docx` });
+    const { runExport } = await import('./export.js');
+    return runExport(termsPath, { format: opts.format, notes: opts.notes, ...(opts.out ? { out: opts.out } : {}), ...(opts.overwrite ? { overwrite: true } : {}) });
+  }
+  const library = loadLibrary(opts.clauses);
   const result = draftFromTermsText(source, termsPath, library, opts.alternat ? { alternat: opts.alternat } : {});
   if (opts.alternat && !result.terms.parties.some((p) => p.id === opts.alternat)) {
     throw new UserError(`--alternat ${opts.alternat}: not a party handle in ${termsPath} (parties: ${result.terms.parties.map((p) => p.id).join(', ')})`);
@@ -39,24 +46,44 @@ export async function runDraft(termsPath: string, opts: DraftOptions): Promise<n
   const target = opts.out ?? defaultOut(termsPath, opts.format);
   const mergeFlags = (['only', 'dryRun', 'force'] as const).filter((k) => opts[k]);
   const flagName = (k: string) => `--${k === 'dryRun' ? 'dry-run' : k}`;
-  if (mergeFlags.length && (target === '-' || opts.format !== 'md')) {
-    throw new UserError(`${mergeFlags.map(flagName).join(', ')}: only with a Markdown draft file (--out FILE, --format md)`, {
+  if (mergeFlags.length && opts.format === 'md' && target === '-') {
+    throw new UserError(`${mergeFlags.map(flagName).join(', ')}: only with a Markdown draft file, not with --out -`, {
       hint: 'They regenerate an existing draft in place and keep your edits.',
     });
   }
-  if (opts.format !== 'md') await refuseConflicts(defaultOut(termsPath, 'md'), opts.format);
-  const output = await exportDraft(result.draft, opts.format, { notes: opts.notes, toc: opts.toc === true });
+  if (opts.draft && opts.format === 'md') throw new UserError('--draft: only with --format docx or html (it names the Markdown draft to regenerate and export from); use --out for the Markdown draft');
+  if (opts.overwrite && opts.format === 'md') throw new UserError('--overwrite: only with --format docx or html; a Markdown draft is regenerated keeping your edits, or replaced with --force');
 
-  if (opts.format !== 'md' || typeof output !== 'string') {
-    if (target === '-') out(output);
-    else {
-      refuseForeign(target, opts.format);
-      writeAtomic(target, output);
-      err(`${green('wrote')} ${target}`);
-    }
+  if (opts.format !== 'md') {
+    // Word and HTML come from the Markdown draft, regenerated first, so the formats never disagree.
+    const mdTarget = opts.draft ?? defaultOut(termsPath, 'md');
+    if (mdTarget === '-') throw new UserError('--draft -: the Markdown draft must be a file');
+    const { planOutput } = await import('./guard.js');
+    // Every guard before anything is written.
+    const plan = target === '-' ? undefined : await planOutput(target, { kind: opts.format, inputs: [termsPath, mdTarget], overwrite: Boolean(opts.overwrite) });
+    const markdown = (await exportDraft(result.draft, 'md', { notes: true, toc: opts.toc === true })) as string;
+    const code = await writeMarkdownDraft(mdTarget, markdown, result.draft, opts);
     await printReview(result, termsPath);
+    if (opts.dryRun) return code;
+    if (code !== 0) {
+      const { findConflicts } = await import('../draftfile/conflicts.js');
+      const n = exists(mdTarget) ? findConflicts(readText(mdTarget, 'draft')).length : 0;
+      err(`${mdTarget} has ${n} unresolved merge conflict${n === 1 ? '' : 's'}; no ${opts.format} file is written while it has any`);
+      return code;
+    }
+    const { exportMarkdown } = await import('../export/index.js');
+    const data = await exportMarkdown(readText(mdTarget, 'draft'), opts.format, { notes: opts.notes, file: mdTarget });
+    if (!plan) out(data);
+    else {
+      const { writeOutput } = await import('./guard.js');
+      const backup = writeOutput(plan, data);
+      if (backup) err(`${dim('backup')} ${backup}: the file as it was`);
+      err(`${green('wrote')} ${target}: from ${mdTarget}${opts.notes ? '' : ', without the drafting notes'}`);
+    }
     return 0;
   }
+  const output = await exportDraft(result.draft, opts.format, { notes: opts.notes, toc: opts.toc === true });
+  if (typeof output !== 'string') throw new Error('a Markdown draft is text');
 
   const code = await writeMarkdownDraft(target, output, result.draft, opts);
   await printReview(result, termsPath);
@@ -130,37 +157,6 @@ async function printReview(result: DraftResult, termsPath: string): Promise<void
   if (hint) err(yellow(hint));
 }
 
-/** Word and HTML files spacecoop wrote name it as their generator; any other file is the user's. */
-function refuseForeign(target: string, format: string): void {
-  // A symbolic link is refused by writeAtomic, with its own message; never read through it here.
-  if (!exists(target) || lstatSync(target).isSymbolicLink()) return;
-  const marker = format === 'docx' ? '<dc:creator>spacecoop</dc:creator>' : '<meta name="generator" content="spacecoop">';
-  const text = format === 'docx' ? readDocxCore(target) : readText(target);
-  if (!text.includes(marker)) {
-    throw new UserError(`${target} exists and was not written by spacecoop; it is left unchanged`, { hint: 'Choose another --out file, or move the existing one away.' });
-  }
-}
-
-/** The core properties part of a .docx (a zip), where Word keeps the document's creator. */
-function readDocxCore(path: string): string {
-  const zip = readFileSync(path);
-  const name = Buffer.from('docProps/core.xml');
-  const at = zip.indexOf(name);
-  if (at < 0) return '';
-  // Local file header: the data follows the name and the extra field; core.xml is small and stored
-  // deflated by docx, so look for the creator in the inflated data.
-  const header = at - 30;
-  if (header < 0 || zip.readUInt32LE(header) !== 0x04034b50) return '';
-  const method = zip.readUInt16LE(header + 8);
-  const size = zip.readUInt32LE(header + 18);
-  const start = at + name.length + zip.readUInt16LE(header + 28);
-  const data = zip.subarray(start, start + size);
-  try {
-    return method === 8 ? inflateRawSync(data).toString('utf8') : data.toString('utf8');
-  } catch {
-    return '';
-  }
-}
 
 /** A backup that never replaces an earlier one: `<file>.bak`, then `<file>.1.bak`, ... */
 function backupPath(target: string): string {
@@ -168,17 +164,3 @@ function backupPath(target: string): string {
   for (let i = 1; ; i++) if (!exists(`${target}.${i}.bak`)) return `${target}.${i}.bak`;
 }
 
-/** A draft with unresolved merge conflicts must not go out as Word or HTML. */
-async function refuseConflicts(mdDraft: string, format: string): Promise<void> {
-  if (!exists(mdDraft)) return;
-  const text = readText(mdDraft, 'draft');
-  if (!isSpacecoopDraft(text)) return;
-  const { findConflicts } = await import('../draftfile/conflicts.js');
-  const conflicts = findConflicts(text);
-  if (!conflicts.length) return;
-  throw new UserError(`${mdDraft} has ${conflicts.length} unresolved merge conflict${conflicts.length === 1 ? '' : 's'}; no ${format} file is written`, {
-    exitCode: 1,
-    problems: conflicts.map((c) => ({ file: mdDraft, line: c.line, message: `conflict in ${c.article ? `Article ${c.article}` : c.clauseId || 'the title and contents'}` })),
-    hint: 'Keep one version of each <<<<<<< … >>>>>>> block and delete the markers, then export again.',
-  });
-}

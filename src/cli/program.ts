@@ -21,8 +21,11 @@ Examples:
   spacecoop new                                   answer questions; writes agreement.yaml and agreement.md
   spacecoop draft agreement.yaml                  draft (or regenerate, keeping your edits) agreement.md
   spacecoop check agreement.md                    what counsel would flag
-  spacecoop draft agreement.yaml --format docx    a Word copy for review
+  spacecoop draft agreement.yaml --format docx    regenerate agreement.md, then a Word copy of it for review
+  spacecoop export agreement.md --format docx     the draft as it stands, your edits included, as Word
+  spacecoop import agreement.docx                 the reviewers' Word edits back into agreement.md
   spacecoop redline round1.md round2.md           what changed between two rounds
+  spacecoop redline round1.md round2.md --format docx --out changes.docx   the same as Word tracked changes
 
 Exit codes: 0 done, 1 review errors or merge conflicts, 2 bad input or usage.`,
     )
@@ -45,6 +48,8 @@ Exit codes: 0 done, 1 review errors or merge conflicts, 2 bad input or usage.`,
     .option('--alternat <party>', 'write this party\'s copy: it is named first (the alternat)')
     .option('--dry-run', 'with an existing draft: print what regenerating would change, write nothing')
     .option('--force', 'with an existing draft: regenerate everything, discarding hand edits (a backup is written first)')
+    .option('--draft <file>', 'with --format docx|html: the Markdown draft to regenerate and export from (default: beside the terms file)')
+    .option('--overwrite', 'with --format docx|html: replace a Word or HTML file changed since spacecoop wrote it (a backup is kept)')
     .addOption(clausesOption())
     .exitOverride()
     .action(async (terms: string, opts) => {
@@ -77,11 +82,40 @@ Exit codes: 0 done, 1 review errors or merge conflicts, 2 bad input or usage.`,
     });
 
   program
+    .command('export')
+    .description('the Markdown draft as it stands (your edits included) as Word or HTML')
+    .argument('<draft>', 'Markdown draft (.md)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['docx', 'html']).makeOptionMandatory())
+    .option('-o, --out <file>', 'output file, or - for stdout (default: beside the draft)')
+    .option('--no-notes', 'leave out the drafting notes (the copy for the other side)')
+    .option('--overwrite', 'replace a file changed since spacecoop wrote it (a backup is kept)')
+    .exitOverride()
+    .action(async (draft: string, opts) => {
+      const { runExport } = await import('./export.js');
+      state.exitCode = await runExport(draft, opts);
+    });
+
+  program
+    .command('import')
+    .description("bring a reviewed Word file's edits, tracked changes and comments back into the Markdown draft")
+    .argument('<docx>', 'the Word file spacecoop exported, as reviewed')
+    .option('--into <draft>', 'the Markdown draft to merge into (default: the draft it was exported from, beside the Word file)')
+    .option('--dry-run', 'report what would change, write nothing')
+    .exitOverride()
+    .action(async (docx: string, opts) => {
+      const { runImport } = await import('./import.js');
+      state.exitCode = await runImport(docx, opts);
+    });
+
+  program
     .command('redline')
-    .description('changes between two drafts, article by article, as CriticMarkup')
+    .description('changes between two drafts, article by article, as CriticMarkup or Word tracked changes')
     .argument('<old>', 'earlier draft (.md)')
     .argument('<new>', 'later draft (.md)')
     .option('-o, --out <file>', 'write the redline here instead of stdout')
+    .addOption(new Option('-f, --format <format>', 'md (CriticMarkup) or docx (tracked changes; needs --out)').choices(['md', 'docx']).default('md'))
+    .option('--author <name>', 'with --format docx: the author of the tracked changes', 'spacecoop')
+    .option('--overwrite', 'replace a file changed since spacecoop wrote it (a backup is kept)')
     .exitOverride()
     .action(async (oldFile: string, newFile: string, opts) => {
       const { runRedline } = await import('./redline.js');

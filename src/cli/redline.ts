@@ -1,20 +1,44 @@
-import { redline } from '../draftfile/redline.js';
 import { UserError } from '../errors.js';
-import { readText, writeAtomic } from './fs.js';
-import { err, green, out, yellow } from './output.js';
+import { readText } from './fs.js';
+import { planOutput, writeOutput } from './guard.js';
+import { dim, err, green, out } from './output.js';
 
-/** `spacecoop redline OLD NEW [--out FILE]`: the redline on stdout, or in FILE; the summary on stderr. */
-export async function runRedline(oldFile: string, newFile: string, opts: { out?: string }): Promise<number> {
+export interface RedlineOptions {
+  out?: string;
+  format?: 'md' | 'docx';
+  author?: string;
+  overwrite?: boolean;
+}
+
+/**
+ * `spacecoop redline OLD NEW [--out FILE] [--format md|docx] [--author NAME]`: the redline as
+ * CriticMarkup (stdout or FILE) or as a Word file with native tracked changes; the summary on
+ * stderr. Never writes over either draft, nor a file spacecoop did not write.
+ */
+export async function runRedline(oldFile: string, newFile: string, opts: RedlineOptions): Promise<number> {
+  const format = opts.format ?? 'md';
   const oldText = readText(oldFile, 'draft');
   const newText = readText(newFile, 'draft');
-  const r = redline(oldText, newText, { old: oldFile, new: newFile });
-  if (opts.out && opts.out !== '-') {
-    if (opts.out === oldFile || opts.out === newFile) throw new UserError(`--out ${opts.out}: that is one of the drafts being compared; choose another file`);
-    writeAtomic(opts.out, r.text);
-    err(`${green('wrote')} ${opts.out}`);
-  } else out(r.text);
+  const { redline, redlineDraft } = await import('../draftfile/redline.js');
+  const names = { old: oldFile, new: newFile };
+  const r = redline(oldText, newText, names);
+  const toFile = opts.out !== undefined && opts.out !== '-';
+  if (format === 'docx' && !toFile) throw new UserError('--format docx: name the Word file with --out FILE (a Word file is not written to the terminal)');
+  const plan = toFile ? await planOutput(opts.out!, { kind: format === 'docx' ? 'docx' : 'redline', inputs: [oldFile, newFile], overwrite: Boolean(opts.overwrite) }) : undefined;
+  let data: string | Uint8Array;
+  if (format === 'docx') {
+    const { exportMarkdown } = await import('../export/index.js');
+    data = await exportMarkdown(redlineDraft(oldText, newText, names), 'docx', { notes: false, author: opts.author ?? 'spacecoop', file: newFile });
+  } else {
+    const { sealText } = await import('../export/seal.js');
+    data = toFile ? sealText(r.text) : r.text;
+  }
+  if (plan) {
+    const backup = writeOutput(plan, data);
+    if (backup) err(`${dim('backup')} ${backup}: the file as it was`);
+    err(`${green('wrote')} ${plan.target}${format === 'docx' ? ': tracked changes (Accept All gives the new draft, Reject All the old one)' : ''}`);
+  } else out(data);
   const s = r.summary;
   err(`${s.added.length} added, ${s.removed.length} removed, ${s.changed.length} changed, ${s.unchanged} unchanged${s.renumbered.length ? ` (${s.renumbered.length} renumbered)` : ''}`);
-  for (const c of r.conflicts) err(yellow(`warning: ${c.file}:${c.line}: an unresolved merge conflict; the redline shows its markers as text`));
   return 0;
 }

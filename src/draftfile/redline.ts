@@ -1,5 +1,7 @@
 import { diffArrays, diffWordsWithSpace } from 'diff';
 import { UserError } from '../errors.js';
+import { findCriticMarkup } from '../export/critic.js';
+import { CLAUSE_CLOSE, clauseOpen, DRAFT_MARKER } from '../export/markdown.js';
 import { findConflicts } from './conflicts.js';
 import { lineKey } from './diff3.js';
 import { NOTES_ID, readDoc, type DraftDoc, type Unit } from './document.js';
@@ -50,12 +52,34 @@ interface Side {
 function load(text: string, name: string): DraftDoc {
   const doc = readDoc(text);
   if (!doc.ours) throw new UserError(`${name} was not written by spacecoop: the redline matches articles by the clause markers spacecoop writes`);
+  refusePending(text, name);
   if (doc.problems.length) {
     throw new UserError(`${name}: the clause markers are damaged, so articles cannot be matched`, {
       problems: doc.problems.map((p) => ({ file: name, line: p.line, message: p.message })),
     });
   }
   return doc;
+}
+
+/**
+ * A redline compares settled texts: a draft that still holds merge-conflict markers or pending
+ * CriticMarkup (which the redline's own marks would nest inside) is refused, with its lines.
+ */
+export function refusePending(text: string, name: string): void {
+  const conflicts = findConflicts(text);
+  if (conflicts.length) {
+    throw new UserError(`${name} has ${conflicts.length} unresolved merge conflict${conflicts.length === 1 ? '' : 's'}; a redline compares settled texts`, {
+      problems: conflicts.map((c) => ({ file: name, line: c.line, message: `conflict${c.article ? ` in Article ${c.article}` : ''}` })),
+      hint: 'Keep one version of each <<<<<<< … >>>>>>> block and delete the markers, then run the redline again.',
+    });
+  }
+  const critic = findCriticMarkup(text);
+  if (critic.length) {
+    throw new UserError(`${name} holds pending changes or comments (CriticMarkup) on ${critic.length} line${critic.length === 1 ? '' : 's'}; a redline of it would nest one markup in another`, {
+      problems: critic.slice(0, 20).map((line) => ({ file: name, line, message: 'pending CriticMarkup ({++ ++}, {-- --}, {~~ ~> ~~}, {== ==} or {>> <<})' })),
+      hint: 'Accept or reject each change (keep the text you want, delete the marks), then run the redline again.',
+    });
+  }
 }
 
 export function redline(oldText: string, newText: string, names: { old: string; new: string }): RedlineResult {
@@ -97,12 +121,12 @@ export function redline(oldText: string, newText: string, names: { old: string; 
     const label = (e: RedlineEntry) => (e.article !== undefined ? `Article ${e.article} — ${e.title}` : e.previous !== undefined ? `Former Article ${e.previous} — ${e.title}` : e.title);
     if (!o) {
       summary.added.push(entry);
-      sections.push(`## ${label(entry)} (added)`, '', ...n!.body.flatMap((l) => [whole('++', l), '']));
+      sections.push(`## ${label(entry)} (added)`, '', ...blocks(n!.body.map((l) => whole('++', l))));
       continue;
     }
     if (!n) {
       summary.removed.push(entry);
-      sections.push(`## ${label(entry)} (removed)`, '', ...o.body.flatMap((l) => [whole('--', l), '']));
+      sections.push(`## ${label(entry)} (removed)`, '', ...blocks(o.body.map((l) => whole('--', l))));
       continue;
     }
     const titleChanged = o.title !== n.title;
@@ -114,7 +138,7 @@ export function redline(oldText: string, newText: string, names: { old: string; 
     const moved = o.article !== undefined && n.article !== undefined && o.article !== n.article ? [`*Article ${o.article} in ${names.old}.*`, ''] : [];
     sections.push(`## ${label(entry)}${same ? '' : ' (changed)'}`, '', ...moved);
     if (titleChanged) sections.push(`*Title:* ${markWords(o.title, n.title)}`, '');
-    sections.push(...markLines(o.body, n.body).flatMap((l) => [l, '']));
+    sections.push(...blocks(markLines(o.body, n.body)));
   }
 
   const oldTitle = O.head.find((l) => l.startsWith('# ')) ?? '';
@@ -150,11 +174,55 @@ function weaveAll(primary: string[], secondary: string[]): string[] {
   return weave(primary, secondary, (id) => id !== NOTES_ID);
 }
 
-/** A whole paragraph added or deleted; its indentation stays outside the mark. */
+/** Lines as Markdown blocks: a blank line between paragraphs, none between the rows of a table. */
+export function blocks(lines: string[]): string[] {
+  const out: string[] = [];
+  lines.forEach((l, i) => {
+    out.push(l);
+    if (!(isRow(l) && isRow(lines[i + 1] ?? ''))) out.push('');
+  });
+  return out;
+}
+
+const ROW = /^\s*\|.*\|\s*$/;
+const isRow = (line: string) => ROW.test(line);
+const isRule = (line: string) => /^\s*\|(\s*:?-{3,}:?\s*\|)+\s*$/.test(line);
+
+/** The cells of a table row, as written (escaped pipes stay in their cell). */
+export function cells(line: string): string[] {
+  const inner = line.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '');
+  return inner.split(/(?<!\\)\|/).map((c) => c.trim());
+}
+const row = (cs: string[]) => `| ${cs.join(' | ')} |`;
+
+/**
+ * What opens a Markdown block (indentation, `## `, `> `, `1. `, `- `, a `(a) ` label): it stays
+ * outside the marks, so a marked paragraph is still a heading, a list item or a lettered item.
+ */
+export function splitPrefix(line: string): [string, string] {
+  const m = /^(\s*(?:#{1,6}\s+|>\s?|[-*+]\s+|\d{1,9}[.)]\s+)?(?:\((?:[a-z]{1,3}|[ivxlc]{1,6})\)\s+)?)/.exec(line)!;
+  return [m[1]!, line.slice(m[1]!.length)];
+}
+
+/** A whole paragraph added or deleted; what opens its block stays outside the mark, a table row is marked cell by cell. */
 export const whole = (mark: '++' | '--', line: string): string => {
-  const indent = /^\s*/.exec(line)![0];
-  return `${indent}{${mark}${line.slice(indent.length)}${mark}}`;
+  if (isRow(line)) return isRule(line) ? line : row(cells(line).map((c) => (c ? `{${mark}${c}${mark}}` : c)));
+  const [prefix, text] = splitPrefix(line);
+  return text ? `${prefix}{${mark}${text}${mark}}` : line;
 };
+
+/** One changed paragraph, marked word by word inside its block. */
+export function markLine(oldLine: string, newLine: string): string {
+  if (isRow(oldLine) && isRow(newLine)) {
+    const o = cells(oldLine);
+    const n = cells(newLine);
+    if (o.length === n.length) return row(n.map((c, i) => markWords(o[i]!, c)));
+  }
+  const [op, ot] = splitPrefix(oldLine);
+  const [np, nt] = splitPrefix(newLine);
+  // The new block's opening (list numbers are renumbered by the reader anyway).
+  return `${np || op}${markWords(ot, nt)}`;
+}
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 
@@ -185,7 +253,8 @@ export function markLines(oldLines: string[], newLines: string[]): string[] {
         continue;
       }
       for (; p < j; p++) out.push(whole('++', adds[p]!));
-      out.push(markWords(d, adds[j]!));
+      out.push(isRow(d) !== isRow(adds[j]!) ? whole('--', d) : markLine(d, adds[j]!));
+      if (isRow(d) !== isRow(adds[j]!)) out.push(whole('++', adds[j]!));
       p = j + 1;
     }
     for (; p < adds.length; p++) out.push(whole('++', adds[p]!));
@@ -266,3 +335,32 @@ const commonSuffix = (a: string, b: string) => {
 };
 
 export type { Unit };
+
+/**
+ * The redline as a draft, for Word: the new draft's title, contents and clauses (with the removed
+ * ones where they stood), each paragraph marked against the old one in CriticMarkup, which the
+ * Word writer turns into tracked changes. Nothing is normalized here: accepting every change gives
+ * the new text exactly and rejecting every change the old one (article numbers included). The
+ * drafting notes are left out.
+ */
+export function redlineDraft(oldText: string, newText: string, names: { old: string; new: string }): string {
+  const O = load(oldText, names.old);
+  const N = load(newText, names.new);
+  const body = (lines: string[]) => lines.filter((l) => l.trim() !== '');
+  const oldUnits = new Map(O.units.filter((u) => u.kind === 'clause').map((u) => [u.id, u]));
+  const newUnits = new Map(N.units.filter((u) => u.kind === 'clause').map((u) => [u.id, u]));
+  const order = weaveAll([...newUnits.keys()], [...oldUnits.keys()]);
+  const out: string[] = [DRAFT_MARKER];
+  // The head: title and status line marked; the contents list is the new one (Word builds its own).
+  const headOf = (doc: DraftDoc) => doc.head.filter((l) => l.trim() !== '' && !/^\s*[-*] \[/.test(l) && l !== '## Contents');
+  out.push(...blocks(markLines(headOf(O), headOf(N))));
+  const contents = N.head.filter((l) => /^\s*[-*] \[/.test(l) && !l.includes(`(#${'drafting-notes'}`));
+  if (contents.length) out.push('## Contents', '', ...contents, '');
+  for (const id of order) {
+    const o = oldUnits.get(id);
+    const n = newUnits.get(id);
+    const lines = !o ? body(n!.body).map((l) => whole('++', l)) : !n ? body(o.body).map((l) => whole('--', l)) : markLines(body(o.body), body(n.body));
+    out.push(clauseOpen(id), ...blocks(lines), CLAUSE_CLOSE, '');
+  }
+  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+}

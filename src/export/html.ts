@@ -1,14 +1,11 @@
-import type { Article, Block, Draft } from '../render/draft.js';
-import { articleHeading } from './markdown.js';
-import { parseInline, plainText } from './inline.js';
-import { NOTES_HEADING, noteSections, notesIntro, statusLine } from './notes.js';
+import { withoutLabel } from './docx-label.js';
+import { parseInline } from './inline.js';
+import { HEAD_ID, NOTES_ID, type Block, type ExportDoc, type Span } from './model.js';
 
 export interface HtmlOptions {
   notes?: boolean;
   /** BCP 47 tag of the language the draft is written in; default `en`. */
   lang?: string;
-  /** A contents list after the title (`--toc`); none by default. */
-  toc?: boolean;
 }
 
 /** Escapes text for element content and double- or single-quoted attribute values. */
@@ -64,21 +61,38 @@ code { font-family: "Courier New", Courier, monospace; font-size: 0.92em; }
 }
 `.trim();
 
-function renderBlock(b: Block, out: string[]): void {
-  if (b.number !== undefined) out.push(`<p class="para"><span class="num">${b.number}.</span>${inlineHtml(b.text)}</p>`);
-  else out.push(`<p>${inlineHtml(b.text)}</p>`);
-  for (const item of b.items) {
-    const cls = b.number !== undefined ? 'item' : 'item loose';
-    out.push(`<p class="${cls}"><span class="num">(${escapeHtml(item.label)})</span>${inlineHtml(item.text)}</p>`);
-  }
+/** Spans -> HTML: every character literal; emphasis, code, pending changes and comments as elements. */
+export function spansHtml(spans: Span[], comments: ExportDoc['comments']): string {
+  const out: string[] = [];
+  spans.forEach((sp, i) => {
+    let s = sp.br ? '<br>' : escapeHtml(sp.text);
+    if (sp.code) s = `<code>${s}</code>`;
+    if (sp.italic) s = `<em>${s}</em>`;
+    if (sp.bold) s = `<strong>${s}</strong>`;
+    if (sp.strike) s = `<s>${s}</s>`;
+    if (sp.anchor !== undefined) s = `<a href="#${escapeHtml(sp.anchor)}">${s}</a>`;
+    if (sp.change) s = `<${sp.change.kind}${sp.change.author ? ` title="${escapeHtml(sp.change.author)}"` : ''}>${s}</${sp.change.kind}>`;
+    if (sp.comments?.length && sp.text) s = `<mark>${s}</mark>`;
+    out.push(s);
+    // A comment is shown after the last span it covers.
+    for (const c of sp.comments ?? []) {
+      if (spans.slice(i + 1).some((n) => n.comments?.includes(c))) continue;
+      const cm = comments[c]!;
+      out.push(`<span class="comment">[${cm.author ? `${escapeHtml(cm.author)}: ` : ''}${escapeHtml(cm.text)}]</span>`);
+    }
+  });
+  return out.join('');
 }
 
-const anchor = (a: Article) => `article-${a.number}`;
-
-/** One self-contained page: inline CSS, no scripts, no external resources. */
-export function renderHtml(draft: Draft, options: HtmlOptions = {}): string {
+/**
+ * The Markdown draft (read by `buildModel`) as one self-contained page: inline CSS, no scripts, no
+ * external resources. Pending changes show as `<ins>` and `<del>`, comments in brackets.
+ */
+export function renderHtml(model: ExportDoc, options: HtmlOptions = {}): string {
   const notes = options.notes ?? true;
   const lang = options.lang && LANG.test(options.lang) ? options.lang : 'en';
+  const inline = (spans: Span[]) => spansHtml(spans, model.comments);
+  const status = model.blocks.find((b) => b.kind === 'status');
   const out: string[] = [
     '<!DOCTYPE html>',
     `<html lang="${escapeHtml(lang)}">`,
@@ -88,55 +102,88 @@ export function renderHtml(draft: Draft, options: HtmlOptions = {}): string {
     '<meta name="generator" content="spacecoop">',
     // No scripts, no external loads, even if the page is opened from a mail client or a share.
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
-    `<title>${escapeHtml(plainText(draft.title))}</title>`,
+    `<title>${escapeHtml(model.title)}</title>`,
     `<style>\n${CSS}\n</style>`,
     '</head>',
     '<body>',
     '<main>',
-    `<h1>${inlineHtml(draft.title)}</h1>`,
-    `<p class="status">${escapeHtml(statusLine(draft))}</p>`,
   ];
-  if (options.toc) {
-    out.push('<nav aria-label="Contents">', '<h2>Contents</h2>', '<ul>');
-    for (const a of draft.articles) out.push(`<li><a href="#${anchor(a)}">${inlineHtml(articleHeading(a))}</a></li>`);
-    if (notes) out.push(`<li><a href="#notes">${escapeHtml(NOTES_HEADING)}</a></li>`);
-    out.push('</ul>', '</nav>');
-  }
-
-  out.push('<section class="preamble">');
-  for (const p of draft.preamble) out.push(`<p>${inlineHtml(p)}</p>`);
-  out.push(`<p>${inlineHtml(draft.agreedFormula)}</p>`, '</section>');
-
-  for (const a of draft.articles) {
-    out.push(`<section class="article" id="${anchor(a)}" data-clause="${escapeHtml(a.clauseId)}">`);
-    out.push(`<h2>${inlineHtml(articleHeading(a))}</h2>`);
-    for (const b of a.blocks) renderBlock(b, out);
-    out.push('</section>');
-  }
-
-  out.push('<section class="signature">');
-  for (const p of draft.testimonium) out.push(`<p>${inlineHtml(p)}</p>`);
-  const row = (cells: string[], tag = 'td', cls = '') => `<tr${cls ? ` class="${cls}"` : ''}>${cells.map((c) => `<${tag}>${c}</${tag}>`).join('')}</tr>`;
-  out.push('<table class="signatures">');
-  out.push(row(draft.signatures.map((s) => inlineHtml(s.heading)), 'th'));
-  out.push(row(draft.signatures.map(() => 'Signature: ______________________'), 'td', 'line'));
-  out.push(row(draft.signatures.map((s) => `Name: ${inlineHtml(s.name)}`)));
-  out.push(row(draft.signatures.map((s) => `Title: ${inlineHtml(s.title)}`)));
-  out.push('</table>', '</section>');
-
-  if (notes) {
-    out.push('<section class="notes" id="notes">', `<h2>${escapeHtml(NOTES_HEADING)}</h2>`, `<p>${inlineHtml(notesIntro(draft))}</p>`);
-    for (const s of noteSections(draft)) {
-      out.push(`<h3>${escapeHtml(s.heading)}</h3>`);
-      if (s.entries.length === 0) {
-        if (s.empty) out.push(`<p>${escapeHtml(s.empty)}</p>`);
-        continue;
-      }
-      const tag = s.ordered ? 'ol' : 'ul';
-      out.push(`<${tag}>`, ...s.entries.map((e) => `<li>${inlineHtml(e)}</li>`), `</${tag}>`);
+  const blocks = model.blocks.filter((b) => notes || b.segment !== NOTES_ID);
+  let section: string | undefined;
+  let inContents = false;
+  const close = () => {
+    if (inContents) out.push('</ul>', '</nav>');
+    inContents = false;
+    if (section !== undefined) out.push('</section>');
+    section = undefined;
+  };
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.kind !== 'contents-entry' && inContents) {
+      out.push('</ul>', '</nav>');
+      inContents = false;
     }
-    out.push('</section>');
+    if (b.segment !== section && b.segment !== HEAD_ID) {
+      close();
+      section = b.segment;
+      const heading = blocks.slice(i).find((x) => x.segment === b.segment && x.kind === 'heading');
+      const cls = b.segment === NOTES_ID ? 'notes' : b.segment === 'instrument/preamble' ? 'preamble' : b.segment === 'instrument/signature' ? 'signature' : b.segment.endsWith('#after') ? 'text' : 'article';
+      out.push(`<section class="${cls}"${heading?.id ? ` id="${escapeHtml(heading.id)}"` : ''}${cls === 'article' ? ` data-clause="${escapeHtml(b.segment)}"` : ''}>`);
+    }
+    switch (b.kind) {
+      case 'title':
+        out.push(`<h1>${inline(b.spans)}</h1>`);
+        break;
+      case 'status':
+        out.push(`<p class="status">${inline(b.spans)}</p>`);
+        break;
+      case 'contents-label':
+        out.push('<nav aria-label="Contents">', `<h2>${inline(b.spans)}</h2>`, '<ul>');
+        inContents = true;
+        break;
+      case 'contents-entry':
+        if (!notes && b.spans.some((s) => s.anchor !== undefined && blocks.every((x) => x.id !== s.anchor))) break;
+        out.push(`<li>${inline(b.spans)}</li>`);
+        break;
+      case 'heading': {
+        const depth = Math.min(6, b.depth ?? 2);
+        out.push(`<h${depth}>${inline(b.spans)}</h${depth}>`);
+        break;
+      }
+      case 'para': {
+        const l = b.list;
+        const q = b.quote ? ` style="margin-left:${b.quote * 2.2}em"` : '';
+        if (l?.label) {
+          const cls = l.level === 0 ? 'item loose' : 'item';
+          out.push(`<p class="${cls}"${q}><span class="num">(${escapeHtml(l.label)})</span>${inline(withoutLabel(b.spans))}</p>`);
+        } else if (l?.first && l.ordered && l.level === 0) out.push(`<p class="para"${q}><span class="num">${l.number}.</span>${inline(b.spans)}</p>`);
+        else if (l?.first) out.push(`<p class="para"${q}><span class="num">${l.ordered ? `${l.number}.` : '•'}</span>${inline(b.spans)}</p>`);
+        else if (l) out.push(`<p class="para"${q}>${inline(b.spans)}</p>`);
+        else out.push(`<p${q}>${inline(b.spans)}</p>`);
+        break;
+      }
+      case 'code':
+        out.push(`<pre><code>${escapeHtml(b.spans[0]!.text)}</code></pre>`);
+        break;
+      case 'rule':
+        out.push('<hr>');
+        break;
+      case 'row': {
+        const rows: Block[] = [b];
+        while (blocks[i + 1]?.kind === 'row' && !blocks[i + 1]!.tableStart) rows.push(blocks[++i]!);
+        const signature = b.segment === 'instrument/signature';
+        out.push(`<table${signature ? ' class="signatures"' : ''}>`);
+        for (const r of rows) {
+          const tag = r.header ? 'th' : 'td';
+          const line = signature && !r.header && r.cells!.every((c) => /^Signature:\s*$/.test(c.map((s) => s.text).join('')));
+          out.push(`<tr${line ? ' class="line"' : ''}>${r.cells!.map((c) => `<${tag}>${inline(c)}${line ? ' ______________________' : ''}</${tag}>`).join('')}</tr>`);
+        }
+        out.push('</table>');
+        break;
+      }
+    }
   }
+  close();
   out.push('</main>', '</body>', '</html>');
   return `${out.join('\n')}\n`;
 }

@@ -31,18 +31,40 @@ export async function exportDraft(draft: Draft, format: Format, options: ExportO
       });
     }
   }
-  switch (format) {
-    case 'md':
-      return renderMarkdown(draft, options);
-    case 'html': {
-      const { renderHtml } = await import('./html.js');
-      return renderHtml(draft, options);
-    }
-    case 'docx': {
-      const { renderDocx } = await import('./docx.js');
-      return renderDocx(draft, options);
-    }
-    default:
-      throw new UserError(`--format ${String(format)}: expected md, docx or html`);
+  if (format === 'md') return renderMarkdown(draft, options);
+  return exportMarkdown(renderMarkdown(draft, options), format, { ...options, file: 'draft.md' });
+}
+
+export interface MarkdownExportOptions extends ExportOptions {
+  /** The draft's file name, recorded in the Word file for `import` and used in messages. */
+  file?: string;
+  /** Author of pending changes and comments that name none (Word). */
+  author?: string;
+}
+
+/**
+ * The Markdown draft as it stands (hand edits, merged and resolved text, pending CriticMarkup) as
+ * Word or HTML. Refuses a draft that still holds merge conflicts (UserError, exit 1). The Word file
+ * carries a bookmark at every clause and a record of the exported text, for `import`.
+ */
+export async function exportMarkdown(text: string, format: 'docx' | 'html', options: MarkdownExportOptions = {}): Promise<string | Uint8Array> {
+  const file = options.file ?? 'the draft';
+  const { findConflicts } = await import('../draftfile/conflicts.js');
+  const conflicts = findConflicts(text);
+  if (conflicts.length) {
+    throw new UserError(`${file} has ${conflicts.length} unresolved merge conflict${conflicts.length === 1 ? '' : 's'}; no ${format} file is written`, {
+      exitCode: 1,
+      problems: conflicts.map((c) => ({ file, line: c.line, message: `conflict in ${c.article ? `Article ${c.article}` : c.clauseId || 'the title and contents'}` })),
+      hint: 'Keep one version of each <<<<<<< … >>>>>>> block and delete the markers, then export again.',
+    });
   }
+  const { buildModel } = await import('./model.js');
+  const model = buildModel(text, { notes: options.notes ?? true });
+  if (format === 'html') {
+    const [{ renderHtml }, { sealText }] = await Promise.all([import('./html.js'), import('./seal.js')]);
+    return sealText(renderHtml(model, options));
+  }
+  const [{ renderDocx }, { bookmarkName, encodeRecord }] = await Promise.all([import('./docx.js'), import('../wordfile/index.js')]);
+  const record = encodeRecord({ v: 1, draft: file.split(/[\\/]/).pop()!, segments: model.segments });
+  return renderDocx(model, { ...options, bookmark: bookmarkName, properties: record });
 }

@@ -73,7 +73,8 @@ export function renderMarkdown(draft: Draft, options: MarkdownOptions = {}): str
 
   out.push(clauseOpen('instrument/signature'));
   for (const p of draft.testimonium) out.push(p, '');
-  const cell = (s: string) => s.replace(/\|/g, '\\|');
+  // Pipes are escaped once: text from the terms arrives escaped (`\|`) already.
+  const cell = (s: string) => s.replace(/(?<!\\)\|/g, '\\|');
   out.push(`| ${draft.signatures.map((s) => cell(s.heading)).join(' | ')} |`);
   out.push(`| ${draft.signatures.map(() => '---').join(' | ')} |`);
   out.push(`| ${draft.signatures.map(() => 'Signature:').join(' | ')} |`);

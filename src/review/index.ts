@@ -11,6 +11,7 @@ import { runRules } from './rule.js';
 import { LAW_TERMS_RULES, LAW_TEXT_RULES } from './rules/substance-law.js';
 import { TERMS_RULES as BASE_TERMS_RULES } from './rules/terms.js';
 import { FILE_RULES, TEXT_RULES as BASE_TEXT_RULES } from './rules/text.js';
+import { PENDING_RULES } from './rules/pending.js';
 import type { Finding } from './types.js';
 
 export type { Finding } from './types.js';
@@ -76,7 +77,7 @@ export function reviewDraftText(text: string, file?: string, options: Pick<Revie
   // A contract's own defined terms ("Satellite", "Launch") are plain words in any other instrument.
   const contractOnly = new Set(doc.facts.contract ? [] : (options.contractTerms ?? []));
   const knownTerms = (options.knownTerms ?? BUILTIN_TERMS).filter((term) => !contractOnly.has(term));
-  return sortFindings([...runRules(FILE_RULES, { doc }), ...runRules(TEXT_RULES, { doc, knownTerms })]);
+  return sortFindings([...runRules(FILE_RULES, { doc }), ...runRules(PENDING_RULES, { doc }), ...runRules(TEXT_RULES, { doc, knownTerms })]);
 }
 
 /**

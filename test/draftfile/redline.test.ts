@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { freshDraft, mergeDraft } from '../../src/draftfile/merge.js';
-import { markLines, markWords, redline } from '../../src/draftfile/redline.js';
+import { blocks, markLines, markWords, redline } from '../../src/draftfile/redline.js';
 import { UserError } from '../../src/errors.js';
 import { A, BASE_SPECS, edit, generate, withSpec } from './fixtures.js';
 
@@ -19,10 +19,20 @@ describe('markWords: one paragraph, word by word', () => {
 describe('markLines: paragraphs matched, then words', () => {
   it('pairs a reworded paragraph and marks whole new and deleted ones', () => {
     const out = markLines(['1. Alpha beta gamma delta.', '2. Old paragraph entirely.', '3. Kept.'], ['1. Alpha beta gamma epsilon.', '3. Kept.', '4. Brand new.']);
-    expect(out).toEqual(['1. Alpha beta gamma {~~delta~>epsilon~~}.', '{--2. Old paragraph entirely.--}', '3. Kept.', '{++4. Brand new.++}']);
+    // The list marker stays outside the mark, so the paragraph is still a list item when rendered.
+    expect(out).toEqual(['1. Alpha beta gamma {~~delta~>epsilon~~}.', '2. {--Old paragraph entirely.--}', '3. Kept.', '4. {++Brand new.++}']);
   });
-  it('keeps the indentation of a sub-item outside the mark', () => {
-    expect(markLines(['   (a) the other Party;'], [])).toEqual(['   {--(a) the other Party;--}']);
+  it('keeps the indentation and the label of a sub-item, and a heading\'s hashes, outside the mark', () => {
+    expect(markLines(['   (a) the other Party;'], [])).toEqual(['   (a) {--the other Party;--}']);
+    expect(markLines([], ['## Article 3 — Funding'])).toEqual(['## {++Article 3 — Funding++}']);
+    expect(markLines(['> quoted text here'], ['> quoted words here'])).toEqual(['> quoted {~~text~>words~~} here']);
+  });
+  it('marks a table row cell by cell, so the table stays a table', () => {
+    const old = ['| For A | For B |', '| --- | --- |', '| Name: X | Name: Y |'];
+    const now = ['| For A | For B |', '| --- | --- |', '| Name: X | Name: Z |', '| Title: T | Title: U |'];
+    const out = markLines(old, now);
+    expect(out).toEqual(['| For A | For B |', '| --- | --- |', '| Name: X | Name: {~~Y~>Z~~} |', '| {++Title: T++} | {++Title: U++} |']);
+    expect(blocks(out).filter((l) => l === '')).toEqual(['']); // one blank line, after the table
   });
 });
 
@@ -66,8 +76,14 @@ describe('redline of two drafts', () => {
     expect(() => redline('# Notes\n', oldDraft, { old: 'n.md', new: 'o.md' })).toThrow(UserError);
   });
 
-  it('reports conflicts left in either draft', () => {
+  it('refuses a draft with conflict markers or pending CriticMarkup, naming the lines', () => {
     const conflicted = edit(newDraft, '3. The seat of arbitration shall be Geneva.', '<<<<<<< your text\n\nX\n\n=======\n\nY\n\n>>>>>>> the new terms');
-    expect(redline(oldDraft, conflicted, { old: 'a.md', new: 'b.md' }).conflicts).toHaveLength(1);
+    expect(() => redline(oldDraft, conflicted, { old: 'a.md', new: 'b.md' })).toThrow(/b\.md has 1 unresolved merge conflict/);
+    for (const mark of ['{++Geneva++}', '{--Geneva--}', '{~~Geneva~>Paris~~}', '{>>why?<<}', '{==Geneva==}']) {
+      const pending = edit(newDraft, 'Geneva.', `${mark}.`);
+      expect(() => redline(pending, newDraft, { old: 'a.md', new: 'b.md' }), mark).toThrow(/a\.md holds pending changes or comments \(CriticMarkup\)/);
+    }
+    // Escaped, it is text, as in a party's name.
+    expect(() => redline(edit(newDraft, 'Geneva.', '\\{++Geneva++}.'), newDraft, { old: 'a.md', new: 'b.md' })).not.toThrow();
   });
 });

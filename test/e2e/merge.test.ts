@@ -84,8 +84,14 @@ describe('five negotiation rounds: edit, change terms, regenerate, redline', () 
       const numbers = [...now.matchAll(/^## Article (\d+) — /gm)].map((m) => Number(m[1]));
       expect(numbers).toEqual(numbers.map((_, k) => k + 1));
       const red = run(['redline', `round${i}.md`, 'agreement.md', '--out', `redline${i}.md`], { cwd: s.dir });
-      expect(red.code).toBe(0);
-      expect(read(join(s.dir, `redline${i}.md`))).toMatch(/^# Redline: /);
+      if (now.includes('<<<<<<< ')) {
+        // A redline compares settled texts: a draft with conflicts is refused until they are resolved.
+        expect(red.code).toBe(2);
+        expect(red.stderr).toMatch(/agreement\.md has \d+ unresolved merge conflict/);
+      } else {
+        expect(red.code, red.stderr).toBe(0);
+        expect(read(join(s.dir, `redline${i}.md`))).toMatch(/^# Redline: /);
+      }
       expect(before).not.toBe(now);
     });
     // Round 2 removed Exchange of Personnel; the drafter's "Article 12" still means Registration.

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { PENDING_RULES } from '../../src/review/rules/pending.js';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { draftFromTermsText } from '../../src/engine.js';
@@ -167,11 +168,13 @@ const CASES: Case[] = [
   { rule: 'unused-definition', base: SMALL, broken: (t) => must(t, 'Goods and Technical Data', 'Goods') },
   { rule: 'broken-reference', base: SMALL, broken: (t) => must(t, 'with Article 1 and', 'with Article 7 and') },
   { rule: 'merge-conflict', base: SMALL, broken: (t) => appendToArticle2(t, '<<<<<<< your edit\n2. Mine.\n=======\n2. Theirs.\n>>>>>>> regenerated') },
-  { rule: 'merge-conflict', base: SMALL, broken: (t) => must(t, 'shall transfer', 'shall {~~transfer~>deliver~~}') },
+  { rule: 'pending-change', base: SMALL, broken: (t) => must(t, 'shall transfer', 'shall {~~transfer~>deliver~~}{>>@Ana Souza<<}') },
+  { rule: 'pending-change', base: SMALL, broken: (t) => must(t, 'shall transfer', 'shall {==transfer==}{>>@Li Wei: which goods?<<}') },
+  { rule: 'pending-change', base: SMALL, broken: (t) => must(t, 'shall transfer', 'shall {--not--} transfer') },
   { rule: 'open-blank', base: SMALL, broken: (t) => must(t, '# Agreement between A and B', '# Agreement between A and [●]') },
 ];
 
-const RULES = [...TEXT_RULES, ...FILE_RULES];
+const RULES = [...TEXT_RULES, ...FILE_RULES, ...PENDING_RULES];
 
 function findingsOf(rule: string, text: string, facts: Partial<DocFacts> = {}) {
   const r = RULES.find((x) => x.id === rule)!;

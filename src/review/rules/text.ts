@@ -617,7 +617,7 @@ export const FILE_RULES: readonly Rule<FileContext>[] = [
     severity: 'error',
     level: 'text',
     domain: [],
-    what: 'An unresolved merge conflict or CriticMarkup change left in a draft.',
+    what: 'An unresolved merge conflict left in a draft.',
     source: 'Drafting practice: a draft sent for review has one text',
     check: ({ doc }) => {
       const out: Hit[] = [];
@@ -629,9 +629,8 @@ export const FILE_RULES: readonly Rule<FileContext>[] = [
         } else if (/^>{7}(\s|$)/.test(text)) {
           if (!open) out.push({ message: `line ${line}: stray merge-conflict marker \`>>>>>>>\``, fix: 'Delete the marker after resolving the conflict.', where: articleAt(doc, line), line });
           open = false;
-        } else if (/\{(~~|\+\+|--)/.test(text)) {
-          out.push({ message: `line ${line}: CriticMarkup change not accepted or rejected`, fix: 'Accept or reject each change (`{++ ++}`, `{-- --}`, `{~~ ~> ~~}`) so the text reads as one.', where: articleAt(doc, line), line });
         }
+        // Pending CriticMarkup is a warning of its own: see rules/pending.ts.
       }
       return out;
     },
