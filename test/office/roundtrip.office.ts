@@ -53,13 +53,13 @@ describe.skipIf(!soffice)('LibreOffice round trip (headless)', () => {
     // A plain edit in the re-saved file: it lands in Article 18, nothing else moves.
     const files = unzipSync(readFileSync(saved));
     const xml = strFromU8(files['word/document.xml']!);
-    expect(xml).toContain('three (3) arbitrators');
-    files['word/document.xml'] = strToU8(xml.replace('three (3) arbitrators', 'five (5) arbitrators'));
+    expect(xml).toContain('three arbitrators');
+    files['word/document.xml'] = strToU8(xml.replace('three arbitrators', 'five arbitrators'));
     writeFileSync(saved, zipSync(files));
     const r2 = run(['import', saved, '--into', join(dir, 'agreement.md')], { cwd: dir });
     expect(r2.code, r2.stderr).toBe(0);
     expect(r2.stderr).toMatch(/Article 18 +changed: 1 edited/);
-    expect(read(join(dir, 'agreement.md'))).toBe(md.replace('three (3) arbitrators', 'five (5) arbitrators'));
+    expect(read(join(dir, 'agreement.md'))).toBe(md.replace('three arbitrators', 'five arbitrators'));
   });
 
   it.skipIf(!UNO_PYTHON)('counsel reviews in LibreOffice with track changes: import brings each change into its article, nothing else moves', () => {
@@ -69,7 +69,7 @@ describe.skipIf(!soffice)('LibreOffice round trip (headless)', () => {
     const out = join(dir, 'reviewed.docx');
     const r = spawnSync(
       UNO_PYTHON!,
-      [join(ROOT, 'test/office/uno-review.py'), join(dir, 'agreement.docx'), out, tempDir(), 'three (3) arbitrators', 'five (5) arbitrators', 'Each Party shall meet its share primarily', 'The Parties shall review these arrangements every two years.'],
+      [join(ROOT, 'test/office/uno-review.py'), join(dir, 'agreement.docx'), out, tempDir(), 'three arbitrators', 'five arbitrators', 'Each Party shall meet its share primarily', 'The Parties shall review these arrangements every two years.'],
       { encoding: 'utf8', timeout: 240_000 },
     );
     expect(r.status, r.stderr).toBe(0);

@@ -68,7 +68,7 @@ describe('import: a Word file edited the way Word stores edits', async () => {
       exported,
       (xml) => {
         // Article 18: a plain edit (no tracking).
-        xml = xml.replace('consist of three (3) arbitrators', 'consist of five (5) arbitrators');
+        xml = xml.replace('consist of three arbitrators', 'consist of five arbitrators');
         // Article 9: a tracked deletion and insertion by counsel.
         xml = splitRun(
           xml,
@@ -83,18 +83,18 @@ describe('import: a Word file edited the way Word stores edits', async () => {
         const pPr = /<w:pPr>[\s\S]*?<\/w:pPr>/.exec(p.xml)![0].replace('</w:pPr>', `<w:rPr><w:ins w:id="903" w:author="Ana Souza" ${DATE}/></w:rPr></w:pPr>`);
         xml = `${xml.slice(0, p.end)}<w:p>${pPr}<w:ins w:id="904" w:author="Ana Souza" ${DATE}><w:r><w:t>The Parties shall review these arrangements every two years.</w:t></w:r></w:ins></w:p>${xml.slice(p.end)}`;
         // Article 17: a comment on a phrase.
-        xml = splitRun(xml, 'cross-waiver of liability', (rPr, t) => `<w:commentRangeStart w:id="7"/><w:r>${rPr}<w:t xml:space="preserve">${t}</w:t></w:r><w:commentRangeEnd w:id="7"/><w:r><w:commentReference w:id="7"/></w:r>`);
+        xml = splitRun(xml, 'persons associated with each of them', (rPr, t) => `<w:commentRangeStart w:id="7"/><w:r>${rPr}<w:t xml:space="preserve">${t}</w:t></w:r><w:commentRangeEnd w:id="7"/><w:r><w:commentReference w:id="7"/></w:r>`);
         return xml;
       },
       `<w:comment w:id="7" w:author="Li Wei" ${DATE}><w:p><w:r><w:t>Does this reach contractors?</w:t></w:r></w:p></w:comment>`,
     );
     const r = importDocx(readDocx(reviewed), md, NAMES);
     expect(r.conflicts).toBe(0);
-    expect(article(r.text, 18)).toContain('consist of five (5) arbitrators');
+    expect(article(r.text, 18)).toContain('consist of five arbitrators');
     expect(article(r.text, 9)).toContain('(a) use an Export-Controlled Item {~~only for the purpose~>solely for the purposes~~}{>>@Ana Souza<<} for which');
     expect(article(r.text, 12)).toBe(article(md, 12));
     expect(article(r.text, 7)).toMatch(/\n\n3\. \{\+\+The Parties shall review these arrangements every two years\.\+\+\}\{>>@Ana Souza<<\}\n\n/);
-    expect(article(r.text, 17)).toContain('{==cross-waiver of liability==}{>>@Li Wei: Does this reach contractors?<<}');
+    expect(article(r.text, 17)).toContain('{==persons associated with each of them==}{>>@Li Wei: Does this reach contractors?<<}');
     // Nothing else moved: every other article is as it was.
     for (const n of [1, 2, 3, 4, 5, 6, 8, 10, 11, 13, 14, 15, 16, 19, 20, 21]) expect(article(r.text, n), `Article ${n}`).toBe(article(md, n));
     const changed = r.segments.filter((s) => s.status !== 'unchanged').map((s) => s.article);
@@ -102,15 +102,15 @@ describe('import: a Word file edited the way Word stores edits', async () => {
   });
 
   it('keeps changes made in the Markdown draft since the export; the same paragraph changed on both sides is a conflict', () => {
-    const reviewed = edit(exported, (xml) => xml.replace('consist of three (3) arbitrators', 'consist of five (5) arbitrators').replace('in accordance with the export control laws', 'in accordance with the applicable export control laws'));
-    const now = md.replace('consist of three (3) arbitrators', 'consist of seven (7) arbitrators').replace('Each Party shall meet its share primarily', 'Each Party shall meet its entire share primarily');
+    const reviewed = edit(exported, (xml) => xml.replace('consist of three arbitrators', 'consist of five arbitrators').replace('in accordance with the export control laws', 'in accordance with the applicable export control laws'));
+    const now = md.replace('consist of three arbitrators', 'consist of seven arbitrators').replace('Each Party shall meet its share primarily', 'Each Party shall meet its entire share primarily');
     const r = importDocx(readDocx(reviewed), now, NAMES);
     expect(article(r.text, 7)).toContain('Each Party shall meet its entire share primarily');
     expect(article(r.text, 9)).toContain('the applicable export control laws');
     expect(r.conflicts).toBe(1);
     const c = findConflicts(r.text);
     expect(c).toHaveLength(1);
-    expect(article(r.text, 18)).toMatch(/<<<<<<< your text\n\n.*seven \(7\)[\s\S]*=======\n\n.*five \(5\)[\s\S]*>>>>>>> reviewed\.docx/);
+    expect(article(r.text, 18)).toMatch(/<<<<<<< your text\n\n.*seven[\s\S]*=======\n\n.*five[\s\S]*>>>>>>> reviewed\.docx/);
   });
 
   it('a table cell edited in Word (the signature block) comes back as the same table row', () => {
@@ -121,19 +121,19 @@ describe('import: a Word file edited the way Word stores edits', async () => {
   });
 
   it('an edit in an article deleted from the draft since the export is kept at the end of the article before it, and reported', () => {
-    const reviewed = edit(exported, (xml) => xml.replace('consist of three (3) arbitrators', 'consist of five (5) arbitrators'));
+    const reviewed = edit(exported, (xml) => xml.replace('consist of three arbitrators', 'consist of five arbitrators'));
     const cut = md.slice(md.indexOf('<!-- spacecoop:clause disputes/'), md.indexOf('<!-- /spacecoop:clause -->', md.indexOf('<!-- spacecoop:clause disputes/')) + '<!-- /spacecoop:clause -->\n'.length);
     const now = md.replace(cut, '');
     const r = importDocx(readDocx(reviewed), now, NAMES);
     expect(r.unplaced.length).toBeGreaterThan(0);
     expect(r.unplaced[0]!.into).toMatch(/^liability\//);
-    expect(r.text).toContain('consist of five (5) arbitrators');
+    expect(r.text).toContain('consist of five arbitrators');
   });
 
   it('without bookmarks (a word processor dropped them), the headings place each paragraph', () => {
-    const reviewed = edit(exported, (xml) => xml.replace(/<w:bookmarkStart [^>]*\/>|<w:bookmarkEnd [^>]*\/>/g, '').replace('consist of three (3) arbitrators', 'consist of five (5) arbitrators'));
+    const reviewed = edit(exported, (xml) => xml.replace(/<w:bookmarkStart [^>]*\/>|<w:bookmarkEnd [^>]*\/>/g, '').replace('consist of three arbitrators', 'consist of five arbitrators'));
     const r = importDocx(readDocx(reviewed), md, NAMES);
-    expect(article(r.text, 18)).toContain('five (5)');
+    expect(article(r.text, 18)).toContain('five');
     expect(r.segments.filter((s) => s.status !== 'unchanged').map((s) => s.article)).toEqual([18]);
   });
 
@@ -161,13 +161,13 @@ describe('import round trip on every example', () => {
 
   it('pending CriticMarkup travels: exported as tracked changes and comments, imported back unchanged', async () => {
     const md = draftMd(CBERS)
-      .replace('consist of three (3) arbitrators', 'consist of {~~three (3)~>five (5)~~}{>>@Ana Souza<<} arbitrators')
+      .replace('consist of three arbitrators', 'consist of {~~three~>five~~}{>>@Ana Souza<<} arbitrators')
       .replace('The Parties shall share the costs', 'The Parties shall {++equally ++}share the costs')
       .replace('Each Party shall meet its share primarily', 'Each Party shall meet its share {==primarily==}{>>@Li Wei: why primarily?<<}');
     const bytes = (await exportMarkdown(md, 'docx', { file: 'agreement.md' })) as Uint8Array;
     const doc = readDocx(bytes);
-    const p = doc.paragraphs.find((x) => x.text.includes('five (5) arbitrators'))!;
-    expect(p.original).toContain('three (3) arbitrators');
+    const p = doc.paragraphs.find((x) => x.text.includes('five arbitrators'))!;
+    expect(p.original).toContain('three arbitrators');
     expect(p.runs.find((r) => r.change?.kind === 'del')!.change!.author).toBe('Ana Souza');
     expect(doc.paragraphs.find((x) => x.text.includes('equally share'))!.runs.find((r) => r.change)!.change!.author).toBe('spacecoop');
     expect(doc.comments).toMatchObject([{ author: 'Li Wei', text: 'why primarily?', anchor: 'primarily' }]);
