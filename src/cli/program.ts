@@ -21,6 +21,7 @@ Examples:
   spacecoop new                                   answer questions; writes agreement.yaml and agreement.md
   spacecoop draft agreement.yaml                  draft (or regenerate, keeping your edits) agreement.md
   spacecoop check agreement.md                    what counsel would flag
+  spacecoop check their-draft.txt                 which Section 4.4 provisions their text leaves missing or vague
   spacecoop draft agreement.yaml --format docx    a Word copy for review
   spacecoop redline round1.md round2.md           what changed between two rounds
 
@@ -65,8 +66,8 @@ Exit codes: 0 done, 1 review errors or merge conflicts, 2 bad input or usage.`,
 
   program
     .command('check')
-    .description('review a terms file or a draft the way counsel would; exit 1 on any error')
-    .argument('<file>', 'terms file (.yaml) or draft (.md)')
+    .description("review a terms file, a draft, or the other side's text (the Section 4.4 scorecard); exit 1 on any error")
+    .argument('<file>', 'terms file (.yaml), draft (.md), or any agreement text (.md, .txt)')
     .option('--json', 'print the findings as JSON')
     .addOption(clausesOption())
     .exitOverride()
