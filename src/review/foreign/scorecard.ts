@@ -58,6 +58,8 @@ interface Spec {
   specific: (has: (id: string) => boolean) => boolean;
   /** The criteria to report as lacking when the provision is vague. */
   report: (has: (id: string) => boolean) => string[];
+  /** The criteria a sentence must carry to be quoted as evidence, most first. */
+  evidence: string[];
   specificWhen: string;
 }
 
@@ -105,6 +107,7 @@ const SPECS: readonly Spec[] = [
     ],
     specific: (has) => has('registrar') || has('jurisdiction') || has('host-law'),
     report: (has) => ['registrar', 'jurisdiction'].filter((c) => !has(c)),
+    evidence: ['registrar', 'jurisdiction', 'host-law'],
     specificWhen:
       'Name the State that registers each space object and furnishes the information to the United Nations Secretary-General (Registration Convention Arts. II and IV), and say that the State of registry keeps jurisdiction and control over it (Outer Space Treaty Art. VIII); for a ground facility, that the host State\u2019s law applies there.',
   },
@@ -127,6 +130,7 @@ const SPECS: readonly Spec[] = [
     ],
     specific: (has) => has('ownership') || (has('background') && has('licence')),
     report: (has) => ['ownership', 'background', 'licence'].filter((c) => !has(c)),
+    evidence: ['ownership'],
     specificWhen:
       'Say who owns intellectual property created in the cooperation (the party whose personnel create it, the parties jointly, or the provider of each element), that background IP stays with its owner with no implied licence, and the licence each party has for the cooperation\u2019s purposes.',
   },
@@ -150,6 +154,7 @@ const SPECS: readonly Spec[] = [
     ],
     specific: (has) => has('between') && has('third-party'),
     report: (has) => ['between', 'third-party'].filter((c) => !has(c)),
+    evidence: ['between', 'third-party'],
     specificWhen:
       'Say how claims between the parties are settled (a cross-waiver with its exceptions, or each liable for its own fault), that the Liability Convention still governs claims by third States, and how compensation to third parties is apportioned or indemnified, with prompt consultation on any claim.',
   },
@@ -163,7 +168,7 @@ const SPECS: readonly Spec[] = [
         id: 'channel',
         lack: 'names no channel for consultation (implementing agencies, a committee, diplomatic channels)',
         test: (s) =>
-          /\bdiplomatic channels?\b|\bthrough (the |their )?(Implementing Agencies|implementing agencies|points? of contact|(Joint|Steering|Coordinat\w+|Management|Programme|Program) (Committee|Board|Group)|heads of|Executive Directors?|Ministr(y|ies)|Ministers?)\b|\bbetween (the |their )?(Implementing Agencies|implementing agencies|points? of contact|heads|Program(me)? Managers|project managers|Executive Directors?)\b|\b(referred|refer|submitted|submit) (it |the dispute |the matter )?to (the )?(\w+ ){0,3}(Committee|Board|heads|Ministers?|Administrators?)\b/i.test(s),
+          /\bdiplomatic channels?\b|\bthrough (the |their )?(Implementing Agencies|implementing agencies|points? of contact|(Joint|Steering|Coordinat\w+|Management|Programme|Program) (Committee|Board|Group)|heads of|Executive Directors?|Ministr(y|ies)|Ministers?)\b|\bbetween (the |their )?(Implementing Agencies|implementing agencies|points? of contact|heads|Program(me)? Managers|project managers|Executive Directors?)\b|\b(referred|refer|submitted|submit) (it |the dispute |the matter )?to (the )?(\w+ ){0,3}(Committee|Board|heads|Ministers?|Administrators?|Managers|points? of contact)\b/i.test(s),
       },
       {
         id: 'period',
@@ -180,6 +185,7 @@ const SPECS: readonly Spec[] = [
     ],
     specific: (has) => (has('channel') && has('period')) || has('arbitration'),
     report: (has) => ['channel', 'period'].filter((c) => !has(c)),
+    evidence: ['channel', 'period', 'arbitration'],
     specificWhen:
       'Name the channel for consultation (the implementing agencies, then diplomatic channels) and a period (e.g. 90 days or six months) before the next step; in a binding text, arbitration with its rules, number of arbitrators, an appointing fallback, seat and language.',
   },
@@ -191,11 +197,20 @@ export function operativeSentences(split: SplitText): Sentence[] {
   for (const a of split.articles) {
     if (/^(Definitions?|Interpretation|Use of Terms)$/i.test(a.title)) continue;
     for (const p of a.paragraphs) {
-      const place = a.label === 'the text' ? (p.number ? `paragraph ${p.number}` : `line ${p.line}`) : p.number ? `${a.label}(${p.number.replace(/\(.*$/, '')})` : a.label;
+      const place = placeOf(a, p.number, p.line);
       for (const s of sentences(p.text)) out.push({ text: s, article: a, place, line: p.line });
     }
   }
   return out;
+}
+
+/** How a lawyer would cite the paragraph: "Article 7(2)", "Article 4.1" (decimal numbering), "paragraph 3" of an unstructured text. */
+function placeOf(a: TextArticle, number: string | undefined, line: number): string {
+  if (a.label === 'the text') return number ? `paragraph ${number}` : `line ${line}`;
+  if (!number) return a.label;
+  const top = number.replace(/\(.*$/, '');
+  if (top.includes('.')) return top.startsWith(`${a.number}.`) && a.numbered ? `${a.label}${top.slice(String(a.number).length)}` : `${a.label}, paragraph ${top}`;
+  return `${a.label}(${top})`;
 }
 
 const RANK: Record<Status, number> = { missing: 0, vague: 1, specific: 2 };
@@ -228,8 +243,9 @@ function scoreOne(spec: Spec, all: Sentence[]): Score {
   candidates.sort((a, b) => RANK[b.status] - RANK[a.status] || Number(b.titled) - Number(a.titled) || b.met.size - a.met.size || b.mentions.length - a.mentions.length);
   const best = candidates[0];
   if (!best) return { ...base, status: 'missing', article: null, line: null, evidence: null, lacks: [`no operative provision on ${spec.name}`] };
-  const weight = (s: Sentence) => spec.criteria.filter((c) => best.met.has(c.id) && !HEDGE.test(s.text) && c.test(s.text)).length * 2 + (spec.mention(s.text) ? 1 : 0);
-  const evidence = [...best.ss].sort((a, b) => weight(b) - weight(a))[0] ?? best.ss[0]!;
+  // The evidence: the earliest sentence that carries the most of the provision's core criteria.
+  const weight = (s: Sentence) => spec.evidence.filter((id) => best.met.has(id) && !HEDGE.test(s.text) && spec.criteria.find((c) => c.id === id)!.test(s.text)).length * 2 + (spec.mention(s.text) ? 1 : 0);
+  const evidence = best.ss.reduce((top, s) => (weight(s) > weight(top) ? s : top), best.ss[0]!);
   const lacks = best.status === 'specific' ? [] : spec.report((id) => best.met.has(id)).map((id) => spec.criteria.find((c) => c.id === id)!.lack);
   return { ...base, status: best.status, article: evidence.place, line: evidence.line, evidence: evidence.text, lacks, at: best.article };
 }

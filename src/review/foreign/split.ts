@@ -48,7 +48,7 @@ function roman(s: string): number {
 const ARTICLE_LINE = /^\s*(?:#{1,6}\s+)?(?:\*\*)?(Article|ARTICLE|Art\.|Section|SECTION|Clause|CLAUSE)\s+(\d+|[IVXLC]+)\b\s*(?:\*\*)?\s*[.:—–-]?\s*(.*?)\s*(?:\*\*)?\s*$/;
 const MD_HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
 const NUMBERED_TITLE = /^\s*(\d{1,2})\.\s+([A-Z][^.;:]{1,70})$/;
-const PARA_NUM = /^\s*(?:(\d+(?:\.\d+)*)[.)]|\((\d+)\)|\(([a-z]{1,3})\))\s+/;
+const PARA_NUM = /^\s*(?:(\d+\.\d+(?:\.\d+)*)\.?|(\d+)[.)]|\((\d+)\)|\(([a-z]{1,3})\))\s+/;
 
 /** The numeral of an "Article N" line, or undefined. */
 function articleLine(line: string): { kind: string; number: number; written: string; rest: string } | undefined {
@@ -161,10 +161,10 @@ function paragraphs(lines: string[], from: number, to: number): TextParagraph[] 
     const text = raw.replace(/^\s*(?:[-*+]\s+|>\s*)/, '').trim();
     if (m || !cur) {
       let number: string | undefined;
-      if (m?.[1] ?? m?.[2]) {
-        number = (m[1] ?? m[2])!;
+      if (m?.[1] ?? m?.[2] ?? m?.[3]) {
+        number = (m[1] ?? m[2] ?? m[3])!;
         parent = number;
-      } else if (m?.[3]) number = parent ? `${parent}(${m[3]})` : `(${m[3]})`;
+      } else if (m?.[4]) number = parent ? `${parent}(${m[4]})` : `(${m[4]})`;
       else if (!cur) number = undefined;
       cur = { ...(number !== undefined ? { number } : {}), text: m ? text.replace(PARA_NUM, '') : text, line: i + 1 };
       out.push(cur);
