@@ -44,6 +44,8 @@ export interface Score {
 
 interface Criterion {
   id: string;
+  /** A sentence that meets this criterion is about the provision even without its usual words. */
+  mentions?: boolean;
   /** What is missing when the criterion is not met, e.g. "no period before the next step". */
   lack: string;
   test: (s: string) => boolean;
@@ -86,6 +88,7 @@ const SPECS: readonly Spec[] = [
     criteria: [
       {
         id: 'registrar',
+        mentions: true,
         lack: 'does not say which State registers the space object',
         test: (s) =>
           /\b(shall|will|undertakes? to|is to|agree[sd]? that|determine[sd]? (jointly )?that)\b[^.;]*\b(register|be registered|registry|State of Registry)\b/i.test(s) &&
@@ -96,6 +99,7 @@ const SPECS: readonly Spec[] = [
       },
       {
         id: 'jurisdiction',
+        mentions: true,
         lack: 'does not say who keeps jurisdiction and control over the object (and any personnel)',
         test: (s) =>
           /\bjurisdiction\b/i.test(s) &&
@@ -103,7 +107,7 @@ const SPECS: readonly Spec[] = [
           /\b(objects?|satellites?|elements?|spacecraft|personnel|crew|astronauts?|State of Registry|regist\w*|station|facility)\b/i.test(s) &&
           !negated(s, /\bjurisdiction\b/i),
       },
-      { id: 'host-law', lack: 'does not say whose law applies at a ground facility', test: HOST_LAW },
+      { id: 'host-law', mentions: true, lack: 'does not say whose law applies at a ground facility', test: HOST_LAW },
     ],
     specific: (has) => has('registrar') || has('jurisdiction') || has('host-law'),
     report: (has) => ['registrar', 'jurisdiction'].filter((c) => !has(c)),
@@ -119,11 +123,12 @@ const SPECS: readonly Spec[] = [
     criteria: [
       {
         id: 'ownership',
+        mentions: true,
         lack: 'does not say who owns intellectual property created in the cooperation',
         test: (s) =>
           IP_NOUN.test(s) &&
           affirmed(s, /\b(owned|ownership|owns?|belong(s|ing)?|vest(s|ed)?|title to|the property of|proprietors?|jointly (own|held|hold))\b/i) &&
-          /\b(created|generated|arising|made|developed|foreground|resulting|joint(ly)?|conceived|invent\w*|obtained|produced)\b/i.test(s),
+          /\b(creat(e|es|ed|ing)|generated|arising|made|developed|foreground|resulting|joint(ly)?|conceived|invent\w*|obtained|produced)\b/i.test(s),
       },
       { id: 'background', lack: 'does not keep each party\u2019s existing (background) IP with its owner', test: (s) => /\b(background|pre-existing|existing)\b/i.test(s) && IP_NOUN.test(s) && /\b(retains?|remains?|keeps?|belongs?|owned|not (affect|transfer))/i.test(s) },
       { id: 'licence', lack: 'grants no licence for the cooperation\u2019s purposes', test: (s) => affirmed(s, /\blicen[cs](e|es|ed|ing)\b/i) && IP_NOUN.test(s) },
@@ -139,12 +144,13 @@ const SPECS: readonly Spec[] = [
     name: 'liability',
     title: /Liabilit|Indemn|Waiver|Claims|Risk/i,
     mention: (s) =>
-      /\bliabilit(y|ies)\b|\bliable\b|\bwaive[sd]?\b|\bwaivers?\b|\bindemni\w*|\bhold (\w+ )?harmless\b|\bLiability Convention\b|\bown risks?\b|\bcompensat\w+ for (any )?(damage|loss|injury)|\bclaims? (for|arising|against)\b/i.test(s),
+      /\bliabilit(y|ies)\b|\bliable\b|\bwaive[sd]?\b|\bwaivers?\b|\bindemni\w*|\bhold (\w+ )?harmless\b|\bLiability Convention\b|\bown risks?\b|\bcompensat\w+ for (any )?(damage|loss|injury)|\bclaims? (for|arising|against)\b|\bthird[- ](part(y|ies)|States?)\b[^.]*\b(damage|claims?|compensat\w*|liab\w*)/i.test(s),
     criteria: [
       {
         id: 'between',
+        mentions: true,
         lack: 'does not settle claims between the parties (a cross-waiver, or liability for fault)',
-        test: (s) => /\bwaive[sd]?\b|\bcross-waiver\b|\bindemnif\w*|\bhold (\w+ )?harmless\b|\bapportion\w*|\bliable\b|\bliability\b[^.]*\b(fault|negligence)\b|\b(bears?|assumes?)\b[^.]*\brisks?\b|\bjointly and severally\b/i.test(s) && !HEDGE.test(s),
+        test: (s) => /\bwaive[sd]?\b|\bcross-waiver\b|\bindemnif\w*|\bhold (\w+ )?harmless\b|\bapportion\w*\b[^.]*\b(compensation|damage|claims?|liabilit\w*)|\b(compensation|damage|claims?|liabilit\w*)\b[^.]*\bapportion|\bliable\b|\bliability\b[^.]*\b(fault|negligence)\b|\b(bears?|assumes?)\b[^.]*\brisks?\b|\bjointly and severally\b/i.test(s) && !HEDGE.test(s),
       },
       {
         id: 'third-party',
@@ -177,9 +183,10 @@ const SPECS: readonly Spec[] = [
       },
       {
         id: 'arbitration',
+        mentions: true,
         lack: 'provides for arbitration without naming its rules or tribunal',
         test: (s) =>
-          affirmed(s, /\barbitra(tion|l)\b/i) &&
+          /\barbitra(tion|l)\b/i.test(s) && !/\b(no|not|nor|never|without)\s+(\w+\s+){0,3}arbitra/i.test(s) &&
           /\b(Permanent Court of Arbitration|PCA|UNCITRAL|International Chamber of Commerce|ICC|Arbitration Rules|Optional Rules|Rules of Arbitration|(one|three|five|sole|\(\d\)) (\(\d\) )?arbitrators?)\b/i.test(s),
       },
     ],
@@ -232,7 +239,7 @@ function scoreOne(spec: Spec, all: Sentence[]): Score {
   const candidates: Candidate[] = [];
   for (const [article, ss] of byArticle) {
     const titled = spec.title.test(article.title);
-    const mentions = ss.filter((s) => spec.mention(s.text));
+    const mentions = ss.filter((s) => spec.mention(s.text) || spec.criteria.some((c) => c.mentions && !HEDGE.test(s.text) && c.test(s.text)));
     if (!titled && mentions.length === 0) continue;
     // In a titled article every sentence is about the subject; elsewhere only the ones that mention it.
     const pool = titled ? ss : mentions;
