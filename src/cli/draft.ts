@@ -1,6 +1,5 @@
 import { lstatSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { UserError } from '../errors.js';
 import { draftFromTermsText, type DraftResult } from '../engine.js';
 import type { Draft } from '../render/draft.js';
@@ -48,7 +47,7 @@ export async function runDraft(termsPath: string, opts: DraftOptions): Promise<n
   if (opts.format !== 'md' || typeof output !== 'string') {
     if (target === '-') out(output);
     else {
-      refuseForeign(target, opts.format);
+      await refuseForeign(target, opts.format);
       writeAtomic(target, output);
       err(`${green('wrote')} ${target}`);
     }
@@ -129,34 +128,20 @@ async function printReview(result: DraftResult, termsPath: string): Promise<void
 }
 
 /** Word and HTML files spacecoop wrote name it as their generator; any other file is the user's. */
-function refuseForeign(target: string, format: string): void {
+async function refuseForeign(target: string, format: string): Promise<void> {
   // A symbolic link is refused by writeAtomic, with its own message; never read through it here.
   if (!exists(target) || lstatSync(target).isSymbolicLink()) return;
-  const marker = format === 'docx' ? '<dc:creator>spacecoop</dc:creator>' : '<meta name="generator" content="spacecoop">';
-  const text = format === 'docx' ? readDocxCore(target) : readText(target);
-  if (!text.includes(marker)) {
+  let ours: boolean;
+  if (format === 'docx') {
+    const { readDocx } = await import('../wordfile/index.js');
+    try {
+      ours = readDocx(readFileSync(target), target).core.creator === 'spacecoop';
+    } catch {
+      ours = false;
+    }
+  } else ours = readText(target).includes('<meta name="generator" content="spacecoop">');
+  if (!ours) {
     throw new UserError(`${target} exists and was not written by spacecoop; it is left unchanged`, { hint: 'Choose another --out file, or move the existing one away.' });
-  }
-}
-
-/** The core properties part of a .docx (a zip), where Word keeps the document's creator. */
-function readDocxCore(path: string): string {
-  const zip = readFileSync(path);
-  const name = Buffer.from('docProps/core.xml');
-  const at = zip.indexOf(name);
-  if (at < 0) return '';
-  // Local file header: the data follows the name and the extra field; core.xml is small and stored
-  // deflated by docx, so look for the creator in the inflated data.
-  const header = at - 30;
-  if (header < 0 || zip.readUInt32LE(header) !== 0x04034b50) return '';
-  const method = zip.readUInt16LE(header + 8);
-  const size = zip.readUInt32LE(header + 18);
-  const start = at + name.length + zip.readUInt16LE(header + 28);
-  const data = zip.subarray(start, start + size);
-  try {
-    return method === 8 ? inflateRawSync(data).toString('utf8') : data.toString('utf8');
-  } catch {
-    return '';
   }
 }
 

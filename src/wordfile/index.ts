@@ -1,0 +1,8 @@
+/**
+ * Word files: reading (`readDocx`), the content fingerprint the overwrite guard compares, and the
+ * bookmark names that tie a paragraph to its clause. Load lazily (`await import('../wordfile/index.js')`):
+ * it pulls in fflate and @xmldom/xmldom.
+ */
+export { readDocx, type DocxChange, type DocxComment, type DocxDocument, type DocxParagraph, type DocxRun } from './read.js';
+export { fingerprint, FINGERPRINT_PROPERTY } from './fingerprint.js';
+export { bookmarkName, clauseOfBookmark, BOOKMARK_PREFIX } from './names.js';
