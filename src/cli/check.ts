@@ -39,7 +39,7 @@ export const MAX_TEXT_BYTES = 8 * 1024 * 1024;
  * a binding text; 2 when the file cannot be read as text.
  */
 export async function runCheck(file: string, opts: CheckOptions): Promise<number> {
-  const text = readInput(file);
+  const text = await readInput(file);
   const library = loadLibrary(opts.clauses);
   const kind = classifyText(text, file);
   if (kind === 'text') return checkText(file, text, library, opts);
@@ -54,8 +54,11 @@ export async function runCheck(file: string, opts: CheckOptions): Promise<number
 const KIND_OF_FILE = (st: Stats) =>
   st.isFIFO() ? 'a named pipe' : st.isSocket() ? 'a socket' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : 'not a regular file';
 
-/** The file's text, or a UserError (exit 2) that says what the file is instead. Never blocks on a pipe or device. */
-function readInput(file: string): string {
+/**
+ * The file's text, or a UserError (exit 2) that says what the file is instead. Never blocks on a
+ * pipe or device. A Word document is read with the project's Word reader and given as text.
+ */
+async function readInput(file: string): Promise<string> {
   let bytes: Buffer;
   try {
     const st = statSync(file);
@@ -71,7 +74,8 @@ function readInput(file: string): string {
   }
   const sniffed = sniffBytes(bytes);
   if (sniffed.kind === 'docx') {
-    throw new UserError(`${file}: a Word document; reading .docx is not yet supported by check`, { hint: 'Save it as plain text (.txt) and check that file.' });
+    const [{ readDocx }, { textOfDocx }] = await Promise.all([import('../wordfile/index.js'), import('../review/foreign/docx.js')]);
+    return textOfDocx(readDocx(bytes, file));
   }
   if (sniffed.kind === 'unreadable') throw new UserError(`${file}: cannot be checked: it is ${sniffed.what}`, { hint: sniffed.hint });
   return sniffed.text;
