@@ -5,12 +5,8 @@ import { classifyText, reviewForeignText, scoreText, sniffBytes, splitText } fro
 import { SUGGEST_FIELDS, suggestFor } from '../../src/review/foreign/suggest.js';
 import { termsSchema } from '../../src/terms/schema.js';
 import { builtinLibrary } from '../helpers/engine.js';
+import { stripMarkers } from '../helpers/foreign.js';
 import { ROOT } from '../helpers/run.js';
-
-/** A draft as the other side would see it: no invisible markers, no drafting notes. */
-export function stripMarkers(md: string): string {
-  return md.replace(/<!-- spacecoop:notes -->[\s\S]*?<!-- \/spacecoop:notes -->/, '').replace(/^<!--[\s\S]*?-->\n?/gm, '').replace(/^## Drafting notes for review[\s\S]*$/m, '');
-}
 
 const statusOf = (text: string) => Object.fromEntries(scoreText(splitText(text)).map((s) => [s.provision, s.status]));
 

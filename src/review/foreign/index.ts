@@ -132,9 +132,9 @@ function reviewDoc(split: SplitText, character: Character, scores: Score[]): Rev
     if (!tags.has(s.at)) tags.set(s.at, `${s.provision}/text`);
   }
   const eif = character.entryIntoForce ? split.articles.find((a) => a.line <= character.entryIntoForce!.line && a.paragraphs.some((p) => p.line === character.entryIntoForce!.line)) : undefined;
-  if (eif && !tags.has(eif)) tags.set(eif, 'final/entry-into-force');
+  if (eif && !tags.has(eif)) tags.set(eif, 'final/entry-into-force/text');
   const langs = split.articles.find((a) => a.paragraphs.some((p) => /\bauthentic\b/i.test(p.text)) && !tags.has(a));
-  if (langs) tags.set(langs, 'final/languages');
+  if (langs) tags.set(langs, 'final/languages/text');
   const articles: DocArticle[] = split.articles.map((a) => {
     const body = a.paragraphs.map((p) => (p.number && /^\d/.test(p.number) ? `${p.number}. ${p.text}` : p.text)).join('\n\n');
     const tag = tags.get(a);
