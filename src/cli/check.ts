@@ -152,7 +152,7 @@ export function formatTextReport(r: TextCheckReport): string {
   lines.push('');
   lines.push(bold('Section 4.4 scorecard', s));
   for (const e of r.scorecard) {
-    lines.push(`${paintStatus[e.status](e.status.padEnd(8))}  ${e.name}${e.article ? ` — ${e.article}` : ''}${e.line !== null ? dim(` (line ${e.line})`, s) : ''}`);
+    lines.push(`${paintStatus[e.status](e.status.padEnd(8))}  ${e.name}${e.article ? ` — ${e.article}` : ''}${e.line !== null && !e.article?.startsWith('line ') ? dim(` (line ${e.line})`, s) : ''}`);
     if (e.evidence) lines.push(`          “${e.evidence.length > 240 ? `${e.evidence.slice(0, 237)}...` : e.evidence}”`);
     if (e.status !== 'specific') {
       if (e.lacks.length) lines.push(`          ${dim('lacks:', s)} ${e.lacks.join('; ')}`);

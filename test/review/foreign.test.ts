@@ -72,6 +72,22 @@ describe('articles and paragraphs of any text', () => {
     expect(s.articles[1]!.paragraphs.map((p) => p.number)).toEqual(['1', '1(a)', '1(b)']);
   });
 
+  it('a title after a "DRAFT" line, bold article lines, and a recital that is no title', () => {
+    const s = splitText('DRAFT 3 — for discussion\n\nAGREEMENT ON COOPERATION IN SPACE SCIENCE\nbetween the X Agency and the Y Agency\n\nRecalling the Framework Agreement of 2001,\n\n**Article 1 – Purpose**\n\nTo cooperate.\n\n**Article 2 – Liability**\n\nEach Party bears its own risk.\n');
+    expect(s.title).toBe('AGREEMENT ON COOPERATION IN SPACE SCIENCE between the X Agency and the Y Agency');
+    expect(s.articles.map((a) => [a.label, a.title])).toEqual([
+      ['Article 1', 'Purpose'],
+      ['Article 2', 'Liability'],
+    ]);
+    expect(splitText('Recalling the Framework Agreement of 2001,\n\nArticle 1 — Scope\n\nText.\n').title).toBe('');
+  });
+
+  it('evidence keeps abbreviations whole: "Art. V" ends no sentence', () => {
+    const text = agreementWith('Liability', 'Compensation to third parties shall be apportioned under Art. V of the Liability Convention, and each Party waives claims against the other.');
+    const liability = scoreText(splitText(text)).find((x) => x.provision === 'liability')!;
+    expect(liability.evidence).toBe('Compensation to third parties shall be apportioned under Art. V of the Liability Convention, and each Party waives claims against the other.');
+  });
+
   it('a sentence that starts with "Article 5 of" is not a heading', () => {
     const s = splitText('Article 1 — Scope\n\nArticle 5 of the Outer Space Treaty applies.\n\nArticle 2 — Duration\n\nFive years.\n');
     expect(s.articles.map((a) => a.label)).toEqual(['Article 1', 'Article 2']);

@@ -1,4 +1,4 @@
-import { negated, sentences } from '../doc.js';
+import { negated, sentences as splitSentences } from '../doc.js';
 import type { SplitText, TextArticle } from './split.js';
 
 /**
@@ -197,6 +197,17 @@ const SPECS: readonly Spec[] = [
       'Name the channel for consultation (the implementing agencies, then diplomatic channels) and a period (e.g. 90 days or six months) before the next step; in a binding text, arbitration with its rules, number of arbitrators, an appointing fallback, seat and language.',
   },
 ];
+
+/** Abbreviations whose full stop ends no sentence: "Art. V", "No. 3", "e.g.", "Ltd.". */
+const ABBREVIATION = /\b(Arts?|No|Nos|para|paras|Sec|Secs|cf|e\.g|i\.e|etc|Co|Ltd|Inc|Corp|St|Mr|Ms|Dr|Prof|U\.S|U\.K|[A-Z])\.(?=\s)/g;
+const MASK = '\u2024';
+
+/** Sentences of a paragraph, with abbreviations kept whole; a sentence longer than 1,000 characters is cut with an ellipsis. */
+export function sentences(text: string): string[] {
+  return splitSentences(text.replace(ABBREVIATION, (m) => m.replace(/\.$/, MASK)))
+    .map((x) => x.replaceAll(MASK, '.'))
+    .map((x) => (x.length > 1000 ? `${x.slice(0, 999)}…` : x));
+}
 
 /** The operative sentences: every article except a Definitions article; the preamble is not a provision. */
 export function operativeSentences(split: SplitText): Sentence[] {

@@ -62,6 +62,8 @@ function articleLine(line: string): { kind: string; number: number; written: str
   return { kind: kind[0]!.toUpperCase() + kind.slice(1).toLowerCase(), number: num, written: m[2]!, rest };
 }
 
+const INSTRUMENT = /\b(Agreement|Memorandum|Protocol|Arrangement|Pact|Treaty|Contract|Convention|Letter of Intent|Declaration|Statement)\b/i;
+const RECITAL = /^\s*(The|Recalling|Considering|Desiring|Having|Noting|Mindful|Recogni[sz]ing|Whereas|Wishing|Guided|Taking|Bearing|Convinced|Aware|Affirming|Reaffirming)\b/i;
 const isTitleLike = (l: string) => l.trim().length > 0 && l.trim().length <= 90 && !/[.;,]$/.test(l.trim()) && !PARA_NUM.test(l) && /^[\p{Lu}*_]/u.test(l.trim());
 const clean = (s: string) => s.replace(/[*_`]+/g, '').replace(/\s+/g, ' ').trim();
 
@@ -75,19 +77,23 @@ export function splitText(input: string): SplitText {
 
   // The title: a level-1 heading, or the first line if it names an instrument.
   const firstH1 = lines.findIndex((l) => /^\s{0,3}#\s+\S/.test(l));
-  const firstText = lines.findIndex((l) => l.trim() !== '');
   if (firstH1 >= 0 && lines.slice(0, firstH1).every((l) => l.trim() === '' || /^<!--.*-->$/.test(l.trim()))) {
     titleIndex = firstH1;
     title = clean(MD_HEADING.exec(lines[firstH1]!)![2]!);
-  } else if (firstText >= 0 && /\b(Agreement|Memorandum|Protocol|Arrangement|Pact|Treaty|Contract|Convention|Letter of Intent|Declaration|Statement)\b/i.test(lines[firstText]!) && !ARTICLE_LINE.test(lines[firstText]!)) {
-    titleIndex = firstText;
-    title = clean(lines[firstText]!.replace(/^#+\s*/, ''));
-    // A title may run over two or three lines in plain text.
-    for (let k = firstText + 1; k < Math.min(firstText + 3, lines.length); k++) {
-      const l = lines[k]!;
-      if (l.trim() === '' || ARTICLE_LINE.test(l) || !/^\s*(on|of|for|between|and|the|concerning|relating|regarding|in)\b/i.test(l)) break;
-      title += ` ${clean(l)}`;
-      titleIndex = k;
+  } else {
+    // The first of the opening lines that names an instrument: a "DRAFT" or "CONFIDENTIAL" line may come before it.
+    const opening = lines.map((l, i) => ({ l, i })).filter(({ l }) => l.trim() !== '').slice(0, 5);
+    const hit = opening.find(({ l }) => l.length < 300 && INSTRUMENT.test(l) && !ARTICLE_LINE.test(l) && !/[,;:]$/.test(l.trim()) && !RECITAL.test(l));
+    if (hit) {
+      titleIndex = hit.i;
+      title = clean(lines[hit.i]!.replace(/^#+\s*/, ''));
+      // A title may run over two or three lines in plain text.
+      for (let k = hit.i + 1; k < Math.min(hit.i + 3, lines.length); k++) {
+        const l = lines[k]!;
+        if (l.trim() === '' || ARTICLE_LINE.test(l) || !/^\s*(on|of|for|between|and|the|concerning|relating|regarding|in)\b/i.test(l)) break;
+        title += ` ${clean(l)}`;
+        titleIndex = k;
+      }
     }
   }
 
