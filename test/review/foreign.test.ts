@@ -88,6 +88,19 @@ describe('articles and paragraphs of any text', () => {
     expect(liability.evidence).toBe('Compensation to third parties shall be apportioned under Art. V of the Liability Convention, and each Party waives claims against the other.');
   });
 
+  it('an article whose text starts on its heading line, and paragraphs lettered A., B.', () => {
+    const s = splitText('Agreement between A and B\n\nArticle 1 The Parties shall cooperate in space science.\n\nArticle 2 Disputes between the Parties shall be settled through diplomatic channels within six months.\n\nARTICLE 3. CROSS-WAIVER OF LIABILITY\n\nA. Each Party waives all claims against the other.\n\nB. The Liability Convention continues to govern claims by third States.\n');
+    expect(s.articles.map((a) => [a.label, a.title, a.paragraphs.map((p) => p.number ?? '-')])).toEqual([
+      ['Article 1', '', ['-']],
+      ['Article 2', '', ['-']],
+      ['Article 3', 'CROSS-WAIVER OF LIABILITY', ['A', 'B']],
+    ]);
+    expect(Object.fromEntries(scoreText(s).map((x) => [x.provision, [x.status, x.article]]))).toMatchObject({
+      disputes: ['specific', 'Article 2'],
+      liability: ['specific', 'Article 3(A)'],
+    });
+  });
+
   it('a sentence that starts with "Article 5 of" is not a heading', () => {
     const s = splitText('Article 1 — Scope\n\nArticle 5 of the Outer Space Treaty applies.\n\nArticle 2 — Duration\n\nFive years.\n');
     expect(s.articles.map((a) => a.label)).toEqual(['Article 1', 'Article 2']);

@@ -48,18 +48,24 @@ function roman(s: string): number {
 const ARTICLE_LINE = /^\s*(?:#{1,6}\s+)?(?:\*\*)?(Article|ARTICLE|Art\.|Section|SECTION|Clause|CLAUSE)\s+(\d+|[IVXLC]+)\b\s*(?:\*\*)?\s*[.:—–-]?\s*(.*?)\s*(?:\*\*)?\s*$/;
 const MD_HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
 const NUMBERED_TITLE = /^\s*(\d{1,2})\.\s+([A-Z][^.;:]{1,70})$/;
-const PARA_NUM = /^\s*(?:(\d+\.\d+(?:\.\d+)*)\.?|(\d+)[.)]|\((\d+)\)|\(([a-z]{1,3})\))\s+/;
+const PARA_NUM = /^\s*(?:(\d+\.\d+(?:\.\d+)*)\.?|(\d+)[.)]|\((\d+)\)|\(([a-z]{1,3})\)|([A-Z])\.|([a-z])[.)])\s+/;
 
 /** The numeral of an "Article N" line, or undefined. */
-function articleLine(line: string): { kind: string; number: number; written: string; rest: string } | undefined {
+function articleLine(line: string): { kind: string; number: number; written: string; rest: string; inline?: string } | undefined {
   const m = ARTICLE_LINE.exec(line);
   if (!m) return undefined;
-  const rest = m[3]!.replace(/^\*+|\*+$/g, '').trim();
+  let rest = m[3]!.replace(/^\*+|\*+$/g, '').trim();
   // "Article 5 of the Outer Space Treaty provides ..." is a sentence, not a heading.
-  if (/[a-z]/.test(rest[0] ?? '') || rest.length > 100 || /[.;]$/.test(rest)) return undefined;
+  if (/[a-z(]/.test(rest[0] ?? '')) return undefined;
+  let inline: string | undefined;
+  // "Article 5 The Parties shall ..." (a heading with its text on the same line, as in many translations).
+  if (rest.length > 100 || /[.;]$/.test(rest)) {
+    inline = rest;
+    rest = '';
+  }
   const num = /^\d+$/.test(m[2]!) ? Number(m[2]) : roman(m[2]!);
   const kind = m[1]! === 'Art.' ? 'Article' : m[1]!;
-  return { kind: kind[0]!.toUpperCase() + kind.slice(1).toLowerCase(), number: num, written: m[2]!, rest };
+  return { kind: kind[0]!.toUpperCase() + kind.slice(1).toLowerCase(), number: num, written: m[2]!, rest, ...(inline ? { inline } : {}) };
 }
 
 const INSTRUMENT = /\b(Agreement|Memorandum|Protocol|Arrangement|Pact|Treaty|Contract|Convention|Letter of Intent|Declaration|Statement)\b/i;
@@ -69,7 +75,7 @@ const clean = (s: string) => s.replace(/[*_`]+/g, '').replace(/\s+/g, ' ').trim(
 
 export function splitText(input: string): SplitText {
   const lines = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
-  type Head = { index: number; number?: number; label?: string; title: string; skip: number };
+  type Head = { index: number; number?: number; label?: string; title: string; skip: number; inline?: string };
   let heads: Head[] = [];
   let structure: SplitText['structure'] = 'none';
   let title = '';
@@ -103,14 +109,14 @@ export function splitText(input: string): SplitText {
     if (!a) return;
     let t = a.rest;
     let skip = 0;
-    if (!t) {
+    if (!t && !a.inline) {
       const next = lines.findIndex((x, j) => j > index && x.trim() !== '');
       if (next > 0 && next - index <= 2 && isTitleLike(lines[next]!) && !articleLine(lines[next]!)) {
         t = clean(lines[next]!.replace(/^#+\s*/, ''));
         skip = next - index;
       }
     }
-    heads.push({ index, number: a.number, label: `${a.kind} ${a.written}`, title: clean(t), skip });
+    heads.push({ index, number: a.number, label: `${a.kind} ${a.written}`, title: clean(t), skip, ...(a.inline ? { inline: a.inline } : {}) });
   });
   if (heads.length) structure = 'article lines';
   else {
@@ -141,7 +147,7 @@ export function splitText(input: string): SplitText {
       label: h.label ?? (h.title || `Part ${i + 1}`),
       title: h.title,
       line: h.index + 1,
-      paragraphs: paragraphs(lines, h.index + 1 + h.skip, end),
+      paragraphs: [...(h.inline ? [{ text: h.inline, line: h.index + 1 }] : []), ...paragraphs(lines, h.index + 1 + h.skip, end)],
     };
   });
   if (articles.length === 0 && preamble.length) {
@@ -167,10 +173,10 @@ function paragraphs(lines: string[], from: number, to: number): TextParagraph[] 
     const text = raw.replace(/^\s*(?:[-*+]\s+|>\s*)/, '').trim();
     if (m || !cur) {
       let number: string | undefined;
-      if (m?.[1] ?? m?.[2] ?? m?.[3]) {
-        number = (m[1] ?? m[2] ?? m[3])!;
+      if (m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[5]) {
+        number = (m[1] ?? m[2] ?? m[3] ?? m[5])!;
         parent = number;
-      } else if (m?.[4]) number = parent ? `${parent}(${m[4]})` : `(${m[4]})`;
+      } else if (m?.[4] ?? m?.[6]) number = parent ? `${parent}(${m[4] ?? m[6]})` : `(${m[4] ?? m[6]})`;
       else if (!cur) number = undefined;
       cur = { ...(number !== undefined ? { number } : {}), text: m ? text.replace(PARA_NUM, '') : text, line: i + 1 };
       out.push(cur);
