@@ -139,12 +139,17 @@ describe('the Section 4.4 scorecard, keyed on substance', () => {
     ['ip', 'Rights', 'Each Party retains its background intellectual property and grants the other a royalty-free licence to use the results for the cooperation.', 'specific'],
     ['ip', 'Intellectual Property', 'Intellectual property will be protected in accordance with the national laws of the Parties.', 'vague'],
     ['ip', 'Miscellaneous', 'Matters of intellectual property shall be settled in separate agreements.', 'vague'],
+    ['ip', 'Intellectual Property', 'All intellectual property rights in the satellite design remain with the Contractor, which grants the Customer a non-exclusive licence to use the flight software to operate the satellite.', 'specific'],
+    ['ip', 'Intellectual Property', 'The Parties shall ensure that the intellectual property of each remains protected.', 'vague'],
     // liability
+    ['liability', 'Limitation of Liability', 'The Contractor\u2019s aggregate liability shall not exceed the Contract Price. The Contractor shall maintain third-party liability insurance for the launch.', 'specific'],
     ['liability', 'Liability', 'Each Party bears its own risk.', 'vague'],
     ['liability', 'Liability', 'Each Party waives all claims against the other; the Liability Convention continues to govern claims by third States.', 'specific'],
     ['liability', 'Damage', 'Each Party shall be liable for damage caused by its fault. Claims by third parties shall be apportioned in proportion to fault.', 'specific'],
     ['liability', 'Miscellaneous', 'Nothing in this Agreement creates any liability of a Party.', 'vague'],
     // settlement of disputes
+    ['disputes', 'Governing Law and Arbitration', 'Any dispute shall be finally settled under the Rules of Arbitration of the International Chamber of Commerce by three arbitrators.', 'specific'],
+    ['jurisdiction', 'Registration', 'The Customer shall procure the registration of the satellite by its State.', 'specific'],
     ['disputes', 'Consultations', 'Any dispute shall be settled amicably through friendly consultations.', 'vague'],
     ['disputes', 'Disputes', 'Disputes shall be settled through diplomatic channels.', 'vague'],
     ['disputes', 'Disputes', 'A dispute shall be referred to the Joint Committee; if it is not settled within six months, it shall be settled through diplomatic channels.', 'specific'],

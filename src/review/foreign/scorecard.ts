@@ -91,7 +91,7 @@ const SPECS: readonly Spec[] = [
         mentions: true,
         lack: 'does not say which State registers the space object',
         test: (s) =>
-          /\b(shall|will|undertakes? to|is to|agree[sd]? that|determine[sd]? (jointly )?that)\b[^.;]*\b(register|be registered|registry|State of Registry)\b/i.test(s) &&
+          /\b(shall|will|undertakes? to|is to|agree[sd]? that|determine[sd]? (jointly )?that)\b[^.;]*\b(register|be registered|registry|registration|State of Registry)\b/i.test(s) &&
           /\b(State of Registry|Registration Convention|Secretary-General|United Nations|registry|satellites?|space objects?|spacecraft|objects?|elements?|launch)\b/i.test(s) &&
           !/\b(the|both) (Parties|Participants|Sides)\s+(shall|will|may)\s+(\w+\s+)?(register|cooperate|consult|exchange|facilitate)/i.test(s) &&
           !/\b(cooperate|consult|exchange information|facilitate|discuss)\b/i.test(s) &&
@@ -130,11 +130,16 @@ const SPECS: readonly Spec[] = [
           affirmed(s, /\b(owned|ownership|owns?|belong(s|ing)?|vest(s|ed)?|title to|the property of|proprietors?|jointly (own|held|hold))\b/i) &&
           /\b(creat(e|es|ed|ing)|generated|arising|made|developed|foreground|resulting|joint(ly)?|conceived|invent\w*|obtained|produced)\b/i.test(s),
       },
-      { id: 'background', lack: 'does not keep each party\u2019s existing (background) IP with its owner', test: (s) => /\b(background|pre-existing|existing)\b/i.test(s) && IP_NOUN.test(s) && /\b(retains?|remains?|keeps?|belongs?|owned|not (affect|transfer))/i.test(s) },
+      {
+        id: 'retained',
+        mentions: true,
+        lack: 'does not keep each party\u2019s existing (background) IP with its owner',
+        test: (s) => IP_NOUN.test(s) && affirmed(s, /\b(retains?|remains? with|remain the property|keeps?|belongs?|owned|owns|vest(s|ed)? in|title to)\b/i) && !/\b(ensure|protect(ion)?|consult)\b/i.test(s),
+      },
       { id: 'licence', lack: 'grants no licence for the cooperation\u2019s purposes', test: (s) => affirmed(s, /\blicen[cs](e|es|ed|ing)\b/i) && IP_NOUN.test(s) },
     ],
-    specific: (has) => has('ownership') || (has('background') && has('licence')),
-    report: (has) => ['ownership', 'background', 'licence'].filter((c) => !has(c)),
+    specific: (has) => has('ownership') || (has('retained') && has('licence')),
+    report: (has) => ['ownership', 'retained', 'licence'].filter((c) => !has(c)),
     evidence: ['ownership'],
     specificWhen:
       'Say who owns intellectual property created in the cooperation (the party whose personnel create it, the parties jointly, or the provider of each element), that background IP stays with its owner with no implied licence, and the licence each party has for the cooperation\u2019s purposes.',
@@ -150,7 +155,7 @@ const SPECS: readonly Spec[] = [
         id: 'between',
         mentions: true,
         lack: 'does not settle claims between the parties (a cross-waiver, or liability for fault)',
-        test: (s) => /\bwaive[sd]?\b|\bcross-waiver\b|\bindemnif\w*|\bhold (\w+ )?harmless\b|\bapportion\w*\b[^.]*\b(compensation|damage|claims?|liabilit\w*)|\b(compensation|damage|claims?|liabilit\w*)\b[^.]*\bapportion|\bliable\b|\bliability\b[^.]*\b(fault|negligence)\b|\b(bears?|assumes?)\b[^.]*\brisks?\b|\bjointly and severally\b/i.test(s) && !HEDGE.test(s),
+        test: (s) => /\bwaive[sd]?\b|\bcross-waiver\b|\bindemnif\w*|\bhold (\w+ )?harmless\b|\bapportion\w*\b[^.]*\b(compensation|damage|claims?|liabilit\w*)|\b(compensation|damage|claims?|liabilit\w*)\b[^.]*\bapportion|\bliable\b|\bliability\b[^.]*\b(fault|negligence|shall not exceed|is limited to|cap(ped)?)\b|\blimitation of liability\b|\b(bears?|assumes?)\b[^.]*\brisks?\b|\bjointly and severally\b/i.test(s) && !HEDGE.test(s),
       },
       {
         id: 'third-party',
