@@ -195,6 +195,21 @@ describe('the instrument as its text shows it', () => {
   });
 });
 
+describe('text rules on foreign texts', () => {
+  it('name the part as the text names it, and check references only where the text numbers its articles', () => {
+    const headings = reviewForeignText('# Agreement between the X Agency and the Y Agency\n\n## Registration\n\nThe Parties shall cooperate on the registration of space objects.\n\n## Final Provisions\n\nThis Agreement shall enter into force on signature. Article 9 applies after termination.\n', builtinLibrary());
+    const rules = headings.findings.map((f) => f.rule);
+    expect(rules).toContain('un-registration');
+    expect(rules).not.toContain('broken-reference');
+    const reg = headings.findings.find((f) => f.rule === 'un-registration')!;
+    expect(reg.where).toBe('Registration');
+    expect(reg.message).toMatch(/^Registration: does not provide/);
+    const numbered = reviewForeignText('# Agreement between the X Agency and the Y Agency\n\nSection 1 — Registration\n\nThe Parties shall cooperate on the registration of space objects.\n\nSection 2 — Final Provisions\n\nThis Agreement shall enter into force on signature. Article 9 applies after termination.\n', builtinLibrary());
+    expect(numbered.findings.find((f) => f.rule === 'un-registration')).toMatchObject({ where: 'Section 1', message: expect.stringMatching(/^Section 1 \(Registration\): /) });
+    expect(numbered.findings.map((f) => f.rule)).toContain('broken-reference');
+  });
+});
+
 describe('suggestions from the library', () => {
   it('offer every variant of the topic, without arbitration or a waiver for a memorandum', () => {
     const lib = builtinLibrary();

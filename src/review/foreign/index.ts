@@ -87,8 +87,10 @@ export function reviewForeignText(text: string, library: Pick<Library, 'variants
   const character = readCharacter(split, operative);
   const scores = scoreText(split);
   const doc = reviewDoc(split, character, scores);
-  const labels = new Map(split.articles.map((a) => [a.number, a.label]));
-  const rules = TEXT_RULES.filter((r) => FOREIGN_RULE_IDS.includes(r.id));
+  const labels = new Map(split.articles.map((a) => [a.number, a]));
+  // Cross-references can be checked only where the text numbers its articles itself.
+  const numbered = split.articles.every((a) => a.numbered);
+  const rules = TEXT_RULES.filter((r) => FOREIGN_RULE_IDS.includes(r.id) && (numbered || r.id !== 'broken-reference'));
   const findings = runRules(rules, { doc, knownTerms: [] }).map((f) => relabel(f, labels));
   return {
     structure: { found: split.structure, articles: split.articles.length },
@@ -114,12 +116,14 @@ function entry(s: Score, library: Pick<Library, 'variants' | 'get'>, binding: bo
   };
 }
 
-/** The rules name articles "Article N"; a text that says "Section N", or has unnumbered parts, is quoted as it is written. */
-function relabel(f: Finding, labels: Map<number, string>): Finding {
+/** The rules name articles "Article N (Title)"; a text that says "Section N", or has unnumbered parts, is quoted as it is written. */
+function relabel(f: Finding, articles: Map<number, TextArticle>): Finding {
   const m = f.where ? /^Article (\d+)$/.exec(f.where) : null;
-  const label = m ? labels.get(Number(m[1])) : undefined;
-  if (!m || !label || label === f.where) return f;
-  return { ...f, where: label, message: f.message.startsWith(f.where!) ? label + f.message.slice(f.where!.length) : f.message };
+  const a = m ? articles.get(Number(m[1])) : undefined;
+  if (!m || !a || a.label === f.where) return f;
+  const prefix = new RegExp(`^${f.where} \\([^)]*\\)`);
+  const name = a.title && a.title !== a.label ? `${a.label} (${a.title})` : a.label;
+  return { ...f, where: a.label, message: prefix.test(f.message) ? f.message.replace(prefix, name) : f.message.startsWith(f.where!) ? a.label + f.message.slice(f.where!.length) : f.message };
 }
 
 /** The same shape the text rules read for our drafts, built from the words of any text. */
