@@ -207,6 +207,8 @@ describe('text rules on foreign texts', () => {
     const numbered = reviewForeignText('# Agreement between the X Agency and the Y Agency\n\nSection 1 — Registration\n\nThe Parties shall cooperate on the registration of space objects.\n\nSection 2 — Final Provisions\n\nThis Agreement shall enter into force on signature. Article 9 applies after termination.\n', builtinLibrary());
     expect(numbered.findings.find((f) => f.rule === 'un-registration')).toMatchObject({ where: 'Section 1', message: expect.stringMatching(/^Section 1 \(Registration\): /) });
     expect(numbered.findings.map((f) => f.rule)).toContain('broken-reference');
+    const untitled = reviewForeignText('Agreement between the X Agency and the Y Agency\n\nArticle 1 The Parties shall cooperate on the registration of space objects.\n\nArticle 2 This Agreement shall enter into force on signature.\n', builtinLibrary());
+    expect(untitled.findings.find((f) => f.rule === 'un-registration')!.message).toMatch(/^Article 1: does not provide/);
   });
 });
 

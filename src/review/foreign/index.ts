@@ -120,7 +120,7 @@ function entry(s: Score, library: Pick<Library, 'variants' | 'get'>, binding: bo
 function relabel(f: Finding, articles: Map<number, TextArticle>): Finding {
   const m = f.where ? /^Article (\d+)$/.exec(f.where) : null;
   const a = m ? articles.get(Number(m[1])) : undefined;
-  if (!m || !a || a.label === f.where) return f;
+  if (!m || !a) return f;
   const prefix = new RegExp(`^${f.where} \\([^)]*\\)`);
   const name = a.title && a.title !== a.label ? `${a.label} (${a.title})` : a.label;
   return { ...f, where: a.label, message: prefix.test(f.message) ? f.message.replace(prefix, name) : f.message.startsWith(f.where!) ? a.label + f.message.slice(f.where!.length) : f.message };
