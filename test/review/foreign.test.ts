@@ -18,6 +18,7 @@ describe('what a text is', () => {
   it.each([
     ['a spacecoop draft, by its marker', '<!-- spacecoop:draft v1 -->\n# Protocol\n', 'x.md', 'draft'],
     ['a terms file saved as .md', 'version: 1\nform: agreement\nparties:\n  - id: a\n    name: A\n', 'terms.md', 'terms'],
+    ['a terms file in flow style', '{ form: agreement, parties: [ { id: a, name: A }, { id: b, name: B } ] }\n', 'terms.txt', 'terms'],
     ['a terms file with broken YAML', 'form: agreement\nparties:\n  - id: a\n   name: x\n', 'terms.txt', 'terms'],
     ['anything named .yaml (the loader reports its problems)', '- just\n- a list\n', 'terms.yaml', 'terms'],
     ['prose, which parses as a YAML string', 'The Parties will cooperate.\n', 'their.txt', 'text'],

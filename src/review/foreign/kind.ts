@@ -25,6 +25,8 @@ export function classifyText(text: string, file = ''): TextKind {
     .map((l) => TOP_KEY.exec(l)?.[1])
     .filter((k): k is string => k !== undefined);
   if (looksLikeTerms(keys)) return 'terms';
+  // Flow-style YAML (`{ form: agreement, parties: [...] }`) is a terms file too; prose without either key is not worth parsing.
+  if (!/\b(form|parties)\b/.test(text)) return 'text';
   try {
     const doc = parseDocument(text, { prettyErrors: false });
     if (doc.errors.length === 0 && isMap(doc.contents)) {
