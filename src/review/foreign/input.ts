@@ -28,7 +28,7 @@ export function sniffBytes(bytes: Uint8Array): Sniffed {
   if (startsWith(bytes, 0xff, 0xfe) || startsWith(bytes, 0xfe, 0xff)) return { kind: 'unreadable', what: 'UTF-16 text', hint: 'Save the file as UTF-8 text, then check it again.' };
   if (startsWith(bytes, 0x7b, 0x5c, 0x72, 0x74, 0x66)) return { kind: 'unreadable', what: 'an RTF document', hint: 'Save it as .docx or plain text (.txt), then check that file.' };
   const nul = bytes.indexOf(0);
-  if (nul >= 0) return { kind: 'unreadable', what: `a binary file (a NUL byte at offset ${nul})`, hint: 'check reads agreement texts: .md, .txt or .docx.' };
+  if (nul >= 0) return { kind: 'unreadable', what: `a binary file (a NUL byte at ${lineColumn(bytes, nul)})`, hint: 'check reads agreement texts: .md, .txt or .docx.' };
   let text: string;
   try {
     text = utf8.decode(bytes);
@@ -37,7 +37,7 @@ export function sniffBytes(bytes: Uint8Array): Sniffed {
     const b = bytes[at] ?? 0;
     return {
       kind: 'unreadable',
-      what: `not UTF-8 text (byte 0x${b.toString(16).padStart(2, '0')} at offset ${at}${b >= 0x80 ? '; perhaps Latin-1 or Windows-1252' : ''})`,
+      what: `not UTF-8 text (byte 0x${b.toString(16).padStart(2, '0')} at ${lineColumn(bytes, at)}${b >= 0x80 ? '; perhaps Latin-1 or Windows-1252' : ''})`,
       hint: 'Save the file as UTF-8 text, then check it again.',
     };
   }
@@ -53,4 +53,17 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
     i += n;
   }
   return 0;
+}
+
+/** "line 3, column 12" of a byte offset (columns count bytes). */
+function lineColumn(bytes: Uint8Array, offset: number): string {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return `line ${line}, column ${offset - start + 1}`;
 }
