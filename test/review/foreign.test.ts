@@ -132,6 +132,8 @@ describe('the Section 4.4 scorecard, keyed on substance', () => {
     ['jurisdiction', 'Registration', 'The Republic of B shall register the satellite and furnish the information to the Secretary-General of the United Nations.', 'specific'],
     ['jurisdiction', 'Space Objects', 'Each Party shall register the space objects it launches, and each retains jurisdiction and control over the objects it registers.', 'specific'],
     ['jurisdiction', 'The Station', 'The laws of the host State apply at the station and on its site.', 'specific'],
+    ['jurisdiction', 'The Station', 'The construction and operation of the station shall be subject to the laws of the State in whose territory it stands.', 'specific'],
+    ['jurisdiction', 'Personnel', 'Personnel shall comply with the laws of the host State while at the facility.', 'vague'],
     ['jurisdiction', 'Registration', 'The Parties shall cooperate on the registration of space objects in accordance with international law.', 'vague'],
     ['jurisdiction', 'General', 'The Parties will register space objects as appropriate.', 'vague'],
     ['jurisdiction', 'Costs', 'Each Party bears its own costs.', 'missing'],
@@ -167,6 +169,13 @@ describe('the Section 4.4 scorecard, keyed on substance', () => {
   it('a recital in the preamble is not a provision', () => {
     const text = '# Agreement between A and B\n\nRecalling the Liability Convention and the Registration Convention,\n\nHave agreed as follows:\n\n## Article 1 — Objective\n\nThe Parties shall cooperate.\n';
     expect(statusOf(text)).toMatchObject({ jurisdiction: 'missing', liability: 'missing' });
+  });
+
+  it('the station agreement without its registration article is still specific: host-State law over the facility', () => {
+    const golden = readFileSync(join(ROOT, 'test', 'golden', 'deep-space-station.md'), 'utf8').replace(/<!-- spacecoop:clause jurisdiction\/[\s\S]*?<!-- \/spacecoop:clause -->/, '');
+    const jurisdiction = scoreText(splitText(stripMarkers(golden))).find((x) => x.provision === 'jurisdiction')!;
+    expect(jurisdiction.status).toBe('specific');
+    expect(jurisdiction.evidence).toMatch(/facility .* subject to the laws/);
   });
 
   it.each(readdirSync(join(ROOT, 'test', 'golden')).filter((f) => f.endsWith('.md')))('our own draft %s, markers stripped, is specific on all four', (file) => {

@@ -71,11 +71,18 @@ const affirmed = (s: string, re: RegExp) => re.test(s) && !negated(s, re);
 
 const REGISTRATION_WORD = /\bregist(er|ers|ered|ering|ration|ry|rar)\b/i;
 const NOT_SPACE_REGISTRATION = /\bregistered (office|address|trade ?marks?|designs?|mail)\b|\bregistration of (intellectual property|patents?|trade ?marks?|designs?|companies)\b/i;
-const HOST_LAW = (s: string) =>
+const HOST = /\b(host|territory|territorial|located|situated|stands)\b|\blaws? of the (Argentine|Republic|Kingdom|Federative|People's|Islamic|United|State of|Commonwealth|Federal)/i;
+/** Any sentence on the law at a ground facility: about the subject, if not settling it. */
+const HOST_LAW_MENTION = (s: string) =>
   /\b(laws?|legislation|jurisdiction)\b/i.test(s) &&
   /\b(station|facility|facilities|site|premises|ground segment|antennas?)\b/i.test(s) &&
   /\b(apply|applies|applicable|govern(s|ed)?|subject to|in accordance with|compl(y|ies)|respect)\b/i.test(s) &&
-  /\b(host|territory|territorial|located|situated)\b|\blaws? of the (Argentine|Republic|Kingdom|Federative|People's|Islamic|United|State of|Commonwealth|Federal)/i.test(s);
+  HOST.test(s);
+/** The facility itself under the host State's law: what a station agreement puts in place of registration. */
+const HOST_LAW = (s: string) =>
+  HOST.test(s) &&
+  (/\b(station|facility|facilities|site|premises|ground segment)\b[^.;]*\b(subject to|governed by)\b[^.;]*\b(laws?|legislation|jurisdiction)\b/i.test(s) ||
+    /\b(laws?|legislation|jurisdiction)\b[^.;]*\b(appl(y|ies)|govern(s)?|extends?)\b[^.;]*\b(station|facility|facilities|site|premises)\b/i.test(s));
 const IP_NOUN = /\b(intellectual property|IPR?s?|inventions?|patents?|copyrights?|foreground|background|know-how|software|results|rights in)\b/i;
 
 const SPECS: readonly Spec[] = [
@@ -84,7 +91,7 @@ const SPECS: readonly Spec[] = [
     name: 'registration, jurisdiction and control',
     title: /Registration|Jurisdiction/i,
     mention: (s) =>
-      (REGISTRATION_WORD.test(s) && !NOT_SPACE_REGISTRATION.test(s)) || /\bjurisdiction (and control|over)\b|\bState of Registry\b|\bRegistration Convention\b/i.test(s) || HOST_LAW(s),
+      (REGISTRATION_WORD.test(s) && !NOT_SPACE_REGISTRATION.test(s)) || /\bjurisdiction (and control|over)\b|\bState of Registry\b|\bRegistration Convention\b/i.test(s) || HOST_LAW_MENTION(s),
     criteria: [
       {
         id: 'registrar',
