@@ -67,7 +67,7 @@ Exit codes: 0 done, 1 review errors or merge conflicts, 2 bad input or usage.`,
   program
     .command('check')
     .description("review a terms file, a draft, or the other side's text (the Section 4.4 scorecard); exit 1 on any error")
-    .argument('<file>', 'terms file (.yaml), draft (.md), or any agreement text (.md, .txt)')
+    .argument('<file>', 'terms file (.yaml), draft (.md), or any agreement text (.md, .txt, .docx)')
     .option('--json', 'print the findings as JSON')
     .addOption(clausesOption())
     .exitOverride()

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { textOfDocx } from '../../src/review/foreign/docx.js';
 import { classifyText, reviewForeignText, scoreText, sniffBytes, splitText } from '../../src/review/foreign/index.js';
 import { SUGGEST_FIELDS, suggestFor } from '../../src/review/foreign/suggest.js';
 import { termsSchema } from '../../src/terms/schema.js';
@@ -48,6 +49,23 @@ describe('what the bytes are', () => {
       expect(r.kind).toBe('unreadable');
       expect(r.kind === 'unreadable' && r.what).toMatch(expected);
     }
+  });
+});
+
+describe('a Word document as text', () => {
+  it('Title and Heading styles become headings, the table of contents is dropped, empty paragraphs skipped', () => {
+    const p = (index: number, text: string, extra: object = {}) => ({ index, text, original: text, runs: [], bookmarks: [], comments: [], ...extra });
+    const text = textOfDocx({
+      paragraphs: [
+        p(0, 'Agreement between A and B', { style: 'Title' }),
+        p(1, 'Article 1 — Scope ........ 2', { toc: true }),
+        p(2, 'Article 1 — Scope', { style: 'Heading2' }),
+        p(3, '   '),
+        p(4, 'The  Parties shall cooperate.', { style: 'ListParagraph' }),
+      ],
+    });
+    expect(text).toBe('# Agreement between A and B\n\n## Article 1 — Scope\n\nThe Parties shall cooperate.\n');
+    expect(splitText(text).articles.map((a) => a.label)).toEqual(['Article 1']);
   });
 });
 
