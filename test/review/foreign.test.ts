@@ -240,6 +240,49 @@ describe('text rules on foreign texts', () => {
   });
 });
 
+describe('the text rules that can be judged from words', () => {
+  const text = [
+    'Implementing Arrangement between the X Agency and the Y Agency',
+    '',
+    'Section 1 — Cross-Waiver',
+    '',
+    '1.1 Each Party waives all claims against the other Party for damage arising from the joint mission, except claims for wilful misconduct and claims concerning intellectual property.',
+    '',
+    'Section 2 — Disputes',
+    '',
+    '2.1 A dispute not settled by the Program Managers within sixty days shall be submitted to arbitration under the UNCITRAL Arbitration Rules by three arbitrators.',
+    '',
+    'Section 3 — Entry into Force',
+    '',
+    '3.1 This Arrangement shall enter into force on signature.',
+  ].join('\n');
+  it('a waiver without the Liability Convention, arbitration without seat or language, no order of precedence', () => {
+    const r = reviewForeignText(text, builtinLibrary());
+    const by = (rule: string) => r.findings.filter((f) => f.rule === rule);
+    expect(by('waiver-keeps-convention')).toEqual([expect.objectContaining({ where: 'Section 1', severity: 'error' })]);
+    expect(by('arbitration-incomplete').map((f) => f.message)).toEqual(
+      expect.arrayContaining([expect.stringContaining('the seat of arbitration'), expect.stringContaining('the language of the arbitration')]),
+    );
+    expect(by('order-of-precedence')).toHaveLength(1);
+    expect(by('waiver-exceptions')).toEqual([]);
+    expect(r.scorecard.find((e) => e.provision === 'liability')!.status).toBe('vague');
+  });
+
+  it('"a dispute not settled ... shall be submitted to arbitration" provides for arbitration; "no dispute shall be submitted to arbitration" does not', async () => {
+    const { negated } = await import('../../src/review/doc.js');
+    expect(negated('A dispute not settled by the managers within sixty days shall be submitted to arbitration.', /arbitration/)).toBe(false);
+    expect(negated('A dispute that has not been resolved shall go to arbitration.', /arbitration/)).toBe(false);
+    expect(negated('No dispute shall be submitted to arbitration.', /arbitration/)).toBe(true);
+  });
+
+  it('a memorandum is not told to add arbitration rules: it is told not to arbitrate', () => {
+    const mou = reviewForeignText(text.replace('Implementing Arrangement', 'Memorandum of Understanding').replace('shall enter into force', 'will come into effect'), builtinLibrary());
+    const rules = mou.findings.map((f) => f.rule);
+    expect(rules).toContain('mou-binding-provision');
+    expect(rules).not.toContain('arbitration-incomplete');
+  });
+});
+
 describe('suggestions from the library', () => {
   it('offer every variant of the topic, without arbitration or a waiver for a memorandum', () => {
     const lib = builtinLibrary();

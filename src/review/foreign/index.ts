@@ -129,8 +129,9 @@ function relabel(f: Finding, articles: Map<number, TextArticle>): Finding {
 /** The same shape the text rules read for our drafts, built from the words of any text. */
 function reviewDoc(split: SplitText, character: Character, scores: Score[]): ReviewDoc {
   const tags = new Map<TextArticle, string>();
-  for (const s of scores) {
-    if (!s.at) continue;
+  // An article titled for a provision is that provision's; an article titled for something else only where it settles one.
+  for (const s of [...scores].sort((a, b) => Number(b.titled ?? false) - Number(a.titled ?? false))) {
+    if (!s.at || (!s.titled && s.at.title !== '' && s.status !== 'specific')) continue;
     // A jurisdiction article for the registration rules is one that speaks of registration.
     if (s.provision === 'jurisdiction' && !s.at.paragraphs.some((p) => /\bregist(er|ers|ered|ering|ration|ry)\b/i.test(p.text))) continue;
     if (!tags.has(s.at)) tags.set(s.at, `${s.provision}/text`);

@@ -40,6 +40,8 @@ export interface Score {
   specificWhen: string;
   /** The article the provision lives in (for the text rules); undefined when missing. */
   at?: TextArticle;
+  /** True when that article's title names the provision ("Liability", "Cross-Waiver"). */
+  titled?: boolean;
 }
 
 interface Criterion {
@@ -277,5 +279,5 @@ function scoreOne(spec: Spec, all: Sentence[]): Score {
   const weight = (s: Sentence) => spec.evidence.filter((id) => best.met.has(id) && !HEDGE.test(s.text) && spec.criteria.find((c) => c.id === id)!.test(s.text)).length * 2 + (spec.mention(s.text) ? 1 : 0);
   const evidence = best.ss.reduce((top, s) => (weight(s) > weight(top) ? s : top), best.ss[0]!);
   const lacks = best.status === 'specific' ? [] : spec.report((id) => best.met.has(id)).map((id) => spec.criteria.find((c) => c.id === id)!.lack);
-  return { ...base, status: best.status, article: evidence.place, line: evidence.line, evidence: evidence.text, lacks, at: best.article };
+  return { ...base, status: best.status, article: evidence.place, line: evidence.line, evidence: evidence.text, lacks, at: best.article, titled: best.titled };
 }
