@@ -82,6 +82,7 @@ async function readInput(file: string): Promise<string> {
 }
 
 function checkText(file: string, text: string, library: ReturnType<typeof loadLibrary>, opts: CheckOptions): number {
+  if (text.trim() === '') throw new UserError(`${file}: is empty; there is no text to check`);
   const review = reviewForeignText(text, library);
   const n = countFindings(review.findings);
   const count = (s: string) => review.scorecard.filter((e) => e.status === s).length;

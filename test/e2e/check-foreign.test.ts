@@ -111,6 +111,7 @@ describe('spacecoop check on the other side\'s text (built binary)', () => {
       ['latin1.txt', Buffer.from('Acuerdo de cooperaci\xf3n espacial\n', 'latin1'), /not UTF-8 text .*Latin-1/],
       ['utf16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Article 1', 'utf16le')]), /UTF-16 text/],
       ['program.md', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x00, 0x00]), /binary file/],
+      ['empty.md', Buffer.from(' \n\n'), /is empty/],
     ];
     for (const [name, bytes, message] of cases) {
       writeFileSync(join(dir, name), bytes);
