@@ -120,6 +120,14 @@ describe('articles and paragraphs of any text', () => {
     });
   });
 
+  it('a heading "Article 2" with its title as a second heading, as Word documents often have', () => {
+    const s = splitText('# Agreement\n\n## Article 1\n\n## Objective\n\nTo cooperate.\n\n## Article 2\n\n## Liability\n\nEach Party bears its own risk.\n');
+    expect(s.articles.map((a) => [a.label, a.title, a.paragraphs.map((p) => p.text)])).toEqual([
+      ['Article 1', 'Objective', ['To cooperate.']],
+      ['Article 2', 'Liability', ['Each Party bears its own risk.']],
+    ]);
+  });
+
   it('a sentence that starts with "Article 5 of" is not a heading', () => {
     const s = splitText('Article 1 — Scope\n\nArticle 5 of the Outer Space Treaty applies.\n\nArticle 2 — Duration\n\nFive years.\n');
     expect(s.articles.map((a) => a.label)).toEqual(['Article 1', 'Article 2']);

@@ -111,7 +111,7 @@ export function splitText(input: string): SplitText {
     let skip = 0;
     if (!t && !a.inline) {
       const next = lines.findIndex((x, j) => j > index && x.trim() !== '');
-      if (next > 0 && next - index <= 2 && isTitleLike(lines[next]!) && !articleLine(lines[next]!)) {
+      if (next > 0 && next - index <= 2 && isTitleLike(lines[next]!.replace(/^\s{0,3}#{1,6}\s+/, '')) && !articleLine(lines[next]!)) {
         t = clean(lines[next]!.replace(/^#+\s*/, ''));
         skip = next - index;
       }
