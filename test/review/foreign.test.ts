@@ -291,6 +291,21 @@ describe('the text rules that can be judged from words', () => {
   });
 });
 
+describe('the form a title names', () => {
+  it.each([
+    ['Implementing Arrangement between A and B', 'implementing-arrangement', true, true],
+    ['Cooperative Arrangement between A and B', null, true, false],
+    ['Letter of Intent between A and B', null, false, false],
+    ['Additional Protocol to the Agreement between A and B', 'additional-protocol', true, true],
+    ['Protocol to the Framework Agreement between A and B', 'protocol', true, true],
+    ['Framework Agreement between A and B', 'framework-agreement', true, false],
+  ])('%s', (title, form, binding, precedence) => {
+    const r = reviewForeignText(`# ${title}\n\n## Article 1 — Scope\n\nThe two sides cooperate.\n\n## Article 2 — Effect\n\nIt takes effect on signature.\n`, builtinLibrary());
+    expect(r.character).toMatchObject({ form, binding });
+    expect(r.findings.some((f) => f.rule === 'order-of-precedence')).toBe(precedence);
+  });
+});
+
 describe('suggestions from the library', () => {
   it('offer every variant of the topic, without arbitration or a waiver for a memorandum', () => {
     const lib = builtinLibrary();

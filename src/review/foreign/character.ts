@@ -36,7 +36,8 @@ const FORM_NAMES: [RegExp, string, Form | null, boolean][] = [
   [/\bPact\b/i, 'Pact', 'pact', true],
   [/\bContract\b/i, 'Contract', null, true],
   [/\bTreaty\b/i, 'Treaty', 'agreement', true],
-  [/\bArrangement\b/i, 'Arrangement', 'implementing-arrangement', true],
+  // A bare "Arrangement" may or may not sit under a framework: no form, so no order-of-precedence demand.
+  [/\bArrangement\b/i, 'Arrangement', null, true],
   [/\bAgreement\b/i, 'Agreement', 'agreement', true],
 ];
 
@@ -64,7 +65,10 @@ function findParties(split: SplitText): string[] {
 }
 
 export function readCharacter(split: SplitText, operative: Sentence[]): Character {
-  const named = FORM_NAMES.find(([re]) => re.test(split.title));
+  // The instrument's own noun comes first in its title: "Protocol to the Framework Agreement" is a protocol.
+  const named = FORM_NAMES.map((f, order) => ({ f, at: split.title.search(f[0]), order }))
+    .filter((x) => x.at >= 0)
+    .sort((a, b) => a.at - b.at || a.order - b.order)[0]?.f;
   // A text with no title still names itself: "this Memorandum", "this Agreement".
   const selfName = named ?? FORM_NAMES.find(([re]) => operative.some((s) => new RegExp(`\\bthis (?:${re.source.replace(/\\b/g, '')})`, 'i').test(s.text)));
   const text = operative.map((s) => s.text).join('\n');
