@@ -291,6 +291,15 @@ describe('the text rules that can be judged from words', () => {
   });
 });
 
+describe('a contract in treaty language', () => {
+  it('is a mismatch; a contract with a governing-law clause is not', () => {
+    const treaty = reviewForeignText('# Launch Services Contract between X Launch Ltd and the Y Space Agency\n\n## Article 1 — Disputes\n\nDisputes shall be settled through diplomatic channels.\n\n## Article 2 — Entry into Force\n\nThis Contract shall enter into force on signature.\n', builtinLibrary());
+    expect(treaty.character.mismatches).toEqual([expect.stringMatching(/^a Contract that speaks as a treaty \(Article 1: “diplomatic channels”\)/)]);
+    const plain = reviewForeignText('# Launch Services Contract between X Launch Ltd and the Y Space Agency\n\n## Article 1 — Governing Law\n\nThis Contract is governed by the laws of England.\n\n## Article 2 — Effective Date\n\nThis Contract takes effect on signature.\n', builtinLibrary());
+    expect(plain.character.mismatches).toEqual([]);
+  });
+});
+
 describe('the form a title names', () => {
   it.each([
     ['Implementing Arrangement between A and B', 'implementing-arrangement', true, true],

@@ -95,6 +95,8 @@ export function readCharacter(split: SplitText, operative: Sentence[]): Characte
     if (eif && words === 'enters into force') mismatches.push(`a ${selfName[1]} that “enters into force” (${eif.place}): treaty language; a memorandum “comes into effect”`);
     if (voice.parties > voice.participants && voice.parties >= 3) mismatches.push(`a ${selfName[1]} whose signatories are “Parties” (${voice.parties} times), as in a treaty; a memorandum speaks of “Participants”`);
   }
+  const treatyWords = operative.find((s) => /\b(ratification|diplomatic channels?|exchange of notes|High Contracting Parties|internal (legal )?procedures)\b/i.test(s.text));
+  if (selfName?.[1] === 'Contract' && treatyWords) mismatches.push(`a Contract that speaks as a treaty (${treatyWords.place}: “${treatyWords.text.match(/\b(ratification|diplomatic channels?|exchange of notes|High Contracting Parties|internal (legal )?procedures)\b/i)![0]}”): a contract is governed by a national law and takes effect when signed or on its stated conditions`);
   if (binding && !eif) mismatches.push(`${selfName ? `a ${selfName[1]}` : 'a text written as binding'} with no clause saying when it enters into force`);
   if (selfName && selfName[3] && reads === 'non-binding') mismatches.push(`titled ${selfName[1]}, but written as a memorandum (“will”, no “shall”): the parties’ commitment is unclear`);
   return {
