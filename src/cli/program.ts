@@ -24,6 +24,7 @@ Examples:
   spacecoop draft agreement.yaml --format docx    regenerate agreement.md, then a Word copy of it for review
   spacecoop export agreement.md --format docx     the draft as it stands, your edits included, as Word
   spacecoop import agreement.docx                 the reviewers' Word edits back into agreement.md
+  spacecoop check their-draft.txt                 which Section 4.4 provisions their text leaves missing or vague
   spacecoop redline round1.md round2.md           what changed between two rounds
   spacecoop redline round1.md round2.md --format docx --out changes.docx   the same as Word tracked changes
 
@@ -71,8 +72,8 @@ Exit codes: 0 done, 1 review errors or merge conflicts, 2 bad input or usage.`,
 
   program
     .command('check')
-    .description('review a terms file or a draft the way counsel would; exit 1 on any error')
-    .argument('<file>', 'terms file (.yaml) or draft (.md)')
+    .description("review a terms file, a draft, or the other side's text (the Section 4.4 scorecard); exit 1 on any error")
+    .argument('<file>', 'terms file (.yaml), draft (.md), or any agreement text (.md, .txt, .docx)')
     .option('--json', 'print the findings as JSON')
     .addOption(clausesOption())
     .exitOverride()

@@ -49,7 +49,7 @@ export interface ReviewDoc {
 }
 
 /** A contract's formulae: its recitals close with "NOW, THEREFORE", its execution clause names the representatives. */
-const CONTRACT_MARKS = /\bNOW,? THEREFORE\b|\bIN WITNESS WHEREOF, the Parties have caused\b/;
+export const CONTRACT_MARKS = /\bNOW,? THEREFORE\b|\bIN WITNESS WHEREOF, the Parties have caused\b/;
 
 export const HEADING = /^## Article (\d+) — (.+)$/;
 
@@ -158,6 +158,8 @@ export function sentences(text: string): string[] {
 
 const NEGATION = /\b(not|nothing|no|neither|nor|without prejudice)\b/i;
 const CONDITION = /\b(if|unless|where|when|until|once)\b[^,]*,/gi;
+/** "A dispute not settled within 90 days shall be submitted to arbitration": a condition without "if". */
+const UNSETTLED = /\b(not|never) (yet )?(been )?(settled|resolved|agreed|amicably settled)\b/gi;
 
 /**
  * Is what `re` finds in `sentence` denied (“does not grant any exemption”)? Only the words before
@@ -166,7 +168,7 @@ const CONDITION = /\b(if|unless|where|when|until|once)\b[^,]*,/gi;
  */
 export function negated(sentence: string, re?: RegExp): boolean {
   const i = re ? sentence.search(re) : sentence.length;
-  const before = sentence.slice(0, i < 0 ? sentence.length : i).replace(CONDITION, ' ');
+  const before = sentence.slice(0, i < 0 ? sentence.length : i).replace(CONDITION, ' ').replace(UNSETTLED, ' ');
   return NEGATION.test(before);
 }
 

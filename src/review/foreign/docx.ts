@@ -1,0 +1,20 @@
+import type { DocxDocument } from '../../wordfile/index.js';
+
+/**
+ * A Word document as the text the splitter reads: the Title style as a `#` heading, Heading
+ * styles as `##` headings, every other paragraph as a paragraph, pending tracked changes accepted
+ * (what the other side's text says if their edits stand). Tables of contents are left out.
+ */
+export function textOfDocx(doc: Pick<DocxDocument, 'paragraphs'>): string {
+  const out: string[] = [];
+  for (const p of doc.paragraphs) {
+    if (p.toc) continue;
+    const text = p.text.replace(/\s+/g, ' ').trim();
+    if (!text) continue;
+    const style = p.style ?? '';
+    if (/^Title$/i.test(style)) out.push(`# ${text}`);
+    else if (/^Heading\d$|^heading \d$/i.test(style)) out.push(`## ${text}`);
+    else out.push(text);
+  }
+  return `${out.join('\n\n')}\n`;
+}
