@@ -83,7 +83,7 @@ const HOST_LAW_MENTION = (s: string) =>
 /** The facility itself under the host State's law: what a station agreement puts in place of registration. */
 const HOST_LAW = (s: string) =>
   HOST.test(s) &&
-  (/\b(station|facility|facilities|site|premises|ground segment)\b[^.;]*\b(subject to|governed by)\b[^.;]*\b(laws?|legislation|jurisdiction)\b/i.test(s) ||
+  (/\b(stations?|facility|facilities|site|premises|ground segment|antennas?)\b[^.;]*\b(subject to|governed by)\b[^.;]*\b(laws?|legislation|jurisdiction)\b/i.test(s) ||
     /\b(laws?|legislation|jurisdiction)\b[^.;]*\b(appl(y|ies)|govern(s)?|extends?)\b[^.;]*\b(station|facility|facilities|site|premises)\b/i.test(s));
 const IP_NOUN = /\b(intellectual property|IPR?s?|inventions?|patents?|copyrights?|foreground|background|know-how|software|results|rights in)\b/i;
 

@@ -401,7 +401,8 @@ export const TEXT_RULES: readonly Rule<TextContext>[] = [
     source: 'Intergovernmental Agreement on the International Space Station (1998), Art. 28(5)',
     check: ({ doc }) => {
       const a = entryArticle(doc);
-      if (!a || !/terminat/i.test(bodyOf(a))) return [];
+      // A memorandum creates no obligations for termination to keep alive (VCLT Art. 2(1)(a)).
+      if (!a || !doc.facts.binding || !/terminat/i.test(bodyOf(a))) return [];
       const survival = sentences(bodyOf(a)).filter((s) => /\b(surviv\w*|continue to (apply|be observed|observe)|after (the )?termination)\b/i.test(s));
       const text = survival.join(' ');
       const refs = (art: DocArticle | undefined) => art !== undefined && new RegExp(`\\bArticles? (\\d+, |\\d+ and )*${art.number}\\b`).test(text);
