@@ -401,8 +401,9 @@ export const TEXT_RULES: readonly Rule<TextContext>[] = [
     source: 'Intergovernmental Agreement on the International Space Station (1998), Art. 28(5)',
     check: ({ doc }) => {
       const a = entryArticle(doc);
-      // A memorandum creates no obligations for termination to keep alive (VCLT Art. 2(1)(a)).
-      if (!a || !doc.facts.binding || !/terminat/i.test(bodyOf(a))) return [];
+      if (!a || !/terminat/i.test(bodyOf(a))) return [];
+      // A memorandum has undertakings, not obligations (VCLT Art. 2(1)(a)).
+      const duties = doc.facts.binding ? 'obligations' : 'undertakings';
       const survival = sentences(bodyOf(a)).filter((s) => /\b(surviv\w*|continue to (apply|be observed|observe)|after (the )?termination)\b/i.test(s));
       const text = survival.join(' ');
       const refs = (art: DocArticle | undefined) => art !== undefined && new RegExp(`\\bArticles? (\\d+, |\\d+ and )*${art.number}\\b`).test(text);
@@ -416,7 +417,7 @@ export const TEXT_RULES: readonly Rule<TextContext>[] = [
       ];
       return need
         .filter(([, art, re, applies]) => applies && art !== undefined && !refs(art) && !re.test(text))
-        .map(([what]) => hit(a, `termination does not keep the obligations on ${what} alive`, `Add a survival clause: the obligations under the articles on ${what} continue to apply after termination or expiry.`));
+        .map(([what]) => hit(a, `termination does not keep the ${duties} on ${what} alive`, `Add a survival clause: the ${duties} under the articles on ${what} continue to apply after termination or expiry.`));
     },
   },
   {
