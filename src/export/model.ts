@@ -98,8 +98,11 @@ export function draftSegments(text: string, options: ModelOptions = {}): [string
   return out;
 }
 
+/** Built once: making the GFM extensions anew for each of a draft's segments cost more than parsing them. */
+let gfmOptions: Parameters<typeof fromMarkdown>[1] | undefined;
 export function parseMarkdown(source: string) {
-  return fromMarkdown(source, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  gfmOptions ??= { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] };
+  return fromMarkdown(source, gfmOptions);
 }
 
 /** The draft's blocks, segment by segment. */
