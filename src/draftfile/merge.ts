@@ -84,8 +84,11 @@ function twoWay(ours: string[], theirs: string[]): Diff3Chunk[] {
   return chunks;
 }
 
+/** Where a blank line follows a conflict unless the next line is blank already (an object, so no text can be taken for it). */
+const GAP = Symbol('gap');
+
 function render(chunks: Diff3Chunk[]): { lines: string[]; conflicts: number } {
-  const lines: string[] = [];
+  const lines: (string | typeof GAP)[] = [];
   let conflicts = 0;
   for (const c of chunks) {
     if ('ok' in c) {
@@ -93,14 +96,18 @@ function render(chunks: Diff3Chunk[]): { lines: string[]; conflicts: number } {
       continue;
     }
     conflicts++;
-    if (lines.length && lines[lines.length - 1]!.trim() !== '') lines.push('');
+    const last = lines[lines.length - 1];
+    if (typeof last === 'string' && last.trim() !== '') lines.push('');
     lines.push(...conflictLines(c.conflict.ours, c.conflict.theirs));
-    lines.push('\u0000'); // a blank line follows unless the next line is blank already
+    lines.push(GAP);
   }
   const out: string[] = [];
   lines.forEach((l, i) => {
-    if (l !== '\u0000') out.push(l);
-    else if (i + 1 < lines.length && lines[i + 1]!.trim() !== '' && lines[i + 1] !== '\u0000') out.push('');
+    if (l !== GAP) out.push(l);
+    else {
+      const next = lines[i + 1];
+      if (typeof next === 'string' && next.trim() !== '') out.push('');
+    }
   });
   return { lines: out, conflicts };
 }

@@ -12,6 +12,17 @@
  */
 export const REF_OPEN = '\uE002';
 export const REF_CLOSE = '\uE003';
+/**
+ * The three private-use characters above may also be in the drafter's text (pasted from a symbol
+ * font). So that they never read as a token, user text is escaped first: each of U+E001..U+E003 it
+ * holds becomes U+E001 followed by a letter (a, b, c), and is restored after the merge. A token is
+ * then the only place a bare U+E002 or U+E003 can stand.
+ */
+const REF_ESC = '\uE001';
+const ESCAPABLE = /[\uE001-\uE003]/g;
+const ESCAPED = /\uE001([abc])/g;
+const escapeUser = (text: string) => text.replace(ESCAPABLE, (c) => REF_ESC + 'abc'[c.charCodeAt(0) - 0xe001]);
+const unescapeUser = (text: string) => text.replace(ESCAPED, (_m, l: string) => String.fromCharCode(0xe001 + 'abc'.indexOf(l)));
 
 /** number -> clause id, and back. */
 export type Numbering = Map<number, string>;
@@ -23,7 +34,8 @@ const TOKEN = new RegExp(`${REF_OPEN}([^${REF_OPEN}${REF_CLOSE}]+)${REF_CLOSE}`,
 
 const token = (id: string) => `${REF_OPEN}${id}${REF_CLOSE}`;
 
-export function normalizeRefs(text: string, numbering: Numbering): string {
+export function normalizeRefs(raw: string, numbering: Numbering): string {
+  const text = escapeUser(raw);
   if (!text.includes('rticle')) return text;
   const one = (n: string) => {
     const id = numbering.get(Number(n));
@@ -44,14 +56,15 @@ export interface Renumbering {
 }
 
 export function denormalizeRefs(text: string, r: Renumbering): string {
-  if (!text.includes(REF_OPEN)) return text;
-  return text.replace(TOKEN, (_m, id: string) => {
+  if (!text.includes(REF_OPEN)) return unescapeUser(text);
+  const numbered = text.replace(TOKEN, (_m, id: string) => {
     const n = r.numbers.get(id) ?? byTopic(id, r.numbers);
     if (n !== undefined) return String(n);
     const old = r.previous.get(id) ?? 0;
     if (!r.dangling.some((d) => d.id === id)) r.dangling.push({ id, old });
     return old ? String(old) : '[●]';
   });
+  return unescapeUser(numbered);
 }
 
 /** A reference to a variant that the terms replaced goes to the article of the same topic. */
