@@ -14,7 +14,7 @@ export interface MarkdownOptions {
 
 /** Whether spacecoop wrote this file; editors on some systems add a byte-order mark when saving. */
 export function isSpacecoopDraft(text: string): boolean {
-  return text.replace(/^\uFEFF/, '').startsWith(DRAFT_MARKER);
+  return text.replace(/^\uFEFF/, '').replace(/^[ \t]+/, '').startsWith(DRAFT_MARKER);
 }
 
 export function articleHeading(a: Pick<Article, 'number' | 'title'>): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { freshDraft, mergeDraft } from '../../src/draftfile/merge.js';
+import { UserError } from '../../src/errors.js';
 import { A, BASE_SPECS, edit, generate, withSpec, type Spec } from '../draftfile/fixtures.js';
 
 /** Draft from `before`, let `edits` act on the file, regenerate from `after`. */
@@ -32,4 +33,40 @@ describe('item 1: characters a user can type never act as internal markers', () 
     const r = round(BASE_SPECS, (t) => edit(t, 'The Parties shall cooperate in Earth observation.', 'The Parties shall cooperate in science.\n\u0000\nMore.'), after);
     expect(r.text).toContain('science.\n\u0000\nMore.');
   });
+});
+
+describe('item 2: markers a formatter re-indented or padded', () => {
+  const reformat: [string, (l: string) => string][] = [
+    ['indented by two spaces', (l) => `  ${l}`],
+    ['with trailing spaces', (l) => `${l}   `],
+    ['with a trailing tab and leading tab', (l) => `\t${l}\t`],
+  ];
+  for (const [name, f] of reformat) {
+    it(`still reads every clause when the markers are ${name}`, () => {
+      const pristine = round(BASE_SPECS, (t) => t, INSERTED);
+      const r = round(BASE_SPECS, (t) => t.split('\n').map((l) => (l.startsWith('<!-- ') && !l.startsWith('<!-- spacecoop:base') ? f(l) : l)).join('\n'), INSERTED);
+      expect(r.report.conflicts).toEqual([]);
+      expect(r.text).toBe(pristine.text);
+      expect((r.text.match(/^## Article \d+/gm) ?? []).length).toBe(6);
+    });
+  }
+  const damaged: [string, (t: string) => string][] = [
+    ['markers without spaces', (t) => t.replace(/<!-- (\/?spacecoop:(?:clause|notes)[^>]*?) -->/g, '<!--$1-->')],
+    ['markers in capitals', (t) => t.replace(/spacecoop:clause/g, 'SPACECOOP:clause')],
+    ['one clause whose markers lost their spaces', (t) => t.replace('<!-- spacecoop:clause ip/joint -->', '<!--spacecoop:clause ip/joint-->').replace(/(ip\/joint-->[\s\S]*?)<!-- \/spacecoop:clause -->/, '$1<!--/spacecoop:clause-->')],
+  ];
+  for (const [name, f] of damaged) {
+    it(`refuses, naming the line, when a draft holds ${name}`, () => {
+      const file = f(freshDraft(generate(BASE_SPECS)));
+      let error: unknown;
+      try {
+        mergeDraft(file, generate(INSERTED), { file: 'd.md' });
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(UserError);
+      expect((error as UserError).exitCode).toBe(2);
+      expect((error as UserError).problems.map((p) => p.message).join('\n')).toMatch(/marker/);
+    });
+  }
 });
