@@ -1,5 +1,5 @@
 import { CLAUSE_CLOSE, DRAFT_MARKER, NOTES_CLOSE, NOTES_OPEN } from '../export/markdown.js';
-import { BASE_OPEN_PREFIX } from './base.js';
+import { BASE_OPEN_PREFIX, baseExtent } from './base.js';
 
 /** The drafting notes take part in the merge as one more unit, under this id. */
 export const NOTES_ID = '#notes';
@@ -49,6 +49,8 @@ export interface DraftDoc {
   baseBlock?: string[];
   /** Whether a blank line stands before the base block (as spacecoop writes it). */
   baseGap?: boolean;
+  /** Lines of the drafter's own text found after or inside a damaged base block, kept as visible text. */
+  keptFromBase?: number;
   /** Malformed markers, each with its 1-based line. */
   problems: { line: number; message: string }[];
 }
@@ -65,13 +67,22 @@ export function readDoc(input: string): DraftDoc {
   let baseBlock: string[] | undefined;
   let baseGap = true;
   const b = lines.findIndex((l) => markerLine(l).startsWith(BASE_OPEN_PREFIX));
+  let keptFromBase: number | undefined;
   if (b >= 0) {
-    let e = b;
-    while (e < lines.length && markerLine(lines[e]!) !== '-->') e++;
-    baseBlock = lines.slice(b, e + 1).map((l) => l.trim());
+    const x = baseExtent(lines, b);
+    baseBlock = lines.slice(b, x.end).map((l) => l.trim());
     const before = b > 1 && lines[b - 1] === '' ? b - 1 : b;
     baseGap = before !== b;
-    lines = [...lines.slice(0, before), ...lines.slice(e + 1)];
+    if (x.closed) lines = [...lines.slice(0, before), ...lines.slice(x.end)];
+    else {
+      // A damaged base: what follows it is the drafter's text. The lone `-->` that closed the
+      // damaged comment goes, or the drafter's text would show it.
+      const rest = lines.slice(x.end).filter((_l, i) => i + x.end !== x.stray);
+      keptFromBase = rest.filter((l) => l.trim() !== '').length;
+      if (!keptFromBase) keptFromBase = undefined;
+      lines = [...lines.slice(0, before), ...rest];
+      while (lines.length > 1 && lines[lines.length - 1] === '' && lines[lines.length - 2] === '') lines.pop();
+    }
   }
 
   const problems: DraftDoc['problems'] = [];
@@ -108,7 +119,7 @@ export function readDoc(input: string): DraftDoc {
     }
   }
   if (open) problems.push({ line: open.line, message: `${describe(open)} is never closed (\`${open.kind === 'clause' ? CLAUSE_CLOSE : NOTES_CLOSE}\`)` });
-  return { ours, crlf, bom, head, units, ...(baseBlock ? { baseBlock, baseGap } : {}), problems };
+  return { ours, crlf, bom, head, units, ...(baseBlock ? { baseBlock, baseGap } : {}), ...(keptFromBase ? { keptFromBase } : {}), problems };
 }
 
 const describe = (u: Unit) => (u.kind === 'clause' ? `clause \`${u.id}\`` : 'the drafting notes');

@@ -35,6 +35,8 @@ export interface MergeReport {
   conflicts: Conflict[];
   /** Set when the draft carries no usable base: every clause was treated as edited. */
   baseProblem?: string;
+  /** Lines of the drafter's text found after or inside a damaged base block: kept, and said so. */
+  keptFromBase?: number;
   /** Cross-references to articles that are no longer in the draft, left with their old number. */
   dangling: { id: string; old: number }[];
 }
@@ -194,6 +196,13 @@ export function mergeDraft(existing: string, generated: string, options: MergeOp
       hint: 'Each clause sits between `<!-- spacecoop:clause ID -->` and `<!-- /spacecoop:clause -->` lines: restore the marker, or use --force to regenerate everything (a backup is written first).',
     });
   }
+  const left = findConflicts(existing);
+  if (left.length && !options.force) {
+    throw new UserError(`${file} still holds ${left.length} unresolved conflict${left.length === 1 ? '' : 's'} from an earlier regeneration; it is left unchanged`, {
+      problems: left.map((c) => ({ file, line: c.line, message: `unresolved conflict in ${c.article ? `Article ${c.article}` : c.clauseId || 'the title and contents'}` })),
+      hint: 'Keep one version of each <<<<<<< … >>>>>>> block and delete the markers, then regenerate; or use --force to replace the selected clauses with the new text (a backup is written first).',
+    });
+  }
   const T = readDoc(generated);
 
   let base: Base | undefined;
@@ -337,6 +346,7 @@ export function mergeDraft(existing: string, generated: string, options: MergeOp
       changes,
       conflicts: findConflicts(text),
       ...(baseProblem ? { baseProblem } : {}),
+      ...(O.keptFromBase ? { keptFromBase: O.keptFromBase } : {}),
       dangling: renumber.dangling,
     },
   };

@@ -1,5 +1,5 @@
 import { CLAUSE_CLOSE, DRAFT_MARKER, NOTES_CLOSE, NOTES_OPEN } from '../export/markdown.js';
-import { BASE_OPEN_PREFIX } from './base.js';
+import { BASE_OPEN_PREFIX, baseExtent } from './base.js';
 import { findConflicts, type Conflict } from './conflicts.js';
 import { markerLine } from './document.js';
 
@@ -37,15 +37,21 @@ export function parseDraftFile(input: string): DraftFile {
     segments.push(kind === 'clause' ? { kind, id: id!, text: body, line: start } : ({ kind, text: body, line: start } as Segment));
     buf = [];
   };
+  let baseEnd = -1;
+  let stray = -1;
   lines.forEach((raw, i) => {
     const line = markerLine(raw);
     if (inBase) {
-      if (line === '-->') inBase = false;
-      return;
+      if (i < baseEnd) return;
+      inBase = false;
     }
+    if (i === stray) return;
     if (!open && line.startsWith(BASE_OPEN_PREFIX)) {
+      const x = baseExtent(lines, i);
       inBase = true;
       hasBase = true;
+      baseEnd = x.end;
+      stray = x.stray;
       return;
     }
     const m = OPEN.exec(line);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { freshDraft, mergeDraft } from '../../src/draftfile/merge.js';
 import { UserError } from '../../src/errors.js';
+import { summarizeMerge } from '../../src/draftfile/summary.js';
 import { A, BASE_SPECS, edit, generate, withSpec, type Spec } from '../draftfile/fixtures.js';
 
 /** Draft from `before`, let `edits` act on the file, regenerate from `after`. */
@@ -69,4 +70,38 @@ describe('item 2: markers a formatter re-indented or padded', () => {
       expect((error as UserError).problems.map((p) => p.message).join('\n')).toMatch(/marker/);
     });
   }
+});
+
+describe('item 3: a damaged base block, and conflicts left in', () => {
+  const cut = (file: string, keep: number) => {
+    const lines = file.split('\n');
+    const b = lines.findIndex((l) => l.startsWith('<!-- spacecoop:base '));
+    return lines.slice(0, b + 1 + keep).join('\n');
+  };
+  const annex = '## Annex A — Ground Segment\n\nThe ground segment comprises two stations, at Kiruna and Hartebeesthoek.';
+  const damage: [string, (file: string) => string][] = [
+    ['truncated (no closing `-->`), an annex typed after it', (f) => `${cut(f, 2)}\n\n${annex}\n`],
+    ['truncated after its first line, an annex after it', (f) => `${cut(f, 0)}\n${annex}\n`],
+    ['typed into, the annex inside the comment', (f) => f.replace(/\n-->\n$/, `\n${annex}\n-->\n`).replace(/(<!-- spacecoop:base [^\n]*\n[^\n]*\n)/, `$1${annex}\n`)],
+  ];
+  for (const [name, f] of damage) {
+    it(`keeps the drafter's text of a base ${name}, and says so`, () => {
+      const r = round(BASE_SPECS, f, INSERTED);
+      expect(r.text).toContain('The ground segment comprises two stations, at Kiruna and Hartebeesthoek.');
+      expect(r.text).toContain('## Annex A — Ground Segment');
+      expect(r.report.keptFromBase).toBeGreaterThan(0);
+      expect(summarizeMerge(r.report).join('\n')).toMatch(/kept/);
+      // the new base block is whole, and the annex stays in the visible text next time
+      const again = mergeDraft(r.text.replace(/<<<<<<<[^\n]*\n|=======\n|>>>>>>>[^\n]*\n/g, ''), generate(INSERTED));
+      expect(again.text).toContain('Kiruna and Hartebeesthoek');
+      expect(again.report.keptFromBase).toBeUndefined();
+    });
+  }
+  it('refuses to regenerate over conflicts left in the draft, in a clause or in the notes', () => {
+    for (const marker of ['<<<<<<< your text', '<<<<<<<']) {
+      const file = edit(freshDraft(generate(BASE_SPECS)), 'It shall retain jurisdiction and control.', `It shall retain jurisdiction and control.\n\n${marker}\n\nmine\n\n=======\n\ntheirs\n\n>>>>>>> the new terms`);
+      expect(() => mergeDraft(file, generate(INSERTED))).toThrow(UserError);
+      expect(mergeDraft(file, generate(INSERTED), { force: true }).report.conflicts).toEqual([]);
+    }
+  });
 });
