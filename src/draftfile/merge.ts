@@ -55,12 +55,42 @@ export interface MergeResult {
   report: MergeReport;
 }
 
+/**
+ * The text as a comparison sees it: paragraphs (separated by blank lines) with their spacing and
+ * line breaks collapsed, so that re-wrapping a paragraph (fmt, Vim gq, Emacs fill, prettier's prose
+ * wrap) or re-spacing it is not an edit.
+ */
 const wsKey = (text: string) =>
-  text
-    .split('\n')
+  paragraphs(text.split('\n'))
     .map(lineKey)
     .filter(Boolean)
     .join('\n');
+
+/** Lines grouped into paragraphs: each run of non-blank lines one element (joined with \n), each blank line its own. */
+function paragraphs(lines: string[]): string[] {
+  const out: string[] = [];
+  let run: string[] = [];
+  for (const l of lines) {
+    if (l.trim() === '') {
+      if (run.length) out.push(run.join('\n'));
+      run = [];
+      out.push(l);
+    } else run.push(l);
+  }
+  if (run.length) out.push(run.join('\n'));
+  return out;
+}
+
+/** A three-way merge by line; where that conflicts, by paragraph, so a re-wrapped paragraph counts as unchanged. */
+function merge3(b: string[], o: string[], t: string[]): Diff3Chunk[] {
+  const byLine = diff3(b, o, t);
+  if (!byLine.some((c) => 'conflict' in c)) return byLine;
+  const byPara = diff3(paragraphs(b), paragraphs(o), paragraphs(t));
+  const count = (cs: Diff3Chunk[]) => cs.filter((c) => 'conflict' in c).length;
+  if (count(byPara) >= count(byLine)) return byLine;
+  const lines = (xs: string[]) => xs.flatMap((x) => x.split('\n'));
+  return byPara.map((c) => ('ok' in c ? { ok: lines(c.ok) } : { conflict: { ours: lines(c.conflict.ours), theirs: lines(c.conflict.theirs) } }));
+}
 
 /** Lines that differ between two versions without a common ancestor: each difference a conflict. */
 function twoWay(ours: string[], theirs: string[]): Diff3Chunk[] {
@@ -138,7 +168,8 @@ export function decide(o: string | undefined, t: string | undefined, b: string |
     }
     if (t === b) return { body: o, base: t, status: 'kept' };
     if (wsKey(o) === wsKey(b)) return { body: t, base: t, status: 'updated' };
-    const r = render(diff3(split(b), split(o), split(t)));
+    if (wsKey(o) === wsKey(t)) return { body: o, base: t, status: 'kept' };
+    const r = render(merge3(split(b), split(o), split(t)));
     return { body: r.lines.join('\n'), base: t, status: r.conflicts ? 'conflict' : 'merged' };
   }
   if (o !== undefined) {

@@ -105,3 +105,51 @@ describe('item 3: a damaged base block, and conflicts left in', () => {
     }
   });
 });
+
+describe('item 4: re-wrapping a paragraph is not an edit', () => {
+  const wrap = (para: string, width: number) => {
+    const out: string[] = [];
+    let line = '';
+    for (const w of para.split(' ')) {
+      if (line && (line + ' ' + w).length > width) {
+        out.push(line);
+        line = w;
+      } else line = line ? `${line} ${w}` : w;
+    }
+    return [...out, line].join('\n');
+  };
+  const ipChanged = withSpec(BASE_SPECS, 'ip/joint', (s) => A(s.id, s.title, s.paras[0]!, s.paras[1]!, 'Confidentiality lasts ten (10) years.'));
+  const cases: [string, string, Spec[]][] = [
+    ['another paragraph of the same article changed', '1. Foreground Intellectual Property is owned jointly.', ipChanged],
+    ['the re-wrapped paragraph itself changed', '3. Confidentiality lasts five (5) years.', ipChanged],
+    ['the preamble re-wrapped, an article inserted', 'The Government of Aldera and the Government of Borduria,', INSERTED],
+  ];
+  for (const [name, para, after] of cases) {
+    for (const width of [12, 25]) {
+      it(`no conflict when a paragraph is re-wrapped at ${width} columns and ${name}`, () => {
+        const r = round(BASE_SPECS, (t) => edit(t, para, wrap(para, width)), after);
+        expect(r.report.conflicts).toEqual([]);
+        expect(r.report.changes.every((c) => c.status !== 'conflict')).toBe(true);
+        const flat = r.text.replace(/\s+/g, ' ');
+        if (after === ipChanged) expect(flat).toContain('Confidentiality lasts ten (10) years.');
+        if (!para.startsWith('3. Confidentiality')) expect(flat).toContain(para.replace(/^\d\. /, ''));
+        else expect(flat).not.toContain('five (5)');
+      });
+    }
+  }
+  it('a real edit in one paragraph and a re-wrap of the paragraph the terms change: merged, no conflict', () => {
+    const r = round(
+      BASE_SPECS,
+      (t) => edit(edit(t, 'is owned jointly.', 'is owned jointly, in equal shares.'), '3. Confidentiality lasts five (5) years.', '3. Confidentiality lasts\nfive (5) years.'),
+      ipChanged,
+    );
+    expect(r.report.conflicts).toEqual([]);
+    expect(r.text).toContain('is owned jointly, in equal shares.');
+    expect(r.text).toContain('Confidentiality lasts ten (10) years.');
+  });
+  it('re-wrapping alone, with unchanged terms, is left exactly as typed', () => {
+    const para = 'The Government of Aldera and the Government of Borduria,';
+    const r = round(BASE_SPECS, (t) => edit(t, para, wrap(para, 20)), BASE_SPECS);
+    expect(r.text).toContain(wrap(para, 20));
+  });
+});
