@@ -27,7 +27,15 @@ const unescapeUser = (text: string) => text.replace(ESCAPED, (_m, l: string) => 
 /** number -> clause id, and back. */
 export type Numbering = Map<number, string>;
 
-const REF = /(\bArticles?\s+)(\d+)((?:(?:\s*,\s*|\s+(?:and|or|to)\s+|\s*[-–]\s*)\d+)*)(?!\d)(?!\s+of\s+(?!this\b))/g;
+/**
+ * A typed reference: "Article 12", "article 12", "Art. 12", "Arts. 10 and 12", "Articles 10, 12,
+ * and 13" (with or without the serial comma), "Articles 10 to 12", "10-12", "10 through 12",
+ * "10 and/or 12". Every number of a list or range follows its article.
+ */
+const REF_WORD = String.raw`\b(?:[Aa]rticles?|ARTICLES?|[Aa]rts?\.)\s*`;
+const REF_SEP = String.raw`(?:\s*,\s*(?:(?:and|or|and\/or)\s+)?|\s+(?:and|or|and\/or|to|through)\s+|\s*[-–—]\s*)`;
+const REF = new RegExp(String.raw`(${REF_WORD})(\d+)((?:${REF_SEP}\d+)*)(?!\d)(?!\s+of\s+(?!this\b))`, 'g');
+const MAY_REFER = /rticle|\bArts?\./i;
 const NUM = /\d+/g;
 const SLUG = /(\(#article-)(\d+)(-)/g;
 const TOKEN = new RegExp(`${REF_OPEN}([^${REF_OPEN}${REF_CLOSE}]+)${REF_CLOSE}`, 'g');
@@ -36,7 +44,7 @@ const token = (id: string) => `${REF_OPEN}${id}${REF_CLOSE}`;
 
 export function normalizeRefs(raw: string, numbering: Numbering): string {
   const text = escapeUser(raw);
-  if (!text.includes('rticle')) return text;
+  if (!MAY_REFER.test(text)) return text;
   const one = (n: string) => {
     const id = numbering.get(Number(n));
     return id === undefined ? n : token(id);
@@ -86,4 +94,19 @@ export function headingNumber(body: string): number | undefined {
 export function hasOwnHeading(normalizedBody: string, id: string): boolean {
   const heading = `## Article ${REF_OPEN}${id}${REF_CLOSE} — `;
   return normalizedBody.startsWith(heading) || normalizedBody.includes(`\n${heading}`);
+}
+
+/**
+ * Typed references in `text` that cannot be followed: a number that is no article of the draft
+ * (`numbering`), in any of the forms the merge follows. Each with its 0-based line in `text`.
+ */
+export function unfollowedRefs(text: string, numbering: Numbering): { line: number; ref: string; number: number }[] {
+  const out: { line: number; ref: string; number: number }[] = [];
+  text.split('\n').forEach((l, line) => {
+    if (!MAY_REFER.test(l) || /^#+ Article \d+ — /.test(l)) return;
+    for (const m of l.matchAll(REF)) {
+      for (const n of `${m[2]}${m[3]}`.match(NUM) ?? []) if (!numbering.has(Number(n))) out.push({ line, ref: m[0].trim(), number: Number(n) });
+    }
+  });
+  return out;
 }

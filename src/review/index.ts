@@ -10,6 +10,7 @@ import { docFromDraft, docFromMarkdown } from './doc.js';
 import { runRules } from './rule.js';
 import { TERMS_RULES } from './rules/terms.js';
 import { FILE_RULES, TEXT_RULES } from './rules/text.js';
+import { HYGIENE_RULES } from './rules/hygiene.js';
 import type { Finding } from './types.js';
 
 export type { Finding } from './types.js';
@@ -69,7 +70,7 @@ export function reviewTerms(terms: ResolvedTerms, draft?: Draft, options: Review
 /** Rules over a draft file on disk: the text rules, plus blanks and unresolved conflicts. */
 export function reviewDraftText(text: string, file?: string, options: Pick<ReviewOptions, 'knownTerms'> = {}): Finding[] {
   const doc = docFromMarkdown(text, file);
-  return sortFindings([...runRules(FILE_RULES, { doc }), ...runRules(TEXT_RULES, { doc, knownTerms: options.knownTerms ?? BUILTIN_TERMS })]);
+  return sortFindings([...runRules(FILE_RULES, { doc }), ...runRules(TEXT_RULES, { doc, knownTerms: options.knownTerms ?? BUILTIN_TERMS }), ...runRules(HYGIENE_RULES, { doc })]);
 }
 
 /**

@@ -153,3 +153,34 @@ describe('item 4: re-wrapping a paragraph is not an edit', () => {
     expect(r.text).toContain(wrap(para, 20));
   });
 });
+
+describe('item 5: typed cross-references in lists, ranges and abbreviations follow their articles', () => {
+  // Articles 2..5 of BASE_SPECS become 3..6 once a definitions article is inserted as Article 2.
+  const typed: [string, string][] = [
+    ['Articles 2, 3, and 4 apply.', 'Articles 3, 4, and 5 apply.'],
+    ['Articles 2, 3 and 5 apply.', 'Articles 3, 4 and 6 apply.'],
+    ['See Art. 4 and Arts. 2 and 5.', 'See Art. 5 and Arts. 3 and 6.'],
+    ['Articles 2 to 4 apply.', 'Articles 3 to 5 apply.'],
+    ['Articles 2-4 and 2 through 5.', 'Articles 3-5 and 3 through 6.'],
+    ['As article 4 says, and ARTICLE 5.', 'As article 5 says, and ARTICLE 6.'],
+    ['Articles 3, 4, or 5, and Article 2 of the Convention.', 'Articles 4, 5, or 6, and Article 2 of the Convention.'],
+  ];
+  for (const [before, after] of typed) {
+    it(`"${before}" -> "${after}"`, () => {
+      const r = round(BASE_SPECS, (t) => edit(t, 'It shall retain jurisdiction and control.', `It shall retain jurisdiction and control. ${before}`), INSERTED);
+      expect(r.text).toContain(`It shall retain jurisdiction and control. ${after}`);
+      expect(r.report.conflicts).toEqual([]);
+    });
+  }
+});
+
+describe('item 5: check reports a reference it cannot follow', () => {
+  it('names each typed reference to an article the draft does not have, in any form', async () => {
+    const { reviewDraftText } = await import('../../src/review/index.js');
+    const file = edit(freshDraft(generate(BASE_SPECS)), 'It shall retain jurisdiction and control.', 'It shall retain jurisdiction and control under Article 9, Arts. 4 and 12, and Articles 2 to 7; Article 2 of the Convention applies.');
+    const found = reviewDraftText(file, 'd.md').filter((f) => f.rule === 'unfollowed-reference');
+    expect(found.map((f) => f.message.match(/Article (\d+),/)![1])).toEqual(['9', '12', '7']);
+    expect(found.every((f) => f.line !== undefined)).toBe(true);
+    expect(reviewDraftText(freshDraft(generate(BASE_SPECS)), 'd.md').filter((f) => f.rule === 'unfollowed-reference')).toEqual([]);
+  });
+});
