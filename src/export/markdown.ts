@@ -69,7 +69,9 @@ export function renderMarkdown(draft: Draft, options: MarkdownOptions = {}): str
 
   out.push(clauseOpen('instrument/signature'));
   for (const p of draft.testimonium) out.push(p, '');
-  const cell = (s: string) => s.replace(/\|/g, '\\|');
+  // User text arrives escaped for Markdown (render/escape.ts), `|` included; a pipe of our own
+  // wording is escaped here. Escaping once: a pipe already behind a backslash is left as it is.
+  const cell = (s: string) => s.replace(/(?<!\\)((?:\\\\)*)\|/g, '$1\\|');
   out.push(`| ${draft.signatures.map((s) => cell(s.heading)).join(' | ')} |`);
   out.push(`| ${draft.signatures.map(() => '---').join(' | ')} |`);
   out.push(`| ${draft.signatures.map(() => 'Signature:').join(' | ')} |`);
