@@ -1,4 +1,4 @@
-import { formatProblem, isUserError } from '../errors.js';
+import { formatProblem, isUserError, UserError } from '../errors.js';
 
 /** Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org). */
 export function useColor(stream: NodeJS.WriteStream = process.stderr): boolean {
@@ -13,7 +13,18 @@ export const dim = paint('2');
 export const bold = paint('1');
 
 export const err = (line = '') => process.stderr.write(`${line}\n`);
-export const out = (data: string | Uint8Array) => process.stdout.write(data);
+/**
+ * Writes to standard output. A failure reported at once (a closed descriptor, a full disk behind a
+ * file redirect) is the same user error as one reported later through the stream's 'error' event.
+ */
+export const out = (data: string | Uint8Array) => {
+  try {
+    return process.stdout.write(data);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UserError(`cannot write to standard output (${code ?? (e as Error).message}); the output is incomplete`);
+  }
+};
 
 /** Prints an error for the user and returns the exit code. */
 export function printError(e: unknown): number {
