@@ -1,6 +1,7 @@
 import { isSpacecoopDraft } from '../export/markdown.js';
 import { countFindings, reviewDraftText, reviewTermsText, type Finding } from '../review/index.js';
-import { readText } from './fs.js';
+import { readText, textKind } from './fs.js';
+import { UserError } from '../errors.js';
 import { loadLibrary } from './library.js';
 import { bold, dim, green, out, red, yellow } from './output.js';
 
@@ -26,6 +27,8 @@ export async function runCheck(file: string, opts: CheckOptions): Promise<number
     kind = 'draft';
     findings = reviewDraftText(text, file, { knownTerms: [...library.definitions.values()].map((d) => d.term) });
   } else {
+    const other = textKind(text, file);
+    if (other) throw new UserError(`${file}: is ${other}; check reviews a terms file (YAML) or a draft spacecoop wrote`);
     kind = 'terms';
     findings = reviewTermsText(text, file, library);
   }

@@ -1,4 +1,4 @@
-import { lstatSync, readFileSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { UserError } from '../errors.js';
@@ -6,7 +6,7 @@ import { draftFromTermsText, type DraftResult } from '../engine.js';
 import type { Draft } from '../render/draft.js';
 import { exportDraft } from '../export/index.js';
 import { isSpacecoopDraft } from '../export/markdown.js';
-import { exists, readText, writeAtomic } from './fs.js';
+import { checkOutputPath, exists, isStdoutPath, readBytes, readTermsText, readText, writeAtomic } from './fs.js';
 import { loadLibrary } from './library.js';
 import { bold, dim, err, green, out, red, yellow } from './output.js';
 
@@ -29,12 +29,13 @@ export function defaultOut(terms: string, format: string): string {
 
 export async function runDraft(termsPath: string, opts: DraftOptions): Promise<number> {
   const library = loadLibrary(opts.clauses);
-  const source = readText(termsPath, 'terms file');
+  const source = readTermsText(termsPath);
   const result = draftFromTermsText(source, termsPath, library, opts.alternat ? { alternat: opts.alternat } : {});
   if (opts.alternat && !result.terms.parties.some((p) => p.id === opts.alternat)) {
     throw new UserError(`--alternat ${opts.alternat}: not a party handle in ${termsPath} (parties: ${result.terms.parties.map((p) => p.id).join(', ')})`);
   }
-  const target = opts.out ?? defaultOut(termsPath, opts.format);
+  const target = opts.out !== undefined && isStdoutPath(opts.out) ? '-' : (opts.out ?? defaultOut(termsPath, opts.format));
+  if (target !== '-') checkOutputPath(target, opts.format === 'md' ? 'draft' : `${opts.format} file`);
   const mergeFlags = (['only', 'dryRun', 'force'] as const).filter((k) => opts[k]);
   const flagName = (k: string) => `--${k === 'dryRun' ? 'dry-run' : k}`;
   if (mergeFlags.length && (target === '-' || opts.format !== 'md')) {
@@ -85,6 +86,7 @@ export async function writeMarkdownDraft(target: string, output: string, draft: 
     return 0;
   }
 
+  checkOutputPath(target, 'draft');
   const existing = readText(target, 'draft');
   if (!isSpacecoopDraft(existing)) {
     throw new UserError(`${target} exists and was not written by spacecoop; it is left unchanged`, {
@@ -141,7 +143,7 @@ function refuseForeign(target: string, format: string): void {
 
 /** The core properties part of a .docx (a zip), where Word keeps the document's creator. */
 function readDocxCore(path: string): string {
-  const zip = readFileSync(path);
+  const zip = readBytes(path, 'Word file');
   const name = Buffer.from('docProps/core.xml');
   const at = zip.indexOf(name);
   if (at < 0) return '';
