@@ -184,7 +184,8 @@ describe('validation: each answer is checked by the validator of its terms field
     try {
       parseTerms(file, 'f.yaml');
     } catch (e: any) {
-      expect(e.problems[0].message).toBe(validatorFor(['signing', 'date'])('2027-02-30'));
+      // The loader also shows the value it read; the prompt shows it already.
+      expect(e.problems[0].message).toBe(`${validatorFor(['signing', 'date'])('2027-02-30')} (got "2027-02-30")`);
     }
   });
 
