@@ -10,7 +10,7 @@ import { docFromDraft, docFromMarkdown } from './doc.js';
 import { runRules } from './rule.js';
 import { TERMS_RULES } from './rules/terms.js';
 import { FILE_RULES, TEXT_RULES } from './rules/text.js';
-import { HYGIENE_RULES } from './rules/hygiene.js';
+import { BIDI_TERMS_SOURCE, bidiInTerms, HYGIENE_FILE_RULES } from './rules/hygiene.js';
 import type { Finding } from './types.js';
 
 export type { Finding } from './types.js';
@@ -64,13 +64,17 @@ export function reviewTerms(terms: ResolvedTerms, draft?: Draft, options: Review
   const textFindings = draft
     ? runRules(TEXT_RULES, { doc: docFromDraft(draft, terms), knownTerms: options.knownTerms ?? BUILTIN_TERMS }).filter((f) => !seen.has(f.rule))
     : [];
-  return sortFindings([...termsFindings, ...textFindings]);
+  const bidi = bidiInTerms(terms.source).map((h): Finding => {
+    const line = options.locate ? options.locate(pathOf(h.where))?.line : undefined;
+    return { rule: 'bidi-control', severity: 'warning', message: h.message, fix: h.fix, source: BIDI_TERMS_SOURCE, where: h.where, ...(line !== undefined ? { line } : {}) };
+  });
+  return sortFindings([...termsFindings, ...textFindings, ...bidi]);
 }
 
 /** Rules over a draft file on disk: the text rules, plus blanks and unresolved conflicts. */
 export function reviewDraftText(text: string, file?: string, options: Pick<ReviewOptions, 'knownTerms'> = {}): Finding[] {
   const doc = docFromMarkdown(text, file);
-  return sortFindings([...runRules(FILE_RULES, { doc }), ...runRules(TEXT_RULES, { doc, knownTerms: options.knownTerms ?? BUILTIN_TERMS }), ...runRules(HYGIENE_RULES, { doc })]);
+  return sortFindings([...runRules(FILE_RULES, { doc }), ...runRules(TEXT_RULES, { doc, knownTerms: options.knownTerms ?? BUILTIN_TERMS }), ...runRules(HYGIENE_FILE_RULES, { doc })]);
 }
 
 /**

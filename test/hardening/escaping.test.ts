@@ -47,3 +47,38 @@ describe('item 7: user text is escaped once per context (the signature table)', 
     }
   }
 });
+
+describe('item 18: bidi controls in names are isolated in every format and warned of in check', () => {
+  const names = [
+    ['an unclosed right-to-left isolate', 'Agency \u2067evil'],
+    ['a stray pop directional isolate', 'Agency\u2069 x'],
+    ['a right-to-left override (Trojan Source)', 'Agency \u202Eyrtsinim'],
+    ['marks in a Hebrew name', 'סוכנות החלל הישראלית\u200F'],
+  ];
+  for (const [what, name] of names) {
+    it(`${what}: nothing reaches past the name, and check warns`, async () => {
+      const t = stringify({ form: 'agreement', parties: [{ id: 'a', name }, { id: 'b', name: 'Government of the Kingdom of Borduria' }] });
+      const { draft } = draftFromTermsText(t, 't.yaml', builtinLibrary());
+      const md = renderMarkdown(draft);
+      // Every line balances its isolates, and no override or embedding survives.
+      for (const line of md.split('\n')) {
+        let open = 0;
+        for (const c of line) {
+          if ('\u2066\u2067\u2068'.includes(c)) open++;
+          if (c === '\u2069') open--;
+          expect(open).toBeGreaterThanOrEqual(0);
+        }
+        expect(open, line).toBe(0);
+        expect(line).not.toMatch(/[\u202A-\u202E]/);
+      }
+      const { exportDraft } = await import('../../src/export/index.js');
+      const html = String(await exportDraft(draft, 'html', { notes: true }));
+      expect(html).not.toMatch(/[\u202A-\u202E]/);
+      const { reviewTermsText } = await import('../../src/review/index.js');
+      const findings = reviewTermsText(t, 't.yaml', builtinLibrary());
+      if (/[\u202A-\u202E\u2066-\u2069]/.test(name)) expect(findings.some((f) => f.rule === 'bidi-control' && f.where === 'parties[0].name')).toBe(true);
+      const { reviewDraftText } = await import('../../src/review/index.js');
+      if (/[\u2066-\u2069\u200E\u200F]/.test(name)) expect(reviewDraftText(md, 'd.md').some((f) => f.rule === 'bidi-control')).toBe(true);
+    });
+  }
+});
