@@ -49,7 +49,7 @@ describe('item 7: user text is escaped once per context (the signature table)', 
 });
 
 describe('item 18: bidi controls in names are isolated in every format and warned of in check', () => {
-  const names = [
+  const names: [string, string][] = [
     ['an unclosed right-to-left isolate', 'Agency \u2067evil'],
     ['a stray pop directional isolate', 'Agency\u2069 x'],
     ['a right-to-left override (Trojan Source)', 'Agency \u202Eyrtsinim'],
