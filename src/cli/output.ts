@@ -1,16 +1,23 @@
+import { Chalk, chalkStderr, type ChalkInstance } from 'chalk';
 import { formatProblem, isUserError, UserError } from '../errors.js';
 
-/** Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org). */
+const stdoutChalk: ChalkInstance = new Chalk();
+const chalkFor = (stream: NodeJS.WriteStream) => (stream === process.stdout ? stdoutChalk : chalkStderr);
+
+/**
+ * Colour as chalk decides it for the stream (a terminal, its colour level, FORCE_COLOR, TERM=dumb),
+ * and never when NO_COLOR is set (https://no-color.org).
+ */
 export function useColor(stream: NodeJS.WriteStream = process.stderr): boolean {
-  return Boolean(stream.isTTY) && !('NO_COLOR' in process.env) && process.env.TERM !== 'dumb';
+  return !('NO_COLOR' in process.env) && chalkFor(stream).level > 0;
 }
 
-const paint = (code: string) => (s: string, stream?: NodeJS.WriteStream) => (useColor(stream) ? `\u001b[${code}m${s}\u001b[0m` : s);
-export const red = paint('31');
-export const yellow = paint('33');
-export const green = paint('32');
-export const dim = paint('2');
-export const bold = paint('1');
+const paint = (style: 'red' | 'yellow' | 'green' | 'dim' | 'bold') => (s: string, stream: NodeJS.WriteStream = process.stderr) => (useColor(stream) ? chalkFor(stream)[style](s) : s);
+export const red = paint('red');
+export const yellow = paint('yellow');
+export const green = paint('green');
+export const dim = paint('dim');
+export const bold = paint('bold');
 
 export const err = (line = '') => process.stderr.write(`${line}\n`);
 /**
