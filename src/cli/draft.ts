@@ -2,7 +2,8 @@ import { lstatSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { UserError } from '../errors.js';
-import { draftFromTermsText, type DraftResult } from '../engine.js';
+import { draftFromTermsText, libraryVariants, type DraftResult } from '../engine.js';
+import { parseTerms } from '../terms/parse.js';
 import type { Draft } from '../render/draft.js';
 import { exportDraft } from '../export/index.js';
 import { isSpacecoopDraft } from '../export/markdown.js';
@@ -30,9 +31,10 @@ export function defaultOut(terms: string, format: string): string {
 export async function runDraft(termsPath: string, opts: DraftOptions): Promise<number> {
   const library = loadLibrary(opts.clauses);
   const source = readTermsText(termsPath);
-  const result = draftFromTermsText(source, termsPath, library, opts.alternat ? { alternat: opts.alternat } : {});
-  if (opts.alternat && !result.terms.parties.some((p) => p.id === opts.alternat)) {
-    throw new UserError(`--alternat ${opts.alternat}: not a party handle in ${termsPath} (parties: ${result.terms.parties.map((p) => p.id).join(', ')})`);
+  const alternat = opts.alternat ? alternatHandle(opts.alternat, source, termsPath, library) : undefined;
+  const result = draftFromTermsText(source, termsPath, library, alternat ? { alternat } : {});
+  if (alternat && !result.terms.parties.some((p) => p.id === alternat)) {
+    throw new UserError(`--alternat ${opts.alternat}: not a party in ${termsPath} (parties: ${result.terms.parties.map((p) => `${p.id}${p.shortName ? ` (${p.shortName})` : ''}`).join(', ')})`);
   }
   const target = opts.out !== undefined && isStdoutPath(opts.out) ? '-' : (opts.out ?? defaultOut(termsPath, opts.format));
   if (target !== '-') checkOutputPath(target, opts.format === 'md' ? 'draft' : `${opts.format} file`);
@@ -181,4 +183,17 @@ async function refuseConflicts(mdDraft: string, format: string): Promise<void> {
     problems: conflicts.map((c) => ({ file: mdDraft, line: c.line, message: `conflict in ${c.article ? `Article ${c.article}` : c.clauseId || 'the title and contents'}` })),
     hint: 'Keep one version of each <<<<<<< … >>>>>>> block and delete the markers, then export again.',
   });
+}
+
+/** `--alternat` names a party by its handle, or by its short name or name in any case (CNSA, cnsa). */
+function alternatHandle(given: string, source: string, termsPath: string, library: ReturnType<typeof loadLibrary>): string {
+  let parties: { id: string; name: string; shortName?: string | undefined }[];
+  try {
+    parties = parseTerms(source, termsPath, { variants: libraryVariants(library) }).terms.parties;
+  } catch {
+    return given; // the draft reports the terms file's problems
+  }
+  if (parties.some((p) => p.id === given)) return given;
+  const k = (s: string) => s.trim().toLowerCase();
+  return parties.find((p) => k(p.shortName ?? '') === k(given) || k(p.name) === k(given))?.id ?? given;
 }

@@ -101,7 +101,7 @@ export async function runNew(opts: NewOptions, deps: NewDeps = {}): Promise<numb
 
   let terms: Record<string, unknown>;
   try {
-    ({ terms } = await runInterview({ ask, say }, { ...(start ? { start } : {}), prefilled: Boolean(base), variants: variantChoices(library) }));
+    ({ terms } = await runInterview({ ask, say }, { ...(start ? { start } : {}), prefilled: Boolean(base), variants: variantChoices(library), review: true }));
   } catch (e) {
     if (e instanceof InterviewCancelled) return cancelled(e);
     throw e;
