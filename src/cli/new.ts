@@ -42,6 +42,9 @@ export interface NewDeps {
   interactive?: boolean;
 }
 
+/** Shows the terminal's cursor again (DECTCEM), which a prompt hides while it waits. */
+const SHOW_CURSOR = '\u001b[?25h';
+
 /** Exit code after Ctrl+C, as shells report an interrupted command (128 + SIGINT). */
 export const CANCELLED = 130;
 
@@ -100,11 +103,15 @@ export async function runNew(opts: NewOptions, deps: NewDeps = {}): Promise<numb
   }
 
   let terms: Record<string, unknown>;
+  const progress: { state?: Record<string, unknown>; answered: number } = { answered: 0 };
+  const guard = deps.ask === undefined ? guardTerminal(progress) : undefined;
   try {
-    ({ terms } = await runInterview({ ask, say }, { ...(start ? { start } : {}), prefilled: Boolean(base), variants: variantChoices(library), review: true }));
+    ({ terms } = await runInterview({ ask, say }, { ...(start ? { start } : {}), prefilled: Boolean(base), variants: variantChoices(library), review: true, progress }));
   } catch (e) {
-    if (e instanceof InterviewCancelled) return cancelled(e);
+    if (e instanceof InterviewCancelled) return await cancelled(e);
     throw e;
+  } finally {
+    guard?.release();
   }
 
   const text = renderTermsYaml(terms, { ...(base ? { base } : {}), ...schemaRefFor(opts.terms), fileName: basename(opts.terms) });
@@ -142,6 +149,54 @@ export async function runNew(opts: NewOptions, deps: NewDeps = {}): Promise<numb
   err(dim(`Next: edit ${opts.terms} and run \`${redraft}\`; or run \`${command}\` again to change answers.`));
   return code;
 
+  /**
+   * While questions are asked in a terminal: SIGTERM or SIGHUP (a closed window, a logout, `kill`)
+   * puts the terminal back as it was (cooked mode, cursor shown), keeps the answers given so far in
+   * the resume file, says so and exits 128 + the signal's number. Input that ends (Ctrl+D, a closed
+   * pipe) leaves a prompt that can never be answered: the process would end silently with 0, so it
+   * is caught as it is about to, and treated the same way.
+   */
+  function guardTerminal(p: typeof progress): { release: () => void } {
+    const keepAnswers = (why: string): void => {
+      if (process.stdin.isTTY) {
+        try {
+          process.stdin.setRawMode(false);
+        } catch {
+          // the terminal is gone
+        }
+      }
+      if (process.stdout.isTTY) process.stdout.write(SHOW_CURSOR);
+      if (p.state && p.answered > 0) {
+        try {
+          writeAtomic(resumePath, renderResume(p.state, command));
+          err(`\nStopped: ${why}. ${opts.terms} and ${opts.out} were not written; your answers so far are in ${resumePath}. Run \`${command}\` to resume.`);
+          return;
+        } catch {
+          // fall through: say that nothing was kept
+        }
+      }
+      err(`\nStopped: ${why}. Nothing was written.`);
+    };
+    const onSignal = (signal: NodeJS.Signals) => {
+      keepAnswers(`${signal} received`);
+      process.exit(128 + (signal === 'SIGHUP' ? 1 : 15));
+    };
+    const onBeforeExit = () => {
+      keepAnswers('the input ended (Ctrl+D) before the questions were done');
+      process.exitCode = CANCELLED;
+      release();
+    };
+    const release = () => {
+      process.off('SIGTERM', onSignal);
+      process.off('SIGHUP', onSignal);
+      process.off('beforeExit', onBeforeExit);
+    };
+    process.on('SIGTERM', onSignal);
+    process.on('SIGHUP', onSignal);
+    process.on('beforeExit', onBeforeExit);
+    return { release };
+  }
+
   function stopped(answered: number): number {
     err(`Stopped${answered ? '' : ' before any answer'}. Nothing was written.`);
     return CANCELLED;
@@ -151,10 +206,15 @@ export async function runNew(opts: NewOptions, deps: NewDeps = {}): Promise<numb
     process.stdout.isTTY && deps.say === undefined && process.stdout.write('\n');
     if (e.answered === 0) return stopped(0);
     let keep = false;
+    // The input may have ended (Ctrl+D): then this question can never be answered, and the guard
+    // keeps the answers when the process is about to end.
+    const guard = deps.ask === undefined ? guardTerminal({ state: e.state, answered: e.answered }) : undefined;
     try {
       keep = (await ask({ id: 'keep-answers', kind: 'confirm', message: `Keep the answers given so far in ${resumePath}, to resume later?`, default: true })) === true;
     } catch (again) {
       if (!isPromptCancelled(again)) throw again;
+    } finally {
+      guard?.release();
     }
     if (!keep) {
       err(`Stopped. Nothing was written. Run \`${command}\` to start again.`);

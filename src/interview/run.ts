@@ -24,6 +24,8 @@ export interface InterviewOptions {
    * with the answers given as defaults) as often as needed, then write. `spacecoop new` turns it on.
    */
   review?: boolean;
+  /** Kept up to date with the answers so far, for a caller that must save them on a signal. */
+  progress?: { state?: Obj; answered: number };
 }
 
 /** The id of the review step's question. */
@@ -102,10 +104,12 @@ export async function runInterview(io: InterviewIo, options: InterviewOptions = 
     },
   });
 
+  if (options.progress) options.progress.state = state;
   const ask = async (question: Asked): Promise<unknown> => {
     try {
       const raw = await io.ask(question);
       asked++;
+      if (options.progress) options.progress.answered = asked;
       return raw;
     } catch (e) {
       if (isPromptCancelled(e)) throw new InterviewCancelled(state, asked);
