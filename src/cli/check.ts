@@ -2,6 +2,7 @@ import { readFileSync, statSync, type Stats } from 'node:fs';
 import { UserError } from '../errors.js';
 import { countFindings, reviewDraftText, reviewTermsText, type Finding } from '../review/index.js';
 import { classifyText, reviewForeignText, sniffBytes, type ForeignReview } from '../review/foreign/index.js';
+import { readText } from './fs.js';
 import { loadLibrary } from './library.js';
 import { bold, dim, green, out, red, yellow } from './output.js';
 

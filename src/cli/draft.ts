@@ -1,10 +1,11 @@
 import { basename, dirname, extname, join } from 'node:path';
 import { UserError } from '../errors.js';
-import { draftFromTermsText, type DraftResult } from '../engine.js';
+import { draftFromTermsText, libraryVariants, type DraftResult } from '../engine.js';
+import { parseTerms } from '../terms/parse.js';
 import type { Draft } from '../render/draft.js';
 import { exportDraft } from '../export/index.js';
 import { isSpacecoopDraft } from '../export/markdown.js';
-import { exists, readText, writeAtomic } from './fs.js';
+import { checkOutputPath, exists, isStdoutPath, readBytes, readText, textKind, writeAtomic } from './fs.js';
 import { loadLibrary } from './library.js';
 import { bold, dim, err, green, out, red, yellow } from './output.js';
 
@@ -38,12 +39,20 @@ export async function runDraft(termsPath: string, opts: DraftOptions): Promise<n
     const { runExport } = await import('./export.js');
     return runExport(termsPath, { format: opts.format, notes: opts.notes, ...(opts.out ? { out: opts.out } : {}), ...(opts.overwrite ? { overwrite: true } : {}) });
   }
-  const library = loadLibrary(opts.clauses);
-  const result = draftFromTermsText(source, termsPath, library, opts.alternat ? { alternat: opts.alternat } : {});
-  if (opts.alternat && !result.terms.parties.some((p) => p.id === opts.alternat)) {
-    throw new UserError(`--alternat ${opts.alternat}: not a party handle in ${termsPath} (parties: ${result.terms.parties.map((p) => p.id).join(', ')})`);
+  const other = textKind(source, termsPath);
+  if (other) {
+    throw new UserError(`${termsPath}: is ${other}, not a terms file`, {
+      hint: 'Give the terms file (YAML, e.g. agreement.yaml) the draft is made from; `spacecoop new` writes one, and examples/ has several.',
+    });
   }
-  const target = opts.out ?? defaultOut(termsPath, opts.format);
+  const library = loadLibrary(opts.clauses);
+  const alternat = opts.alternat ? alternatHandle(opts.alternat, source, termsPath, library) : undefined;
+  const result = draftFromTermsText(source, termsPath, library, alternat ? { alternat } : {});
+  if (alternat && !result.terms.parties.some((p) => p.id === alternat)) {
+    throw new UserError(`--alternat ${opts.alternat}: not a party in ${termsPath} (parties: ${result.terms.parties.map((p) => `${p.id}${p.shortName ? ` (${p.shortName})` : ''}`).join(', ')})`);
+  }
+  const target = opts.out !== undefined && isStdoutPath(opts.out) ? '-' : (opts.out ?? defaultOut(termsPath, opts.format));
+  if (target !== '-') checkOutputPath(target, opts.format === 'md' ? 'draft' : `${opts.format} file`);
   const mergeFlags = (['only', 'dryRun', 'force'] as const).filter((k) => opts[k]);
   const flagName = (k: string) => `--${k === 'dryRun' ? 'dry-run' : k}`;
   if (mergeFlags.length && opts.format === 'md' && target === '-') {
@@ -114,6 +123,7 @@ export async function writeMarkdownDraft(target: string, output: string, draft: 
     return 0;
   }
 
+  checkOutputPath(target, 'draft');
   const existing = readText(target, 'draft');
   if (!isSpacecoopDraft(existing)) {
     throw new UserError(`${target} exists and was not written by spacecoop; it is left unchanged`, {
@@ -164,3 +174,15 @@ function backupPath(target: string): string {
   for (let i = 1; ; i++) if (!exists(`${target}.${i}.bak`)) return `${target}.${i}.bak`;
 }
 
+/** `--alternat` names a party by its handle, or by its short name or name in any case (CNSA, cnsa). */
+function alternatHandle(given: string, source: string, termsPath: string, library: ReturnType<typeof loadLibrary>): string {
+  let parties: { id: string; name: string; shortName?: string | undefined }[];
+  try {
+    parties = parseTerms(source, termsPath, { variants: libraryVariants(library) }).terms.parties;
+  } catch {
+    return given; // the draft reports the terms file's problems
+  }
+  if (parties.some((p) => p.id === given)) return given;
+  const k = (s: string) => s.trim().toLowerCase();
+  return parties.find((p) => k(p.shortName ?? '') === k(given) || k(p.name) === k(given))?.id ?? given;
+}

@@ -7,11 +7,9 @@ import { printError } from './output.js';
  * conflicts, 2 bad input or usage. A UserError is shown without a stack; anything else is a bug.
  */
 export async function main(argv: string[] = process.argv): Promise<number> {
-  // `spacecoop draft x --out - | head`: when the reader goes away, stop quietly, as Unix tools do.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(0);
-    throw e;
-  });
+  // Standard output that cannot take the document (a reader that went away, a full disk, a closed
+  // descriptor) is the user's problem, not ours: say so and exit 2, never 0 for a document not written.
+  process.stdout.on('error', stdoutFailed);
   const state = { exitCode: 0 };
   const program = createProgram(state);
   try {
@@ -24,4 +22,24 @@ export async function main(argv: string[] = process.argv): Promise<number> {
     }
     return printError(e);
   }
+}
+
+const STDOUT_WHY: Record<string, string> = {
+  EPIPE: 'the program reading it stopped before the end',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is exhausted',
+  EBADF: 'it is closed',
+  EIO: 'an input/output error',
+  EAGAIN: 'it is not ready to take more',
+};
+
+/** Exit 2 when standard output fails; the message goes to stderr (which may still be open). */
+export function stdoutFailed(e: NodeJS.ErrnoException): never {
+  const code = e.code ?? 'EIO';
+  try {
+    process.stderr.write(`error: cannot write to standard output: ${STDOUT_WHY[code] ?? code} (${code}); the output is incomplete\n`);
+  } catch {
+    // stderr is gone too: the exit code says it
+  }
+  process.exit(2);
 }

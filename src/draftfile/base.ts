@@ -54,3 +54,28 @@ export function decodeBase(block: string[]): Decoded {
     return { problem: 'the base block cannot be decoded' };
   }
 }
+
+const B64_LINE = /^[A-Za-z0-9+/=]+$/;
+
+/**
+ * Where the base block that opens at line `open` ends: its header, the base64 lines that follow, and
+ * the closing `-->` when it comes right after them. `end` is exclusive. A block that is not closed
+ * there is damaged (cut short, or typed into): the lines from `end` on are not the base's, they are
+ * the drafter's, and `stray` is the index of a lone `-->` further on that closed the damaged block
+ * (-1 if none), which belongs to neither.
+ */
+export function baseExtent(lines: readonly string[], open: number): { end: number; closed: boolean; stray: number } {
+  let e = open + 1;
+  while (e < lines.length && B64_LINE.test(lines[e]!.trim())) e++;
+  if (e < lines.length && lines[e]!.trim() === '-->') return { end: e + 1, closed: true, stray: -1 };
+  let stray = -1;
+  for (let i = e; i < lines.length; i++) {
+    const t = lines[i]!.trim();
+    if (t === '-->') {
+      stray = i;
+      break;
+    }
+    if (t.startsWith('<!--')) break;
+  }
+  return { end: e, closed: false, stray };
+}

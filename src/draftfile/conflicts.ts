@@ -1,4 +1,5 @@
 import { CLAUSE_CLOSE, NOTES_OPEN } from '../export/markdown.js';
+import { markerLine } from './document.js';
 
 /**
  * Conflicts are written the way git writes them, so any editor that resolves git conflicts
@@ -47,7 +48,8 @@ export function findConflicts(text: string): Conflict[] {
   const out: Conflict[] = [];
   let clauseId = '';
   let article: number | undefined;
-  lines.forEach((line, i) => {
+  lines.forEach((raw, i) => {
+    const line = markerLine(raw);
     const m = OPEN.exec(line);
     if (m) {
       clauseId = m[1]!;

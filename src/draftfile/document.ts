@@ -1,5 +1,5 @@
 import { CLAUSE_CLOSE, DRAFT_MARKER, NOTES_CLOSE, NOTES_OPEN } from '../export/markdown.js';
-import { BASE_OPEN_PREFIX } from './base.js';
+import { BASE_OPEN_PREFIX, baseExtent } from './base.js';
 
 /** The drafting notes take part in the merge as one more unit, under this id. */
 export const NOTES_ID = '#notes';
@@ -7,6 +7,25 @@ export const NOTES_ID = '#notes';
 export const HEAD_ID = '#head';
 
 export const CLAUSE_OPEN_RE = /^<!-- spacecoop:clause ([a-z0-9/-]+) -->$/;
+
+/**
+ * A marker line as spacecoop reads it: the whitespace a formatter adds around a marker (indent,
+ * trailing spaces or tabs) is not part of it. Returns the trimmed line when it is one of the
+ * markers, else the line unchanged.
+ */
+export function markerLine(line: string): string {
+  if (!line.includes('<!--') && !line.includes('-->')) return line;
+  const t = line.trim();
+  return isMarker(t) ? t : line;
+}
+
+const isMarker = (t: string) => t === DRAFT_MARKER || t === CLAUSE_CLOSE || t === NOTES_OPEN || t === NOTES_CLOSE || t === '-->' || CLAUSE_OPEN_RE.test(t) || t.startsWith(BASE_OPEN_PREFIX);
+
+/** Something meant as a spacecoop marker that does not read as one (spaces lost, capitals, a changed id). */
+const LOOKS_LIKE_MARKER = /^\s*<!--\s*\/?\s*spacecoop\s*:/i;
+export function unreadableMarker(line: string): boolean {
+  return LOOKS_LIKE_MARKER.test(line) && !isMarker(line.trim());
+}
 
 /** A clause (or the notes) with the exact lines of its body and of the free text after it. */
 export interface Unit {
@@ -30,6 +49,8 @@ export interface DraftDoc {
   baseBlock?: string[];
   /** Whether a blank line stands before the base block (as spacecoop writes it). */
   baseGap?: boolean;
+  /** Lines of the drafter's own text found after or inside a damaged base block, kept as visible text. */
+  keptFromBase?: number;
   /** Malformed markers, each with its 1-based line. */
   problems: { line: number; message: string }[];
 }
@@ -41,18 +62,27 @@ export function readDoc(input: string): DraftDoc {
   const crlf = text.includes('\r\n');
   if (crlf) text = text.replace(/\r\n/g, '\n');
   let lines = text.split('\n');
-  const ours = lines[0] === DRAFT_MARKER;
+  const ours = markerLine(lines[0] ?? '') === DRAFT_MARKER;
 
   let baseBlock: string[] | undefined;
   let baseGap = true;
-  const b = lines.findIndex((l) => l.startsWith(BASE_OPEN_PREFIX));
+  const b = lines.findIndex((l) => markerLine(l).startsWith(BASE_OPEN_PREFIX));
+  let keptFromBase: number | undefined;
   if (b >= 0) {
-    let e = b;
-    while (e < lines.length && lines[e] !== '-->') e++;
-    baseBlock = lines.slice(b, e + 1);
+    const x = baseExtent(lines, b);
+    baseBlock = lines.slice(b, x.end).map((l) => l.trim());
     const before = b > 1 && lines[b - 1] === '' ? b - 1 : b;
     baseGap = before !== b;
-    lines = [...lines.slice(0, before), ...lines.slice(e + 1)];
+    if (x.closed) lines = [...lines.slice(0, before), ...lines.slice(x.end)];
+    else {
+      // A damaged base: what follows it is the drafter's text. The lone `-->` that closed the
+      // damaged comment goes, or the drafter's text would show it.
+      const rest = lines.slice(x.end).filter((_l, i) => i + x.end !== x.stray);
+      keptFromBase = rest.filter((l) => l.trim() !== '').length;
+      if (!keptFromBase) keptFromBase = undefined;
+      lines = [...lines.slice(0, before), ...rest];
+      while (lines.length > 1 && lines[lines.length - 1] === '' && lines[lines.length - 2] === '') lines.pop();
+    }
   }
 
   const problems: DraftDoc['problems'] = [];
@@ -63,7 +93,9 @@ export function readDoc(input: string): DraftDoc {
   let sink = head;
   const start = ours ? 1 : 0;
   for (let i = start; i < lines.length; i++) {
-    const line = lines[i]!;
+    const raw = lines[i]!;
+    const line = markerLine(raw);
+    if (unreadableMarker(raw)) problems.push({ line: i + 1, message: `\`${raw.trim()}\` looks like a spacecoop marker but does not read as one (expected \`<!-- spacecoop:clause ID -->\`, \`${CLAUSE_CLOSE}\`, \`${NOTES_OPEN}\` or \`${NOTES_CLOSE}\`, with a lower-case id)` });
     const m = CLAUSE_OPEN_RE.exec(line);
     if (m || line === NOTES_OPEN) {
       if (open) problems.push({ line: i + 1, message: `a new ${m ? 'clause' : 'notes'} marker opens before ${describe(open)} (line ${open.line}) is closed` });
@@ -77,17 +109,17 @@ export function readDoc(input: string): DraftDoc {
       const kind = line === CLAUSE_CLOSE ? 'clause' : 'notes';
       if (!open || open.kind !== kind) {
         problems.push({ line: i + 1, message: `a closing ${kind} marker with no matching opening marker` });
-        sink.push(line);
+        sink.push(raw);
         continue;
       }
       sink = open.after;
       open = undefined;
     } else {
-      sink.push(line);
+      sink.push(raw);
     }
   }
   if (open) problems.push({ line: open.line, message: `${describe(open)} is never closed (\`${open.kind === 'clause' ? CLAUSE_CLOSE : NOTES_CLOSE}\`)` });
-  return { ours, crlf, bom, head, units, ...(baseBlock ? { baseBlock, baseGap } : {}), problems };
+  return { ours, crlf, bom, head, units, ...(baseBlock ? { baseBlock, baseGap } : {}), ...(keptFromBase ? { keptFromBase } : {}), problems };
 }
 
 const describe = (u: Unit) => (u.kind === 'clause' ? `clause \`${u.id}\`` : 'the drafting notes');

@@ -35,6 +35,8 @@ export interface MergeReport {
   conflicts: Conflict[];
   /** Set when the draft carries no usable base: every clause was treated as edited. */
   baseProblem?: string;
+  /** Lines of the drafter's text found after or inside a damaged base block: kept, and said so. */
+  keptFromBase?: number;
   /** Cross-references to articles that are no longer in the draft, left with their old number. */
   dangling: { id: string; old: number }[];
 }
@@ -53,12 +55,42 @@ export interface MergeResult {
   report: MergeReport;
 }
 
+/**
+ * The text as a comparison sees it: paragraphs (separated by blank lines) with their spacing and
+ * line breaks collapsed, so that re-wrapping a paragraph (fmt, Vim gq, Emacs fill, prettier's prose
+ * wrap) or re-spacing it is not an edit.
+ */
 const wsKey = (text: string) =>
-  text
-    .split('\n')
+  paragraphs(text.split('\n'))
     .map(lineKey)
     .filter(Boolean)
     .join('\n');
+
+/** Lines grouped into paragraphs: each run of non-blank lines one element (joined with \n), each blank line its own. */
+function paragraphs(lines: string[]): string[] {
+  const out: string[] = [];
+  let run: string[] = [];
+  for (const l of lines) {
+    if (l.trim() === '') {
+      if (run.length) out.push(run.join('\n'));
+      run = [];
+      out.push(l);
+    } else run.push(l);
+  }
+  if (run.length) out.push(run.join('\n'));
+  return out;
+}
+
+/** A three-way merge by line; where that conflicts, by paragraph, so a re-wrapped paragraph counts as unchanged. */
+function merge3(b: string[], o: string[], t: string[]): Diff3Chunk[] {
+  const byLine = diff3(b, o, t);
+  if (!byLine.some((c) => 'conflict' in c)) return byLine;
+  const byPara = diff3(paragraphs(b), paragraphs(o), paragraphs(t));
+  const count = (cs: Diff3Chunk[]) => cs.filter((c) => 'conflict' in c).length;
+  if (count(byPara) >= count(byLine)) return byLine;
+  const lines = (xs: string[]) => xs.flatMap((x) => x.split('\n'));
+  return byPara.map((c) => ('ok' in c ? { ok: lines(c.ok) } : { conflict: { ours: lines(c.conflict.ours), theirs: lines(c.conflict.theirs) } }));
+}
 
 /** Lines that differ between two versions without a common ancestor: each difference a conflict. */
 function twoWay(ours: string[], theirs: string[]): Diff3Chunk[] {
@@ -84,8 +116,11 @@ function twoWay(ours: string[], theirs: string[]): Diff3Chunk[] {
   return chunks;
 }
 
+/** Where a blank line follows a conflict unless the next line is blank already (an object, so no text can be taken for it). */
+const GAP = Symbol('gap');
+
 function render(chunks: Diff3Chunk[]): { lines: string[]; conflicts: number } {
-  const lines: string[] = [];
+  const lines: (string | typeof GAP)[] = [];
   let conflicts = 0;
   for (const c of chunks) {
     if ('ok' in c) {
@@ -93,14 +128,18 @@ function render(chunks: Diff3Chunk[]): { lines: string[]; conflicts: number } {
       continue;
     }
     conflicts++;
-    if (lines.length && lines[lines.length - 1]!.trim() !== '') lines.push('');
+    const last = lines[lines.length - 1];
+    if (typeof last === 'string' && last.trim() !== '') lines.push('');
     lines.push(...conflictLines(c.conflict.ours, c.conflict.theirs));
-    lines.push('\u0000'); // a blank line follows unless the next line is blank already
+    lines.push(GAP);
   }
   const out: string[] = [];
   lines.forEach((l, i) => {
-    if (l !== '\u0000') out.push(l);
-    else if (i + 1 < lines.length && lines[i + 1]!.trim() !== '' && lines[i + 1] !== '\u0000') out.push('');
+    if (l !== GAP) out.push(l);
+    else {
+      const next = lines[i + 1];
+      if (typeof next === 'string' && next.trim() !== '') out.push('');
+    }
   });
   return { lines: out, conflicts };
 }
@@ -129,7 +168,8 @@ export function decide(o: string | undefined, t: string | undefined, b: string |
     }
     if (t === b) return { body: o, base: t, status: 'kept' };
     if (wsKey(o) === wsKey(b)) return { body: t, base: t, status: 'updated' };
-    const r = render(diff3(split(b), split(o), split(t)));
+    if (wsKey(o) === wsKey(t)) return { body: o, base: t, status: 'kept' };
+    const r = render(merge3(split(b), split(o), split(t)));
     return { body: r.lines.join('\n'), base: t, status: r.conflicts ? 'conflict' : 'merged' };
   }
   if (o !== undefined) {
@@ -185,6 +225,13 @@ export function mergeDraft(existing: string, generated: string, options: MergeOp
     throw new UserError(`${file}: the clause markers are damaged, so the draft cannot be regenerated safely; it is left unchanged`, {
       problems: O.problems.map((p) => ({ file, line: p.line, message: p.message })),
       hint: 'Each clause sits between `<!-- spacecoop:clause ID -->` and `<!-- /spacecoop:clause -->` lines: restore the marker, or use --force to regenerate everything (a backup is written first).',
+    });
+  }
+  const left = findConflicts(existing);
+  if (left.length && !options.force) {
+    throw new UserError(`${file} still holds ${left.length} unresolved conflict${left.length === 1 ? '' : 's'} from an earlier regeneration; it is left unchanged`, {
+      problems: left.map((c) => ({ file, line: c.line, message: `unresolved conflict in ${c.article ? `Article ${c.article}` : c.clauseId || 'the title and contents'}` })),
+      hint: 'Keep one version of each <<<<<<< … >>>>>>> block and delete the markers, then regenerate; or use --force to replace the selected clauses with the new text (a backup is written first).',
     });
   }
   const T = readDoc(generated);
@@ -330,6 +377,7 @@ export function mergeDraft(existing: string, generated: string, options: MergeOp
       changes,
       conflicts: findConflicts(text),
       ...(baseProblem ? { baseProblem } : {}),
+      ...(O.keptFromBase ? { keptFromBase: O.keptFromBase } : {}),
       dangling: renumber.dangling,
     },
   };

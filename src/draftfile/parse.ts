@@ -1,6 +1,7 @@
 import { CLAUSE_CLOSE, DRAFT_MARKER, NOTES_CLOSE, NOTES_OPEN } from '../export/markdown.js';
-import { BASE_OPEN_PREFIX } from './base.js';
+import { BASE_OPEN_PREFIX, baseExtent } from './base.js';
 import { findConflicts, type Conflict } from './conflicts.js';
+import { markerLine } from './document.js';
 
 /** A draft on disk, cut at spacecoop's invisible markers. Text between clauses is kept as it is. */
 export type Segment =
@@ -36,14 +37,21 @@ export function parseDraftFile(input: string): DraftFile {
     segments.push(kind === 'clause' ? { kind, id: id!, text: body, line: start } : ({ kind, text: body, line: start } as Segment));
     buf = [];
   };
-  lines.forEach((line, i) => {
+  let baseEnd = -1;
+  let stray = -1;
+  lines.forEach((raw, i) => {
+    const line = markerLine(raw);
     if (inBase) {
-      if (line === '-->') inBase = false;
-      return;
+      if (i < baseEnd) return;
+      inBase = false;
     }
+    if (i === stray) return;
     if (!open && line.startsWith(BASE_OPEN_PREFIX)) {
+      const x = baseExtent(lines, i);
       inBase = true;
       hasBase = true;
+      baseEnd = x.end;
+      stray = x.stray;
       return;
     }
     const m = OPEN.exec(line);
@@ -65,10 +73,10 @@ export function parseDraftFile(input: string): DraftFile {
       start = i + 2;
     } else {
       if (buf.length === 0 && !open) start = i + 1;
-      buf.push(line);
+      buf.push(raw);
     }
   });
   if (open) flush(open.kind === 'clause' ? 'clause' : 'notes', open.kind === 'clause' ? open.id : undefined);
   else flush('text');
-  return { ours: lines[0] === DRAFT_MARKER, segments, hasBase, conflicts: findConflicts(text) };
+  return { ours: markerLine(lines[0] ?? '') === DRAFT_MARKER, segments, hasBase, conflicts: findConflicts(text) };
 }

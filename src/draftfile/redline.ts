@@ -231,6 +231,7 @@ function similarity(a: string, b: string): number {
   const wa = words(a);
   const wb = words(b);
   if (!wa.length || !wb.length) return 0;
+  if (wa.length + wb.length > 2 * LONG) return bagOverlap(wa, wb);
   let common = 0;
   for (const c of diffArrays(wa, wb)) if (!c.added && !c.removed) common += c.count ?? c.value.length;
   return common / Math.max(wa.length, wb.length);
@@ -276,8 +277,68 @@ export function markLines(oldLines: string[], newLines: string[]): string[] {
   return out;
 }
 
+/**
+ * Paragraphs longer than this many words are compared sentence by sentence first, then word by
+ * word inside each changed sentence: a word diff is quadratic in the words that differ, and one
+ * very long paragraph rewritten throughout took minutes.
+ */
+const LONG = 400;
+const SENTENCE = /[^.!?;]+(?:[.!?;]+|$)\s*|[.!?;]+\s*/g;
+const wordCount = (s: string) => (s.match(/\S+/g) ?? []).length;
+
+/** Share of words in common, counted as a multiset: linear, for long paragraphs. */
+function bagOverlap(wa: string[], wb: string[]): number {
+  const counts = new Map<string, number>();
+  for (const w of wa) counts.set(w, (counts.get(w) ?? 0) + 1);
+  let common = 0;
+  for (const w of wb) {
+    const c = counts.get(w) ?? 0;
+    if (c > 0) {
+      common++;
+      counts.set(w, c - 1);
+    }
+  }
+  return common / Math.max(wa.length, wb.length);
+}
+
+/** A long paragraph: sentences matched first; each changed sentence marked word by word against its counterpart. */
+function markSentences(oldText: string, newText: string): string {
+  const so = oldText.match(SENTENCE) ?? [];
+  const sn = newText.match(SENTENCE) ?? [];
+  const out: string[] = [];
+  let dels: string[] = [];
+  let adds: string[] = [];
+  const flush = () => {
+    const k = Math.min(dels.length, adds.length);
+    for (let i = 0; i < k; i++) {
+      const d = dels[i]!;
+      const a = adds[i]!;
+      out.push(wordCount(d) + wordCount(a) <= 2 * LONG ? markWordsShort(d, a) : change(d, a));
+    }
+    if (dels.length > k) out.push(change(dels.slice(k).join(''), ''));
+    if (adds.length > k) out.push(change('', adds.slice(k).join('')));
+    dels = [];
+    adds = [];
+  };
+  for (const c of diffArrays(so, sn)) {
+    if (c.removed) dels.push(...c.value);
+    else if (c.added) adds.push(...c.value);
+    else {
+      flush();
+      out.push(c.value.join(''));
+    }
+  }
+  flush();
+  return out.join('');
+}
+
 /** One paragraph's changes as CriticMarkup; changes separated only by a space or a bracket are joined into one. */
 export function markWords(oldText: string, newText: string): string {
+  if (wordCount(oldText) + wordCount(newText) > 2 * LONG) return markSentences(oldText, newText);
+  return markWordsShort(oldText, newText);
+}
+
+function markWordsShort(oldText: string, newText: string): string {
   type Part = { kind: 'same' | 'del' | 'add'; text: string };
   const parts: Part[] = diffWordsWithSpace(oldText, newText).map((c) => ({ kind: c.added ? 'add' : c.removed ? 'del' : 'same', text: c.value }));
   const out: string[] = [];

@@ -12,19 +12,39 @@
  */
 export const REF_OPEN = '\uE002';
 export const REF_CLOSE = '\uE003';
+/**
+ * The three private-use characters above may also be in the drafter's text (pasted from a symbol
+ * font). So that they never read as a token, user text is escaped first: each of U+E001..U+E003 it
+ * holds becomes U+E001 followed by a letter (a, b, c), and is restored after the merge. A token is
+ * then the only place a bare U+E002 or U+E003 can stand.
+ */
+const REF_ESC = '\uE001';
+const ESCAPABLE = /[\uE001-\uE003]/g;
+const ESCAPED = /\uE001([abc])/g;
+const escapeUser = (text: string) => text.replace(ESCAPABLE, (c) => REF_ESC + 'abc'[c.charCodeAt(0) - 0xe001]);
+const unescapeUser = (text: string) => text.replace(ESCAPED, (_m, l: string) => String.fromCharCode(0xe001 + 'abc'.indexOf(l)));
 
 /** number -> clause id, and back. */
 export type Numbering = Map<number, string>;
 
-const REF = /(\bArticles?\s+)(\d+)((?:(?:\s*,\s*|\s+(?:and|or|to)\s+|\s*[-–]\s*)\d+)*)(?!\d)(?!\s+of\s+(?!this\b))/g;
+/**
+ * A typed reference: "Article 12", "article 12", "Art. 12", "Arts. 10 and 12", "Articles 10, 12,
+ * and 13" (with or without the serial comma), "Articles 10 to 12", "10-12", "10 through 12",
+ * "10 and/or 12". Every number of a list or range follows its article.
+ */
+const REF_WORD = String.raw`\b(?:[Aa]rticles?|ARTICLES?|[Aa]rts?\.)\s*`;
+const REF_SEP = String.raw`(?:\s*,\s*(?:(?:and|or|and\/or)\s+)?|\s+(?:and|or|and\/or|to|through)\s+|\s*[-–—]\s*)`;
+const REF = new RegExp(String.raw`(${REF_WORD})(\d+)((?:${REF_SEP}\d+)*)(?!\d)(?!\s+of\s+(?!this\b))`, 'g');
+const MAY_REFER = /rticle|\bArts?\./i;
 const NUM = /\d+/g;
 const SLUG = /(\(#article-)(\d+)(-)/g;
 const TOKEN = new RegExp(`${REF_OPEN}([^${REF_OPEN}${REF_CLOSE}]+)${REF_CLOSE}`, 'g');
 
 const token = (id: string) => `${REF_OPEN}${id}${REF_CLOSE}`;
 
-export function normalizeRefs(text: string, numbering: Numbering): string {
-  if (!text.includes('rticle')) return text;
+export function normalizeRefs(raw: string, numbering: Numbering): string {
+  const text = escapeUser(raw);
+  if (!MAY_REFER.test(text)) return text;
   const one = (n: string) => {
     const id = numbering.get(Number(n));
     return id === undefined ? n : token(id);
@@ -44,14 +64,15 @@ export interface Renumbering {
 }
 
 export function denormalizeRefs(text: string, r: Renumbering): string {
-  if (!text.includes(REF_OPEN)) return text;
-  return text.replace(TOKEN, (_m, id: string) => {
+  if (!text.includes(REF_OPEN)) return unescapeUser(text);
+  const numbered = text.replace(TOKEN, (_m, id: string) => {
     const n = r.numbers.get(id) ?? byTopic(id, r.numbers);
     if (n !== undefined) return String(n);
     const old = r.previous.get(id) ?? 0;
     if (!r.dangling.some((d) => d.id === id)) r.dangling.push({ id, old });
     return old ? String(old) : '[●]';
   });
+  return unescapeUser(numbered);
 }
 
 /** A reference to a variant that the terms replaced goes to the article of the same topic. */
@@ -73,4 +94,19 @@ export function headingNumber(body: string): number | undefined {
 export function hasOwnHeading(normalizedBody: string, id: string): boolean {
   const heading = `## Article ${REF_OPEN}${id}${REF_CLOSE} — `;
   return normalizedBody.startsWith(heading) || normalizedBody.includes(`\n${heading}`);
+}
+
+/**
+ * Typed references in `text` that cannot be followed: a number that is no article of the draft
+ * (`numbering`), in any of the forms the merge follows. Each with its 0-based line in `text`.
+ */
+export function unfollowedRefs(text: string, numbering: Numbering): { line: number; ref: string; number: number }[] {
+  const out: { line: number; ref: string; number: number }[] = [];
+  text.split('\n').forEach((l, line) => {
+    if (!MAY_REFER.test(l) || /^#+ Article \d+ — /.test(l)) return;
+    for (const m of l.matchAll(REF)) {
+      for (const n of `${m[2]}${m[3]}`.match(NUM) ?? []) if (!numbering.has(Number(n))) out.push({ line, ref: m[0].trim(), number: Number(n) });
+    }
+  });
+  return out;
 }

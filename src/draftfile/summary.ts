@@ -43,6 +43,7 @@ export function summarizeMerge(report: MergeReport): string[] {
   lines.push(`${'conflicts'.padEnd(10)}${String(report.conflicts.length).padStart(3)}${where.length ? `  ${where.join(', ')}` : ''}`);
   const unchanged = report.changes.filter((c) => c.status === 'unchanged').length;
   lines.push(`${'unchanged'.padEnd(10)}${String(unchanged).padStart(3)}`);
+  if (report.keptFromBase) lines.push(`note: ${report.keptFromBase} line${report.keptFromBase === 1 ? '' : 's'} of text stood after or inside the damaged base block; they are yours and are kept, before the new base block at the end.`);
   if (report.baseProblem) lines.push(`note: ${report.baseProblem}, so every clause was treated as edited: where the new text differs, both versions are kept as a conflict.`);
   for (const d of report.dangling) {
     lines.push(`note: a cross-reference to ${d.old ? `former Article ${d.old}` : 'an article'} (${d.id}) points to an article that is no longer in the draft; it was left as it is.`);

@@ -16,7 +16,7 @@ export interface MarkdownOptions {
 
 /** Whether spacecoop wrote this file; editors on some systems add a byte-order mark when saving. */
 export function isSpacecoopDraft(text: string): boolean {
-  return text.replace(/^\uFEFF/, '').startsWith(DRAFT_MARKER);
+  return text.replace(/^\uFEFF/, '').replace(/^[ \t]+/, '').startsWith(DRAFT_MARKER);
 }
 
 export function articleHeading(a: Pick<Article, 'number' | 'title'>): string {
@@ -73,8 +73,9 @@ export function renderMarkdown(draft: Draft, options: MarkdownOptions = {}): str
 
   out.push(clauseOpen('instrument/signature'));
   for (const p of draft.testimonium) out.push(p, '');
-  // Pipes are escaped once: text from the terms arrives escaped (`\|`) already.
-  const cell = (s: string) => s.replace(/(?<!\\)\|/g, '\\|');
+  // User text arrives escaped for Markdown (render/escape.ts), `|` included; a pipe of our own
+  // wording is escaped here. Escaping once: a pipe already behind a backslash is left as it is.
+  const cell = (s: string) => s.replace(/(?<!\\)((?:\\\\)*)\|/g, '$1\\|');
   out.push(`| ${draft.signatures.map((s) => cell(s.heading)).join(' | ')} |`);
   out.push(`| ${draft.signatures.map(() => '---').join(' | ')} |`);
   out.push(`| ${draft.signatures.map(() => 'Signature:').join(' | ')} |`);

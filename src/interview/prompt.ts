@@ -9,6 +9,7 @@ import { PromptCancelled } from './types.js';
 /** The part of @inquirer/prompts the interview uses (a test can hand in its own). */
 export interface PromptModule {
   input: (config: any) => Promise<string>;
+  editor?: (config: any) => Promise<string>;
   number: (config: any) => Promise<number | undefined>;
   confirm: (config: any) => Promise<boolean>;
   select: (config: any) => Promise<unknown>;
@@ -48,9 +49,46 @@ export function inquirerConfig(q: Asked): Record<string, unknown> {
   }
 }
 
+/**
+ * A number as typed: digits with an optional decimal part and sign, spaces around, and a trailing
+ * `%` (a share typed as "30%"). Undefined for anything else, an empty answer included.
+ */
+export function parseNumber(raw: string): number | undefined {
+  const m = /^\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+))\s*%?\s*$/.exec(raw);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** The message for a typed number that is not one: says what to type. */
+export const NOT_A_NUMBER = (raw: string) => `"${raw.trim()}" is not a number: type digits only, e.g. 30 or 12.5`;
+
+/** Where a paragraph-length answer is written: the user's editor, when one is set. */
+const editorSet = () => Boolean(process.env.VISUAL || process.env.EDITOR);
+
 export function createAsk(prompts: PromptModule): Ask {
   return async (q) => {
     try {
+      if (q.kind === 'number') {
+        // Typed as text and read here, so a wrong answer gets our message rather than the prompt's own.
+        const validate = q.validate as Check | undefined;
+        const raw = await prompts.input({
+          message: q.message,
+          ...(q.default !== undefined ? { default: String(q.default) } : {}),
+          validate: (text: string) => {
+            if (text.trim() === '') return validate ? validate(undefined) : true;
+            const n = parseNumber(text);
+            if (n === undefined) return NOT_A_NUMBER(text);
+            return validate ? validate(n) : true;
+          },
+        });
+        return raw.trim() === '' ? undefined : parseNumber(raw);
+      }
+      if (q.kind === 'input' && q.multiline) {
+        if (editorSet() && prompts.editor) {
+          const text = await prompts.editor({ message: `${q.message} (your editor opens; save and close it to go on)`, ...(q.default !== undefined ? { default: String(q.default) } : {}), waitForUseInput: true, ...(q.validate ? { validate: (t: string) => (q.validate as Check)(t.replace(/\s+/g, ' ').trim()) } : {}) });
+          return text.replace(/\s+/g, ' ').trim();
+        }
+        return await prompts.input({ ...inquirerConfig(q), message: `${q.message} (one line: a line break ends the answer; set EDITOR to write it in your editor, or edit the terms file afterwards)` } as never);
+      }
       return await prompts[q.kind](inquirerConfig(q) as never);
     } catch (e) {
       // Ctrl+C: inquirer rejects with ExitPromptError (from @inquirer/core, which we do not import).

@@ -70,6 +70,10 @@ export interface Question {
   write?: (ctx: Ctx, path: Path, value: unknown) => void;
   /** The terms-level validator; by default the schema's own for `path`. */
   validate?: Validator;
+  /** A paragraph-length answer: asked in the user's editor where one is set, else said to be one line. */
+  multiline?: boolean;
+  /** An answer that must differ from earlier ones (the other party's name): the message when it does not, else true. */
+  distinct?: (value: unknown, ctx: Ctx) => true | string;
 }
 
 export interface ListQuestion {
@@ -163,7 +167,34 @@ const form = (ctx: Ctx) => ctx.state.form as Form | undefined;
 /** Initials of a name, a first guess at the short name: "China National Space Administration" -> "CNSA". */
 export function initials(name: string): string {
   const words = name.split(/[\s-]+/).filter((w) => /^[A-Z]/.test(w));
-  return words.length >= 2 ? words.map((w) => w[0]).join('') : name;
+  if (words.length < 2) return name;
+  const plain = words.map((w) => w[0]).join('');
+  const known = WELL_KNOWN[plain];
+  if (!known || sameName(known, name)) return plain;
+  // Readers take these letters for another body: the first word gives two letters (EgSA, not ESA).
+  return `${words[0]!.slice(0, 2)}${plain.slice(1)}`;
+}
+
+/** Short names readers know as one body: initials that spell one of them belong to it alone. */
+const WELL_KNOWN: Record<string, string> = {
+  ESA: 'European Space Agency',
+  NASA: 'National Aeronautics and Space Administration',
+  CSA: 'Canadian Space Agency',
+  CNSA: 'China National Space Administration',
+  ISRO: 'Indian Space Research Organisation',
+  JAXA: 'Japan Aerospace Exploration Agency',
+  ASI: 'Italian Space Agency',
+  UKSA: 'UK Space Agency',
+  ISA: 'Israel Space Agency',
+  SSA: 'Swedish Space Agency',
+  KASA: 'Korea AeroSpace Administration',
+  UAESA: 'UAE Space Agency',
+};
+
+/** Two names for the same body: equal but for case, spacing and punctuation. */
+export function sameName(a: string, b: string): boolean {
+  const k = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return k(a) === k(b);
 }
 
 /** A party handle from its short name: `CNSA` -> `cnsa`; unique against the other party's. */
@@ -203,7 +234,7 @@ function variantQuestion(topic: Exclude<Topic, 'disputes'>, path: Path, message:
   return q(path, 'select', message, {
     choices: (ctx) => {
       const r = rec(ctx)?.variant;
-      return ctx.variants[topic].map((v) => ({ value: v.value, name: v.value === r ? `${v.value} (recommended)` : v.value, description: v.description }));
+      return ctx.variants[topic].map((v) => ({ value: v.value, name: v.value === r ? `${humanise(v.value)} (recommended)` : humanise(v.value), short: humanise(v.value), description: v.description }));
     },
     validate: () => true,
     fallback: (ctx) => rec(ctx)?.variant,
@@ -211,7 +242,8 @@ function variantQuestion(topic: Exclude<Topic, 'disputes'>, path: Path, message:
       const r = rec(ctx);
       if (!r) return undefined;
       const chosen = str(getIn(ctx.state, path));
-      return chosen && chosen !== r.variant ? `Your terms choose ${chosen}; the facts suggest ${r.variant}: ${r.reason}` : `Recommended: ${r.variant}. ${r.reason}`;
+      const word = (v: string) => humanise(v).toLowerCase();
+      return chosen && chosen !== r.variant ? `Your terms choose ${word(chosen)}; the facts suggest ${word(r.variant)}: ${r.reason}` : `Recommended: ${word(r.variant)}. ${r.reason}`;
     },
     ...extra,
   });
@@ -296,9 +328,18 @@ const partiesSection: Section = {
   intro: 'Exactly two parties: the bodies that sign, e.g. a ministry, a space agency or a company.',
   perParty: true,
   steps: [
-    q(PARTY('name'), 'input', (ctx) => `Full official name of the ${ordinal(ctx.i)} party (e.g. ${ctx.i === 0 ? 'China National Space Administration' : 'Brazilian Space Agency'})`),
+    q(PARTY('name'), 'input', (ctx) => `Full official name of the ${ordinal(ctx.i)} party (e.g. ${ctx.i === 0 ? 'China National Space Administration' : 'Brazilian Space Agency'})`, {
+      distinct: (v, ctx) => {
+        const other = str(getIn(ctx.state, ['parties', 1 - ctx.i, 'name']));
+        return ctx.i === 1 && other !== undefined && sameName(other, String(v)) ? `That is the first party's name; the two parties of a bilateral instrument are different bodies` : true;
+      },
+    }),
     q(PARTY('shortName'), 'input', () => `Short name used in the text`, {
       optional: true,
+      distinct: (v, ctx) => {
+        const other = str(getIn(ctx.state, ['parties', 1 - ctx.i, 'shortName']));
+        return ctx.i === 1 && other !== undefined && v !== undefined && v !== '' && sameName(other, String(v)) ? 'That is the first party\'s short name; give each party its own' : true;
+      },
       suggest: (ctx) => {
         const name = str(getIn(ctx.state, ['parties', ctx.i, 'name']));
         return name ? initials(name) : undefined;
@@ -351,10 +392,23 @@ const formSection: Section = {
   ],
 };
 
+/** Areas of cooperation that involve a launch. */
+const LAUNCH_AREAS = ['launch-services', 'in-orbit-delivery', 'human-spaceflight'];
+
+/**
+ * The other party's share of 100 per cent, without binary floating-point noise: 100 - 64.1 is
+ * 35.900000000000006 in JavaScript, 35.9 here (rounded to the decimals of the answer).
+ */
+export function complement(percent: number): number {
+  const decimals = (String(percent).split('.')[1] ?? '').length;
+  return Number((100 - percent).toFixed(Math.min(decimals, 10)));
+}
+
 const launchGate: Question = q(['cooperation', 'launch'], 'confirm', 'Does a party launch, or procure the launch of, a space object under this instrument?', {
   validate: () => true,
   read: (ctx) => (hasLaunch(ctx) ? true : undefined),
-  fallback: () => false,
+  // Follows the areas answered before it: launch services or an in-orbit delivery involve a launch.
+  fallback: (ctx) => ((coop(ctx).areas as string[] | undefined) ?? []).some((a) => LAUNCH_AREAS.includes(a)),
   write: (ctx, path, v) => {
     if (v === false) deleteIn(ctx.state, path);
     else if (!hasLaunch(ctx)) setIn(ctx.state, path, {});
@@ -401,6 +455,7 @@ const scopeSection: Section = {
       write: (ctx, path, v) => (v === undefined ? deleteIn(ctx.state, ['cooperation', 'project']) : setIn(ctx.state, path, v)),
     }),
     q(['cooperation', 'project', 'description'], 'input', 'What the project comprises, completing "The project comprises the following: ..."', {
+      multiline: true,
       when: (ctx) => getIn(ctx.state, ['cooperation', 'project', 'name']) !== undefined,
       optional: true,
     }),
@@ -472,7 +527,7 @@ const scopeSection: Section = {
         const [a, b] = partyIds(ctx);
         setIn(ctx.state, path, [
           { party: a, percent: v },
-          { party: b, percent: 100 - (v as number) },
+          { party: b, percent: complement(v as number) },
         ]);
       },
       suggest: () => 50,
@@ -615,7 +670,19 @@ const disputesSection: Section = {
         return r ? `Recommended: ${r.variant === 'consultation' ? 'consultation only' : 'consultation, then arbitration'}. ${r.reason}` : undefined;
       },
     }),
-    q(['disputes', 'consultationDays'], 'number', 'Days of consultation before the next step', { fallback: () => DEFAULTS.consultationDays }),
+    q(
+      ['disputes', 'consultationDays'],
+      'number',
+      // Follows the steps just chosen: consultation only ends in diplomatic channels (or the heads of
+      // the parties), not in a further step.
+      (ctx) => {
+        const next = effectiveSteps(ctx)[1];
+        if (next === 'mediation') return 'Days of consultation before either party may propose mediation';
+        if (next === 'arbitration') return 'Days of consultation before either party may go to arbitration';
+        return ctx.resolved?.intergovernmental === false ? 'Days of consultation before the dispute goes to the heads of the parties' : 'Days of consultation before the dispute goes to diplomatic channels';
+      },
+      { fallback: () => DEFAULTS.consultationDays },
+    ),
     q(['disputes', 'arbitration', 'rules'], 'select', 'Arbitration rules', {
       when: arbitrating,
       choices: enumChoices(['disputes', 'arbitration', 'rules'], ARBITRATION_RULES, 'spell'),

@@ -19,7 +19,17 @@ export interface InterviewOptions {
   prefilled?: boolean;
   /** Variants per topic (built-in plus a `--clauses` overlay). */
   variants?: Partial<Record<Topic, VariantChoice[]>>;
+  /**
+   * Before returning, show the answers by section and let the user revise a section (asked again,
+   * with the answers given as defaults) as often as needed, then write. `spacecoop new` turns it on.
+   */
+  review?: boolean;
+  /** Kept up to date with the answers so far, for a caller that must save them on a signal. */
+  progress?: { state?: Obj; answered: number };
 }
+
+/** The id of the review step's question. */
+export const REVIEW_ID = 'review';
 
 export interface InterviewResult {
   terms: Obj;
@@ -94,10 +104,12 @@ export async function runInterview(io: InterviewIo, options: InterviewOptions = 
     },
   });
 
+  if (options.progress) options.progress.state = state;
   const ask = async (question: Asked): Promise<unknown> => {
     try {
       const raw = await io.ask(question);
       asked++;
+      if (options.progress) options.progress.answered = asked;
       return raw;
     } catch (e) {
       if (isPromptCancelled(e)) throw new InterviewCancelled(state, asked);
@@ -114,7 +126,8 @@ export async function runInterview(io: InterviewIo, options: InterviewOptions = 
     if (question.optional && (isBlank(raw) || raw === '-')) return true;
     if (question.kind === 'number' && raw === undefined) return 'A number is needed here';
     const value = question.fromPrompt ? question.fromPrompt(raw, ctx) : raw;
-    return readable(question.validate ? question.validate(value) : true);
+    const valid = readable(question.validate ? question.validate(value) : true);
+    return valid === true && question.distinct ? question.distinct(value, ctx) : valid;
   };
 
   const writeField = (question: Question, i: number, v: unknown) => {
@@ -161,6 +174,7 @@ export async function runInterview(io: InterviewIo, options: InterviewOptions = 
       kind: question.kind,
       message,
       ...(shownRaw !== undefined ? { default: shownRaw } : {}),
+      ...(question.multiline ? { multiline: true } : {}),
       ...(choices ? { choices: question.kind === 'checkbox' ? choices.map((c) => ({ ...c, checked: ((shownRaw as unknown[]) ?? []).includes(c.value) })) : choices } : {}),
       validate: validate as Asked['validate'],
     });
@@ -209,6 +223,26 @@ export async function runInterview(io: InterviewIo, options: InterviewOptions = 
     }
   }
 
+  /**
+   * A handle derived from a name follows the name: a party renamed after a resume (EGSA -> CNSA)
+   * gets `cnsa`, not its old `egsa-2`, and every reference to it in the answers follows. A handle
+   * the terms file chose, or one the user typed, stays.
+   */
+  function rederivePartyId(i: number, before: { id?: unknown; name?: unknown; shortName?: unknown } | undefined): void {
+    const party = getIn(state, ['parties', i]) as Obj | undefined;
+    if (!party || !before || typeof before.id !== 'string' || prefilled) return;
+    const was = (before.shortName as string | undefined) ?? (before.name as string | undefined);
+    const now = (party.shortName as string | undefined) ?? (party.name as string | undefined);
+    if (!was || !now || was === now || party.id !== before.id) return;
+    const base = handleFor(was, []);
+    if (before.id !== base && !new RegExp(`^${base}-\\d+$`).test(before.id)) return; // not one we derived
+    const taken = ((state.parties as Obj[]) ?? []).filter((_, j) => j !== i).map((p) => p.id as string);
+    const id = handleFor(now, taken);
+    if (id === before.id) return;
+    renameHandle(state, before.id, id);
+    (state.parties as Obj[])[i] = { ...party, id };
+  }
+
   function derivePartyId(i: number): void {
     const party = getIn(state, ['parties', i]) as Obj | undefined;
     if (!party || party.id !== undefined) return;
@@ -234,20 +268,48 @@ export async function runInterview(io: InterviewIo, options: InterviewOptions = 
     }
   }
 
-  for (const section of SECTIONS) {
-    if (section.when && !section.when(ctxFor(0))) continue;
+  async function runSection(section: Section): Promise<void> {
     io.say(section.title, 'heading');
     if (section.intro) io.say(section.intro, 'text');
     const rounds = section.perParty ? [0, 1] : [0];
     const askedBefore = asked;
     for (const i of rounds) {
+      const before = section.perParty ? (clone((getIn(state, ['parties', i]) as Obj | undefined) ?? {}) as Obj) : undefined;
       for (const step of section.steps) {
         if (step.type === 'list') await askList(step);
         else await askField(step, i);
-        if (section.perParty && step.id === 'parties[#].shortName') derivePartyId(i);
+        if (section.perParty && step.id === 'parties[#].shortName') {
+          rederivePartyId(i, before);
+          derivePartyId(i);
+        }
       }
     }
     if (section.topic) showSectionFindings(section, asked > askedBefore);
+  }
+
+  for (const section of SECTIONS) if (!section.when || section.when(ctxFor(0))) await runSection(section);
+
+  if (options.review) {
+    for (;;) {
+      io.say('Your answers', 'heading');
+      for (const section of SECTIONS) {
+        const lines = answersOf(section, state);
+        io.say(`${section.title}: ${lines.length ? lines.join('; ') : 'nothing answered (the draft uses its defaults)'}`, 'text');
+      }
+      const pick = await ask({
+        id: REVIEW_ID,
+        kind: 'select',
+        message: 'Write the terms file and the draft, or revise a section first?',
+        default: 'write',
+        choices: [
+          { value: 'write', name: 'Write the terms file and the draft' },
+          ...SECTIONS.map((sec) => ({ value: sec.id, name: `Revise ${sec.title.replace(/^[\d\w]+\.\s*/, '').toLowerCase()}` })),
+        ],
+      });
+      const section = SECTIONS.find((sec) => sec.id === pick);
+      if (!section) break;
+      await runSection(section);
+    }
   }
 
   // A default left implicit must still be the one the draft will use with the final answers.
@@ -259,4 +321,45 @@ export async function runInterview(io: InterviewIo, options: InterviewOptions = 
   }
   if (!prefilled && state.version === undefined) state.version = 1;
   return { terms: state, asked };
+}
+
+/** Fields that hold a party handle. */
+const HANDLE_KEYS = new Set(['launchingParty', 'ownedBy', 'host', 'operator', 'party', 'registeringParty']);
+
+/** Replaces the handle `from` by `to` wherever the answers refer to a party. */
+export function renameHandle(state: Obj, from: string, to: string): void {
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const o = node as Obj;
+      for (const [k, v] of Object.entries(o)) {
+        if (k === 'parties') continue;
+        if (HANDLE_KEYS.has(k)) {
+          if (v === from) o[k] = to;
+          else if (Array.isArray(v)) o[k] = v.map((x) => (x === from ? to : x));
+        } else walk(v);
+      }
+    }
+  };
+  walk(state);
+}
+
+/** The answers of one section as short lines: `parties[0].name: Aldera`. */
+export function answersOf(section: Section, state: Obj): string[] {
+  const out: string[] = [];
+  const show = (v: unknown): string => (Array.isArray(v) ? v.map(show).join(', ') : v === true ? 'yes' : v === false ? 'no' : v && typeof v === 'object' ? Object.values(v).map(show).join(' ') : String(v));
+  const rounds = section.perParty ? [0, 1] : [0];
+  for (const i of rounds) {
+    for (const step of section.steps) {
+      if (step.type === 'list') {
+        const items = (getIn(state, step.path) as unknown[] | undefined) ?? [];
+        if (i === 0 && items.length) out.push(`${pathId(step.path)}: ${items.map((x) => show(step.keyField.length ? getIn(x, step.keyField) : x)).join(', ')}`);
+        continue;
+      }
+      const path = at(step.path, i);
+      const v = getIn(state, path);
+      if (v !== undefined && !(section.perParty === undefined && i > 0)) out.push(`${pathId(path)}: ${show(v)}`);
+    }
+  }
+  return [...new Set(out)];
 }

@@ -24,6 +24,8 @@ export interface Asked {
   default?: unknown;
   choices?: PromptChoice[];
   validate?: (value: never) => true | string;
+  /** A paragraph-length text answer: a line break must not cut it short. */
+  multiline?: boolean;
 }
 
 export type Ask = (question: Asked) => Promise<unknown>;

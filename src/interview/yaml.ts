@@ -32,11 +32,16 @@ export function renderTermsYaml(terms: Obj, options: WriteOptions = {}): string 
   const { base } = options;
   if (base) {
     if (deepEqual(base.terms, terms)) return base.text;
-    const doc = parseDocument(base.text);
+    // The file's own line endings (CRLF from a Windows editor) and byte-order mark are kept.
+    const bom = base.text.startsWith('\uFEFF') ? '\uFEFF' : '';
+    const crlf = base.text.includes('\r\n');
+    const text = base.text.slice(bom.length).replace(/\r\n/g, '\n');
+    const doc = parseDocument(text);
     if (isMap(doc.contents) && isObj(base.terms)) {
       const untouched = doc.toString(FORMAT);
       patchMap(doc, doc.contents, base.terms, terms, []);
-      return keepOriginalLines(base.text, untouched, doc.toString(FORMAT));
+      const out = keepOriginalLines(text, untouched, doc.toString(FORMAT));
+      return bom + (crlf ? out.replace(/\n/g, '\r\n') : out);
     }
   }
   const doc = new Document(canonical(terms, []));

@@ -58,6 +58,9 @@ export const COMPILE_OPTIONS = { strict: true, noEscape: true, knownHelpers: KNO
 /** A private Handlebars environment with our helpers: the only functions templates can call. */
 export function createEnvironment<T extends { create(): any }>(handlebars: T): ReturnType<T['create']> {
   const hb = handlebars.create();
+  // Not for clauses: `lookup` reads any property (`constructor` included), `log` writes to the console.
+  hb.unregisterHelper('lookup');
+  hb.unregisterHelper('log');
   for (const [name, fn] of Object.entries(HELPERS)) hb.registerHelper(name, fn);
   return hb;
 }

@@ -64,7 +64,13 @@ export function parseClauseFile(text: string, file: string, expectedId: string):
 
   const isDefinition = expectedId.startsWith('definitions/');
   const schema = isDefinition ? definitionMetaSchema : clauseMetaSchema;
-  const parsed = schema.safeParse(doc.toJS({ maxAliasCount: 20 }) ?? {});
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 20 });
+  } catch (e) {
+    throw clauseError(file, [{ file, line: 2, column: 1, message: `front matter: ${(e as Error).message.split('\n')[0]} (aliases are limited to 20 expansions; front matter needs none)` }]);
+  }
+  const parsed = schema.safeParse(data ?? {});
   if (!parsed.success) {
     const allowed = Object.keys(schema.shape);
     for (const issue of parsed.error.issues) {

@@ -12,7 +12,11 @@ export type { Clause, CompiledEntry, Definition, Library } from './assemble.js';
 type HB = typeof import('handlebars');
 let compiler: HB | undefined;
 const handlebars = (): HB => (compiler ??= createRequire(import.meta.url)('handlebars') as HB);
-const BUILTIN_BLOCKS = new Set(['if', 'unless', 'each', 'with', 'lookup', 'log']);
+// `lookup` (reads any property, `constructor` included) and `log` (writes to the console) are
+// Handlebars built-ins a clause has no use for: they are not offered, and removed from the environment.
+const BUILTIN_BLOCKS = new Set(['if', 'unless', 'each', 'with']);
+/** Partial renders one clause may expand to: a clause uses a handful; nesting that doubles at each level is refused. */
+const MAX_PARTIAL_EXPANSION = 200;
 const CONTEXT_CHANGING = new Set(['each', 'with']);
 const FORBIDDEN_NAMES = new Set(['constructor', 'prototype', '__proto__', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__']);
 
@@ -32,7 +36,16 @@ export function checkSources(sources: readonly ClauseSource[], options: BuildOpt
   const partials = new Map<string, ClauseSource>();
   for (const s of sources) (s.kind === 'partial' ? partials : byId).set(s.id, s);
   const problems: Problem[] = [];
-  for (const p of partials.values()) parseTemplate(p, problems);
+  const partialAsts = new Map<string, hbs.AST.Program>();
+  for (const p of partials.values()) {
+    const ast = parseTemplate(p, problems);
+    if (ast) {
+      partialAsts.set(p.id, ast);
+      // A partial is checked as the clauses that include it are: helpers, names, partials.
+      checkTemplate(ast, p, options.viewKeys, partials, problems);
+    }
+  }
+  checkPartialGraph(partials, partialAsts, problems);
   for (const s of byId.values()) {
     const ast = parseTemplate(s, problems);
     if (ast) checkTemplate(ast, s, options.viewKeys, partials, problems);
@@ -142,18 +155,87 @@ function checkTemplate(ast: hbs.AST.Program, s: ClauseSource, viewKeys: Readonly
           visitProgram(b.inverse, scoped);
           break;
         }
-        case 'PartialStatement': {
+        case 'PartialStatement':
+        case 'PartialBlockStatement': {
           const ps = st as hbs.AST.PartialStatement;
+          if (ps.name.type !== 'PathExpression') {
+            report(ps, 'a partial is named, not computed: write `{{> name}}`');
+            break;
+          }
           const name = (ps.name as hbs.AST.PathExpression).original;
           if (!partials.has(name)) report(ps, `unknown partial \`${name}\`${suggest(name, new Set(partials.keys()))}`);
+          for (const p of ps.params ?? []) visitExpr(p, scoped);
+          for (const pair of ps.hash?.pairs ?? []) visitExpr(pair.value, scoped);
           break;
         }
+        case 'DecoratorBlock':
+        case 'Decorator':
+          report(st, 'decorators are not available in clause templates');
+          break;
         default:
           break;
       }
     }
   };
   visitProgram(ast, false);
+}
+
+/** The partials each partial includes, by name. */
+function partialCalls(ast: hbs.AST.Program): { name: string; node: hbs.AST.Node }[] {
+  const out: { name: string; node: hbs.AST.Node }[] = [];
+  const walk = (prog: hbs.AST.Program | undefined) => {
+    for (const st of prog?.body ?? []) {
+      if ((st.type === 'PartialStatement' || st.type === 'PartialBlockStatement') && (st as hbs.AST.PartialStatement).name.type === 'PathExpression') {
+        out.push({ name: ((st as hbs.AST.PartialStatement).name as hbs.AST.PathExpression).original, node: st });
+      }
+      if (st.type === 'BlockStatement' || st.type === 'PartialBlockStatement' || st.type === 'DecoratorBlock') {
+        walk((st as hbs.AST.BlockStatement).program);
+        walk((st as hbs.AST.BlockStatement).inverse);
+      }
+    }
+  };
+  walk(ast);
+  return out;
+}
+
+/**
+ * Partials that include themselves (directly or through others) would recurse until the stack
+ * runs out; partials that include others several times over can double at each level. Both are
+ * refused at load, with the file and line of the include.
+ */
+function checkPartialGraph(partials: Map<string, ClauseSource>, asts: Map<string, hbs.AST.Program>, problems: Problem[]): void {
+  const calls = new Map([...asts].map(([id, ast]) => [id, partialCalls(ast)]));
+  const at = (id: string, node: hbs.AST.Node) => {
+    const s = partials.get(id)!;
+    return { file: s.file, line: s.bodyLine + (node.loc?.start.line ?? 1) - 1, column: (node.loc?.start.column ?? 0) + 1 };
+  };
+  const state = new Map<string, 'visiting' | 'done'>();
+  const size = new Map<string, number>();
+  const reported = new Set<string>();
+  const visit = (id: string, trail: string[]): number => {
+    if (state.get(id) === 'done') return size.get(id)!;
+    state.set(id, 'visiting');
+    let n = 1;
+    for (const c of calls.get(id) ?? []) {
+      if (!asts.has(c.name)) continue;
+      if (state.get(c.name) === 'visiting') {
+        const cycle = [...trail.slice(trail.indexOf(c.name)), id, c.name].filter((x, i, a) => i === 0 || x !== a[i - 1]);
+        if (!reported.has(id)) problems.push({ ...at(id, c.node), message: `the partial \`${id}\` includes itself (${cycle.map((x) => `\`${x}\``).join(' → ')}), which never ends` });
+        reported.add(id);
+        continue;
+      }
+      n += visit(c.name, [...trail, id]);
+      if (n > MAX_PARTIAL_EXPANSION) break;
+    }
+    if (n > MAX_PARTIAL_EXPANSION && !reported.has(id)) {
+      problems.push({ ...at(id, (calls.get(id) ?? [])[0]?.node ?? ({} as hbs.AST.Node)), message: `the partial \`${id}\` expands to more than ${MAX_PARTIAL_EXPANSION} partial includes (nested includes multiply); include each partial once or a few times` });
+      reported.add(id);
+    }
+    state.set(id, 'done');
+    size.set(id, Math.min(n, MAX_PARTIAL_EXPANSION + 1));
+    return size.get(id)!;
+  };
+  for (const id of asts.keys()) visit(id, []);
 }
 
 function suggest(name: string, allowed: ReadonlySet<string>): string {

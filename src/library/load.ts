@@ -33,10 +33,17 @@ export function readClauseDir(root: string): ClauseSource[] {
         continue;
       }
       if (!name.endsWith('.hbs')) continue;
+      if (!st.isFile()) throw new UserError(`${path}: is ${st.isFIFO() ? 'a named pipe (FIFO)' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : st.isSocket() ? 'a socket' : 'not a regular file'}; clause files must be regular files`);
       if (depth !== 1) throw new UserError(`${path}: a clause file belongs in a topic folder: <topic>/<variant>.hbs`);
       if (st.size > MAX_CLAUSE_BYTES) throw new UserError(`${path}: larger than ${MAX_CLAUSE_BYTES / 1024} KiB; a clause file is a few kilobytes`);
       if (out.length >= MAX_FILES) throw new UserError(`${root}: more than ${MAX_FILES} clause files`);
-      out.push(parseClauseFile(readFileSync(path, 'utf8'), path, rel.replace(/\.hbs$/, '')));
+      let text: string;
+      try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path));
+      } catch {
+        throw new UserError(`${path}: is not UTF-8 text; save the clause file as UTF-8`);
+      }
+      out.push(parseClauseFile(text, path, rel.replace(/\.hbs$/, '')));
     }
   };
   walk(base, 0);

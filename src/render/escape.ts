@@ -12,7 +12,35 @@ const SPECIAL = /[\\`*_{}[\]<>#|~!&$@]/g;
 // Word's XML and HTML cannot carry).
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\uE000-\uF8FF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** Bidi isolates and marks (U+2066..U+2069, U+200E, U+200F, U+061C): kept, but never reaching past the user's text. */
+const BIDI = /[\u2066-\u2069\u200E\u200F\u061C]/;
+
+/**
+ * User text with bidi controls, isolated (Trojan Source): stray PDIs dropped, open isolates closed,
+ * and the whole between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE, so that nothing in it can
+ * reorder the text around it, in Markdown, HTML or Word alike. (Embeddings and overrides,
+ * U+202A..U+202E, are removed by `escapeMarkdown` before this.)
+ */
+export function isolateBidi(text: string): string {
+  if (!BIDI.test(text)) return text;
+  let open = 0;
+  let out = '';
+  for (const c of text) {
+    if (c === '\u2066' || c === '\u2067' || c === '\u2068') open++;
+    else if (c === '\u2069') {
+      if (open === 0) continue;
+      open--;
+    }
+    out += c;
+  }
+  return `\u2068${out}${'\u2069'.repeat(open)}\u2069`;
+}
+
 export function escapeMarkdown(text: string): string {
+  return isolateBidi(escapeMarkdownText(text));
+}
+
+function escapeMarkdownText(text: string): string {
   return text
     .replace(/\r\n?|\n|\t/g, ' ')
     .replace(CONTROL, ' ')

@@ -12,6 +12,7 @@ import { LAW_TERMS_RULES, LAW_TEXT_RULES } from './rules/substance-law.js';
 import { TERMS_RULES as BASE_TERMS_RULES } from './rules/terms.js';
 import { FILE_RULES, TEXT_RULES as BASE_TEXT_RULES } from './rules/text.js';
 import { PENDING_RULES } from './rules/pending.js';
+import { BIDI_TERMS_SOURCE, bidiInTerms, HYGIENE_FILE_RULES } from './rules/hygiene.js';
 import type { Finding } from './types.js';
 
 export type { Finding } from './types.js';
@@ -68,7 +69,11 @@ export function reviewTerms(terms: ResolvedTerms, draft?: Draft, options: Review
   const textFindings = draft
     ? runRules(TEXT_RULES, { doc: docFromDraft(draft, terms), knownTerms: options.knownTerms ?? BUILTIN_TERMS }).filter((f) => !seen.has(f.rule))
     : [];
-  return sortFindings([...termsFindings, ...textFindings]);
+  const bidi = bidiInTerms(terms.source).map((h): Finding => {
+    const line = options.locate ? options.locate(pathOf(h.where))?.line : undefined;
+    return { rule: 'bidi-control', severity: 'warning', message: h.message, fix: h.fix, source: BIDI_TERMS_SOURCE, where: h.where, ...(line !== undefined ? { line } : {}) };
+  });
+  return sortFindings([...termsFindings, ...textFindings, ...bidi]);
 }
 
 /** Rules over a draft file on disk: the text rules, plus blanks and unresolved conflicts. */
@@ -77,7 +82,7 @@ export function reviewDraftText(text: string, file?: string, options: Pick<Revie
   // A contract's own defined terms ("Satellite", "Launch") are plain words in any other instrument.
   const contractOnly = new Set(doc.facts.contract ? [] : (options.contractTerms ?? []));
   const knownTerms = (options.knownTerms ?? BUILTIN_TERMS).filter((term) => !contractOnly.has(term));
-  return sortFindings([...runRules(FILE_RULES, { doc }), ...runRules(PENDING_RULES, { doc }), ...runRules(TEXT_RULES, { doc, knownTerms })]);
+  return sortFindings([...runRules(FILE_RULES, { doc }), ...runRules(PENDING_RULES, { doc }), ...runRules(TEXT_RULES, { doc, knownTerms }), ...runRules(HYGIENE_FILE_RULES, { doc })]);
 }
 
 /**

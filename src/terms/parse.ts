@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { core as zcore } from 'zod';
 import { UserError, type Problem } from '../errors.js';
 import { closest } from '../util/suggest.js';
@@ -65,6 +65,12 @@ export function parseTerms(source: string, file: string, options: ParseOptions =
     const { line, col } = lineCounter.linePos(tooDeep);
     throw termsError(file, [{ file, line, column: col, message: `nested deeper than ${MAX_DEPTH} levels` }]);
   }
+  const nul = source.indexOf('\u0000');
+  if (nul >= 0) {
+    const lc = lineCounterOf(source);
+    const { line, col } = lc.linePos(nul);
+    throw termsError(file, [{ file, line, column: col, message: 'a NUL character, which is not text: remove it (the file may have been saved in another encoding)' }]);
+  }
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   const at = (offset: number | undefined) => {
     if (offset === undefined) return {};
@@ -77,7 +83,9 @@ export function parseTerms(source: string, file: string, options: ParseOptions =
     const msg = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     // The parser recursing out of stack is deep nesting the lexical check did not see.
     if (/call stack/i.test(msg)) problems.push({ file, ...at(err.pos[0]), message: `nested deeper than ${MAX_DEPTH} levels` });
-    else problems.push({ file, ...at(err.pos[0]), message: `YAML syntax: ${msg}` });
+    else if (/multiple documents/i.test(msg)) {
+      problems.push({ file, ...at(err.pos[0]), message: 'a second YAML document starts here (`---`): a terms file is one document; remove the `---` line and keep the fields in one part' });
+    } else problems.push({ file, ...at(err.pos[0]), message: `YAML syntax: ${msg}` });
   }
   if (problems.length) throw termsError(file, problems);
 
@@ -90,6 +98,7 @@ export function parseTerms(source: string, file: string, options: ParseOptions =
     throw termsError(file, [{ file, ...at(doc.contents.range?.[0]), message: 'expected a mapping of keys such as `form:` and `parties:` at the top level' }]);
   }
 
+  checkTags(doc, source, file, at, problems);
   checkStructure(doc.contents, [], 0, file, at, problems);
   if (problems.length) throw termsError(file, problems);
 
@@ -121,6 +130,26 @@ export function parseTerms(source: string, file: string, options: ParseOptions =
   problems.push(...checkReferences(terms, options, file, locate));
   if (problems.length) throw termsError(file, problems);
   return { terms, locate };
+}
+
+function lineCounterOf(source: string): LineCounter {
+  const lc = new LineCounter();
+  lc.addNewLine(0);
+  for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) lc.addNewLine(i + 1);
+  return lc;
+}
+
+/** A YAML tag (`!!js/function`, `!party`, even `!!str`) is an instruction to a loader, not data: refused with its line. */
+function checkTags(doc: Document, source: string, file: string, at: (o: number | undefined) => { line?: number; column?: number }, problems: Problem[]): void {
+  visit(doc, (_key, node) => {
+    const n = node as Node & { tag?: string; srcToken?: { props?: { type: string; source: string; offset: number }[] } };
+    if (!n || typeof n !== 'object' || !('tag' in n) || !n.tag) return;
+    const prop = n.srcToken?.props?.find((t) => t.type === 'tag');
+    const shown = prop?.source ?? n.tag.replace(/^tag:yaml\.org,2002:/, '!!');
+    const end = n.range?.[0] ?? 0;
+    const found = source.lastIndexOf(shown, end);
+    problems.push({ file, ...at(found >= 0 && end - found < 200 ? found : end), message: `the YAML tag \`${shown}\` is not data; spacecoop reads plain values: remove the tag (quote the value if it is text)` });
+  });
 }
 
 function termsError(file: string, unsorted: Problem[]): UserError {
@@ -286,6 +315,15 @@ function describeIssue(
       return issue.keys.map((key) => {
         const near = closest(key, allowed);
         const kpos = at(keyNodeAt(doc, path, key)?.range?.[0]);
+        const sentence = restOfSentence(doc, path, key);
+        if (sentence) {
+          return {
+            file,
+            ...kpos,
+            path: formatPath([...path, sentence.previous]),
+            message: `\`${key}\` reads as the rest of a sentence: inside \`{ ... }\` a comma ends a value, so \`${sentence.previous}\` stopped at the comma. Quote the value: ${sentence.previous}: "${sentence.text}"`,
+          };
+        }
         return {
           file,
           ...kpos,
@@ -294,16 +332,31 @@ function describeIssue(
         };
       });
     }
+    case 'invalid_union':
     case 'invalid_value': {
-      const allowed = issue.values.map(String);
+      const values = issue.code === 'invalid_value' ? issue.values : literalValues(issue);
+      if (!values.length) return [{ file, ...pos, path: p, message: `${issue.message}${isScalar(node) ? ` (got ${show(node.value)})` : ''}` }];
+      const allowed = values.map(String);
       const got = isScalar(node) ? String(node.value) : undefined;
+      if (isScalar(node) && typeof node.value === 'string' && values.every((v) => typeof v === 'number')) {
+        const n = Number(node.value);
+        const list = orList(allowed);
+        return [{ file, ...pos, path: p, message: Number.isFinite(n) && node.value.trim() !== '' && allowed.includes(String(n)) ? `must be a number, not text: write ${n} without quotes (expected ${list})` : `must be a number: ${list} (got the text ${JSON.stringify(node.value)})` }];
+      }
+      if (values.every((v) => typeof v === 'number')) return [{ file, ...pos, path: p, message: `${got !== undefined ? `${show(isScalar(node) ? node.value : got)} is not allowed; ` : ''}expected ${orList(allowed)}` }];
       const near = got !== undefined ? closest(got, allowed) : undefined;
       const list = allowed.map((v) => `\`${v}\``).join(', ');
       if (got !== undefined && near) return [{ file, ...pos, path: p, message: `\`${got}\` is not allowed: did you mean \`${near}\`? (expected one of ${list})` }];
       return [{ file, ...pos, path: p, message: `${got !== undefined ? `\`${got}\` is not allowed; ` : ''}expected one of ${list}` }];
     }
     case 'invalid_type': {
-      const got = isScalar(node) ? JSON.stringify(node.value) : isSeq(node) ? 'a list' : isMap(node) ? 'a mapping' : 'nothing';
+      const got = isScalar(node) ? show(node.value) : isSeq(node) ? 'a list' : isMap(node) ? 'a mapping' : 'nothing';
+      if (isScalar(node) && typeof node.value === 'number' && !Number.isFinite(node.value)) {
+        return [{ file, ...pos, path: p, message: `expected a finite number, got ${got}` }];
+      }
+      if (issue.expected === 'number' && isScalar(node) && typeof node.value === 'string' && node.value.trim() !== '' && Number.isFinite(Number(node.value))) {
+        return [{ file, ...pos, path: p, message: `must be a number, not text: write ${Number(node.value)} without quotes` }];
+      }
       const missing = node === undefined || (path.length > 0 && nodeAt(doc, path.slice(0, -1)) === node);
       if (missing) return [{ file, ...at(nodeAt(doc, path.slice(0, -1))?.range?.[0]), path: p, message: `is required (${describeExpected(issue.expected)})` }];
       return [{ file, ...pos, path: p, message: `expected ${describeExpected(issue.expected)}, got ${got}` }];
@@ -312,7 +365,7 @@ function describeIssue(
     case 'too_big': {
       const small = issue.code === 'too_small';
       const bound = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
-      const got = isScalar(node) ? ` (got ${JSON.stringify(node.value)})` : '';
+      const got = isScalar(node) ? ` (got ${show(node.value)})` : '';
       const what =
         issue.origin === 'array' ? `${small ? 'at least' : 'at most'} ${bound} item${bound === 1 ? '' : 's'}`
         : issue.origin === 'string' ? (small && bound === 1 ? 'must not be empty' : `${small ? 'at least' : 'at most'} ${bound} characters`)
@@ -320,8 +373,51 @@ function describeIssue(
       return [{ file, ...pos, path: p, message: what.startsWith('must') ? what : `must be ${what}${got}` }];
     }
     default:
-      return [{ file, ...pos, path: p, message: issue.message }];
+      // A format or refinement message says what is expected; the value says what was found.
+      return [{ file, ...pos, path: p, message: `${issue.message}${isScalar(node) && node.value !== null ? ` (got ${show(node.value)})` : ''}` }];
   }
+}
+
+/** A scalar as the user wrote it: `.inf`, `.nan`, "text", 12. */
+function show(value: unknown): string {
+  if (typeof value === 'number') return Number.isNaN(value) ? '`.nan`' : value === Infinity ? '`.inf`' : value === -Infinity ? '`-.inf`' : String(value);
+  if (typeof value === 'string') return JSON.stringify(value);
+  return `\`${String(value)}\``;
+}
+
+/** "1, 3 or 5". */
+const orList = (xs: string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} or ${xs[xs.length - 1]}`);
+
+/** The literal values a union of literals accepts (arbitrators: 1, 3 or 5). */
+function literalValues(issue: zcore.$ZodIssue): (string | number)[] {
+  const errors = (issue as { errors?: zcore.$ZodIssue[][] }).errors ?? [];
+  return errors.flat().flatMap((e) => (e.code === 'invalid_value' ? (e.values as (string | number)[]) : []));
+}
+
+/**
+ * In a flow mapping (`{ description: joint development, launch and operation }`) a comma ends the
+ * value, and the rest becomes a key with no value. Such a key, with spaces in it, following a
+ * text value, is the rest of that sentence: returns the key it belongs to and the whole text.
+ */
+function restOfSentence(doc: Document, path: Path, key: string): { previous: string; text: string } | undefined {
+  const map = nodeAt(doc, path);
+  if (!isMap(map) || !map.flow || !/\s/.test(key.trim())) return undefined;
+  const i = map.items.findIndex((p) => isScalar(p.key) && String(p.key.value) === key);
+  if (i <= 0) return undefined;
+  const pair = map.items[i]!;
+  if (pair.value !== null && !(isScalar(pair.value) && pair.value.value === null)) return undefined;
+  // Back over any other stray parts of the same sentence to the key that holds its start.
+  const parts = [key];
+  let j = i - 1;
+  for (; j >= 0; j--) {
+    const q = map.items[j]!;
+    const v = q.value;
+    if (v === null || (isScalar(v) && v.value === null)) parts.unshift(String((q.key as { value?: unknown })?.value));
+    else break;
+  }
+  const holder = map.items[j];
+  if (!holder || !isScalar(holder.value) || typeof holder.value.value !== 'string') return undefined;
+  return { previous: String((holder.key as { value?: unknown }).value), text: [holder.value.value, ...parts].join(', ') };
 }
 
 function describeExpected(expected: string): string {
@@ -392,6 +488,7 @@ function checkReferences(terms: Terms, options: ParseOptions, file: string, loca
       add([section, key], `\`${value}\` is not allowed${near ? `: did you mean \`${near}\`?` : ''} (expected one of ${allowed.map((v) => `\`${v}\``).join(', ')})`);
     }
   }
+  problems.push(...checkLanguages(terms, file, locate), ...checkVisible(terms, file, locate), ...checkDates(terms, file, locate));
   const steps = terms.disputes?.steps;
   if (steps) {
     if (steps[0] !== 'consultation') add(['disputes', 'steps'], 'the first step must be `consultation`: the parties talk before any third party is involved');
@@ -402,4 +499,80 @@ function checkReferences(terms: Terms, options: ParseOptions, file: string, loca
     }
   }
   return problems;
+}
+
+/** ISO 639-1: every two-letter language code. */
+const ISO_639_1 = new Set(
+  ('aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ' +
+    'ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv ' +
+    'mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss ' +
+    'st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu').split(' '),
+);
+
+/** Each language an ISO 639-1 code, and each once. */
+function checkLanguages(terms: Terms, file: string, locate: ParsedTerms['locate']): Problem[] {
+  const out: Problem[] = [];
+  const seen = new Map<string, number>();
+  (terms.languages ?? []).forEach((code, i) => {
+    const where = { file, ...locate(['languages', i]), path: formatPath(['languages', i]) };
+    if (!/^[a-z]{2}$/.test(code)) return; // the schema says what a code looks like
+    if (!ISO_639_1.has(code)) {
+      const near = closest(code, [...ISO_639_1]);
+      out.push({ ...where, message: `\`${code}\` is not an ISO 639-1 language code${near ? `: did you mean \`${near}\`?` : ''} (e.g. \`en\` English, \`fr\` French, \`zh\` Chinese)` });
+    } else if (seen.has(code)) out.push({ ...where, message: `\`${code}\` is listed twice (first as languages[${seen.get(code)}]); each authentic language once` });
+    if (!seen.has(code)) seen.set(code, i);
+  });
+  return out;
+}
+
+/** Characters that show nothing: spaces, format characters (zero-width, bidi controls), fillers. */
+const INVISIBLE = /^[\s\p{Cf}\p{Zs}\p{Mn}\u115F\u1160\u3164\uFFA0\u2800\u180E]*$/u;
+const INVISIBLE_NAMES: Record<number, string> = {
+  0x00a0: 'NO-BREAK SPACE', 0x00ad: 'SOFT HYPHEN', 0x034f: 'COMBINING GRAPHEME JOINER', 0x061c: 'ARABIC LETTER MARK', 0x115f: 'HANGUL CHOSEONG FILLER',
+  0x1160: 'HANGUL JUNGSEONG FILLER', 0x180e: 'MONGOLIAN VOWEL SEPARATOR', 0x200b: 'ZERO WIDTH SPACE', 0x200c: 'ZERO WIDTH NON-JOINER',
+  0x200d: 'ZERO WIDTH JOINER', 0x200e: 'LEFT-TO-RIGHT MARK', 0x200f: 'RIGHT-TO-LEFT MARK', 0x202a: 'LEFT-TO-RIGHT EMBEDDING',
+  0x202b: 'RIGHT-TO-LEFT EMBEDDING', 0x202c: 'POP DIRECTIONAL FORMATTING', 0x202d: 'LEFT-TO-RIGHT OVERRIDE', 0x202e: 'RIGHT-TO-LEFT OVERRIDE',
+  0x2060: 'WORD JOINER', 0x2061: 'FUNCTION APPLICATION', 0x2062: 'INVISIBLE TIMES', 0x2063: 'INVISIBLE SEPARATOR', 0x2064: 'INVISIBLE PLUS',
+  0x2066: 'LEFT-TO-RIGHT ISOLATE', 0x2067: 'RIGHT-TO-LEFT ISOLATE', 0x2068: 'FIRST STRONG ISOLATE', 0x2069: 'POP DIRECTIONAL ISOLATE',
+  0x2800: 'BRAILLE PATTERN BLANK', 0x3000: 'IDEOGRAPHIC SPACE', 0x3164: 'HANGUL FILLER', 0xfeff: 'ZERO WIDTH NO-BREAK SPACE', 0xffa0: 'HALFWIDTH HANGUL FILLER',
+};
+
+/** "U+200B ZERO WIDTH SPACE, U+2060 WORD JOINER": the distinct characters of `text`, named. */
+export function nameCharacters(text: string): string {
+  const cps = [...new Set([...text].map((c) => c.codePointAt(0)!))].filter((c) => c !== 0x20);
+  return cps.map((c) => `U+${c.toString(16).toUpperCase().padStart(4, '0')}${INVISIBLE_NAMES[c] ? ` ${INVISIBLE_NAMES[c]}` : ''}`).join(', ');
+}
+
+/** No text field may be made only of characters nobody can see. */
+function checkVisible(terms: Terms, file: string, locate: ParsedTerms['locate']): Problem[] {
+  const out: Problem[] = [];
+  const walk = (v: unknown, path: Path) => {
+    if (typeof v === 'string') {
+      if (v !== '' && INVISIBLE.test(v) && /[^ ]/.test(v)) {
+        out.push({ file, ...locate(path), path: formatPath(path), message: `is made only of characters that show nothing (${nameCharacters(v)}); write the text itself` });
+      }
+    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+  };
+  walk(terms, []);
+  return out;
+}
+
+/** The first satellite was launched in 1957: no space cooperation instrument is dated before it. */
+export const EARLIEST_YEAR = 1957;
+const LATEST_YEAR = 2200;
+
+function checkDates(terms: Terms, file: string, locate: ParsedTerms['locate']): Problem[] {
+  const out: Problem[] = [];
+  const walk = (v: unknown, path: Path) => {
+    if (typeof v === 'string' && path[path.length - 1] === 'date' && /^\d{4}-/.test(v)) {
+      const year = Number(v.slice(0, 4));
+      if (year < EARLIEST_YEAR || year > LATEST_YEAR) {
+        out.push({ file, ...locate(path), path: formatPath(path), message: `the year ${year} cannot be right for a space cooperation instrument (expected ${EARLIEST_YEAR} to ${LATEST_YEAR}, e.g. 2027-03-15)` });
+      }
+    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+  };
+  walk(terms, []);
+  return out;
 }

@@ -218,12 +218,13 @@ describe('the base, and what happens without it', () => {
     expect(r.text).toBe(edited);
   });
 
-  it('survives being regenerated again after a conflict is left in: still reported, nothing lost', () => {
+  it('is not regenerated again while a conflict is left in: refused with the line, unless --force', () => {
     const after = withSpec(BASE_SPECS, 'disputes/arbitration', (s) => A(s.id, s.title, s.paras[0]!, s.paras[1]!, 'The seat of arbitration shall be Geneva.'));
     const first = round(BASE_SPECS, (t) => edit(t, 'shall be The Hague.', 'shall be The Hague, Netherlands.'), after);
-    const second = mergeDraft(first.text, generate(after));
-    expect(second.text).toBe(first.text);
-    expect(second.report.conflicts).toHaveLength(1);
+    expect(() => mergeDraft(first.text, generate(after))).toThrow(/unresolved conflict/);
+    const forced = mergeDraft(first.text, generate(after), { force: true });
+    expect(forced.report.conflicts).toHaveLength(0);
+    expect(forced.text).toContain('shall be Geneva.');
   });
 });
 

@@ -100,6 +100,6 @@ describe('spacecoop draft --alternat', () => {
   it('refuses a handle that is not a party', () => {
     const r = run(['draft', 'examples/cbers.yaml', '--out', '-', '--alternat', 'nasa']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('not a party handle');
+    expect(r.stderr).toContain('not a party in');
   });
 });

@@ -96,7 +96,7 @@ describe('spacecoop new (built binary)', () => {
       [/\? Tasks of BSA.*/, '\r'],
       [/\? Who owns the results.*/, '\r'],
       [/\? Years that information.*/, '\r'],
-      [/Recommended: convention-only\..*/, ''],
+      [/Recommended: convention only\..*/, ''],
       [/\? Liability between the parties.*/, '\r'],
       [/\? How are disputes settled\?/, '\r'],
       [/\? Days of consultation.*/, '\r'],
@@ -114,6 +114,8 @@ describe('spacecoop new (built binary)', () => {
       [/\? Date of signature.*/, '2027-02-30\r'],
       [/This is not a calendar date/, '\u0015'], // Ctrl+U clears the line
       [/\? Date of signature.*/, '2027-02-28\r'],
+      [/Your answers/, ''],
+      [/\? Write the terms file and the draft, or revise a section first\?/, '\r'],
     ];
     for (const [pattern, keys] of answers) {
       await s.waitFor(pattern);

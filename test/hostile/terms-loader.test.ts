@@ -95,7 +95,7 @@ describe('terms loader resource bounds', () => {
     ['a 250 KB party name', `${MINIMAL.replace('name: Government of the Republic of Aldera', `name: "${'x'.repeat(250_000)}"`)}`, /at most|<=300|too big/i],
     ['a NUL byte', `${MINIMAL}title: "a\\0b"\n`, null],
     ['a !!js/function tag', `${MINIMAL}title: !!js/function "function () { return process }"\n`, null],
-    ['two documents', `${MINIMAL}---\n${MINIMAL}`, /multiple documents/],
+    ['two documents', `${MINIMAL}---\n${MINIMAL}`, /second YAML document/],
     ['a mapping as a key', `${MINIMAL}? {a: 1}\n: x\n`, /keys must be plain words/],
   ])('%s: fails with exit 2 and says why, or loads literally', (_name, source, message) => {
     const r = loadsOrExplains(source);

@@ -43,7 +43,7 @@ export function scripted(script: Script, options: { otherwise?: 'fail' | 'enter'
     if (Object.hasOwn(script, q.id)) {
       entry = script[q.id];
       used.add(q.id);
-    } else if (options.otherwise === 'enter') entry = DEFAULT;
+    } else if (options.otherwise === 'enter' || q.id === 'review') entry = DEFAULT; // the review step: Enter writes
     else throw new Error(`unexpected question ${q.id}: "${q.message}"`);
     const attempts = typeof entry === 'object' && entry !== null && 'tries' in entry ? (entry as { tries: unknown[] }).tries : [entry];
     for (const attempt of attempts) {
