@@ -41,6 +41,13 @@ export const MAX_TEXT_BYTES = 8 * 1024 * 1024;
  */
 export async function runCheck(file: string, opts: CheckOptions): Promise<number> {
   const text = await readInput(file);
+  // Markup is not an agreement's text: the article and paragraph splitting would read tags as words.
+  const markup = /^\uFEFF?\s*(<!doctype html|<html[\s>]|<\?xml)/i.exec(text);
+  if (markup) {
+    throw new UserError(`${file}: is ${/xml/i.test(markup[1]!) ? 'an XML document' : 'an HTML document'}; check reads a terms file, a draft, or an agreement as Markdown, plain text or Word`, {
+      hint: 'Save the text as plain text or Word (.docx), then check that file.',
+    });
+  }
   const library = loadLibrary(opts.clauses);
   const kind = classifyText(text, file);
   if (kind === 'text') return checkText(file, text, library, opts);

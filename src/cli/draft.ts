@@ -35,7 +35,7 @@ export async function runDraft(termsPath: string, opts: DraftOptions): Promise<n
   const source = readText(termsPath, 'terms file');
   if (isSpacecoopDraft(source)) {
     // `draft agreement.md --format docx`: the user means the draft itself.
-    if (opts.format === 'md') throw new UserError(`${termsPath} is a Markdown draft, not a terms file`, { hint: `Draft from the terms file (e.g. spacecoop draft agreement.yaml), or export this draft: spacecoop export ${termsPath} --format docx` });
+    if (opts.format === 'md') throw new UserError(`${termsPath} is a spacecoop draft (Markdown), not a terms file`, { hint: `Draft from the terms file (e.g. spacecoop draft agreement.yaml), or export this draft: spacecoop export ${termsPath} --format docx` });
     const { runExport } = await import('./export.js');
     return runExport(termsPath, { format: opts.format, notes: opts.notes, ...(opts.out ? { out: opts.out } : {}), ...(opts.overwrite ? { overwrite: true } : {}) });
   }

@@ -191,8 +191,9 @@ describe('draft over an existing draft', () => {
     s.draft();
     s.edit(/^5\. The seat of arbitration.*$/m, '<<<<<<< your text\n\nA\n\n=======\n\nB\n\n>>>>>>> the new terms');
     const out = s.draft('--format', 'html', '--out', 'agreement.html');
-    expect(out.code).toBe(1);
-    expect(out.stderr).toMatch(/agreement\.md has 1 unresolved merge conflict/);
+    // Regenerating over an unresolved conflict is refused before anything is exported.
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(/agreement\.md still holds 1 unresolved conflict/);
     expect(existsSync(join(s.dir, 'agreement.html'))).toBe(false);
   });
 

@@ -67,7 +67,7 @@ describe('item 9: special files are refused before reading, with a size limit', 
     const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(md, 'utf16le')]);
     writeFileSync(join(dir, 'agreement.md'), le);
     refused(runT(['draft', 'agreement.yaml'], dir), /UTF-16 LE/);
-    refused(runT(['check', 'agreement.md'], dir), /UTF-16 LE/);
+    refused(runT(['check', 'agreement.md'], dir), /UTF-16/);
     expect(readFileSync(join(dir, 'agreement.md')).equals(le)).toBe(true);
     const be = Buffer.from(read(EXAMPLE), 'utf16le').swap16();
     writeFileSync(join(dir, 'be.yaml'), be);
