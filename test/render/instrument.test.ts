@@ -322,3 +322,54 @@ describe('defined terms in Article 1 (X-16)', () => {
     expect(operative(d)).not.toMatch(/\(the “/);
   });
 });
+
+describe('the liability text is the project’s own, not the treaty’s (COMMON standard; IGA Arts. 16 and 17)', () => {
+  /** Sentences of the 1998 IGA, Art. 16(2)(c) and 16(3), that a draft must not reproduce word for word. */
+  const IGA_WORDING = [
+    /involved in Protected Space Operations/,
+    /damaged by virtue of its involvement/,
+    /basis for a claim or suit where none would otherwise exist/,
+    /bodily injury to, or other impairment of health of, or death of/,
+    /damage to, loss of, or loss of use of any property/,
+    /between a (Party|Participant) and its own Related Entity, or between its own Related Entities/,
+    /employees of any of the (entities|persons) (identified|listed|in)/,
+    /failure of a (Party|Participant) to extend the cross-waiver/,
+  ];
+  const waiver = `liability: { regime: cross-waiver, flowDown: true, thirdParty: consult-and-apportion }\n`;
+  const launch = `  launch: { launchingParty: a, site: Aldera Launch Centre, siteState: Republic of Aldera }\n`;
+  it.each([
+    ['agencies, framework agreement, earth observation', `form: framework-agreement\n${AGENCIES}cooperation:\n  areas: [earth-observation]\n${launch}${waiver}`],
+    ['Governments, agreement, human spaceflight', `form: agreement\n${GOVERNMENTS}cooperation:\n  areas: [human-spaceflight]\n${launch}${waiver}`],
+    ['agency and company, protocol, lunar exploration', `form: protocol\n${WITH_COMPANY}cooperation:\n  areas: [lunar-exploration]\n${launch}${waiver}`],
+  ])('%s: the cross-waiver and the definition of Damage are in fresh words, with the exceptions kept', (_name, yaml) => {
+    const d = draftOf(yaml);
+    const all = text(d);
+    expect(all).toContain('“Damage” means');
+    expect(all).toMatch(/waives any claim for Damage arising out of Protected Space Operations/);
+    for (const re of IGA_WORDING) expect(all).not.toMatch(re);
+    // The substance the review relies on stays: bodily injury, wilful misconduct, IP, apportionment carved out.
+    const waiverText = text(d, (t) => t === 'liability');
+    expect(waiverText).toMatch(/bodily injury/);
+    expect(waiverText).toMatch(/wilful misconduct/);
+    expect(waiverText).toMatch(/claims concerning Intellectual Property/);
+    expect(waiverText).toMatch(/apportionment of, or an indemnity for, compensation paid to third parties/);
+  });
+});
+
+describe('definitions follow use: a treaty’s title is not a use of its words (X-7, X-16)', () => {
+  it.each([
+    ['a station agreement between Governments, fault-based liability', `form: agreement\n${GOVERNMENTS}cooperation:\n  areas: [ground-stations, space-science]\nliability: { regime: fault-based }\n`],
+    ['a framework agreement between agencies on navigation, fault-based liability', `form: framework-agreement\n${AGENCIES}cooperation:\n  areas: [navigation]\nliability: { regime: fault-based }\n`],
+  ])('%s: the Liability Convention is named, but “Damage” is not defined unless a clause uses it', (_name, yaml) => {
+    const d = draftOf(yaml);
+    const defs = article(d, 'definitions');
+    expect(text(d)).toContain('Convention on International Liability for Damage Caused by Space Objects');
+    const usesDamage = /\bDamages?\b/.test(operative(d).replaceAll('Liability for Damage Caused by Space Objects', ''));
+    expect(usesDamage).toBe(false);
+    expect(defs).not.toContain('“Damage”');
+  });
+  it('where a clause does speak of Damage, the term is still defined', () => {
+    const cw = draftOf(`form: framework-agreement\n${AGENCIES}cooperation:\n  areas: [earth-observation]\n  launch: { launchingParty: a }\nliability: { regime: cross-waiver, flowDown: true }\n`);
+    expect(article(cw, 'definitions')).toContain('“Damage” means');
+  });
+});
