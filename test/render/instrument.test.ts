@@ -334,6 +334,13 @@ describe('the liability text is the project’s own, not the treaty’s (COMMON 
     /between a (Party|Participant) and its own Related Entity, or between its own Related Entities/,
     /employees of any of the (entities|persons) (identified|listed|in)/,
     /failure of a (Party|Participant) to extend the cross-waiver/,
+    // Art. 16(1), 16(2)(d), (e), (f), (g) and 17(2).
+    /read broadly|broadly construed/,
+    /intended for launch, launched from Earth, or returning to Earth/,
+    /all property to be flown or used on or in a Launch Vehicle/,
+    /a user or customer of a (Party|Participant) at any tier/,
+    /consult promptly on any potential liability, on/,
+    /Launch Vehicle activities, Payload activities/,
   ];
   const waiver = `liability: { regime: cross-waiver, flowDown: true, thirdParty: consult-and-apportion }\n`;
   const launch = `  launch: { launchingParty: a, site: Aldera Launch Centre, siteState: Republic of Aldera }\n`;
@@ -371,5 +378,43 @@ describe('definitions follow use: a treaty’s title is not a use of its words (
   it('where a clause does speak of Damage, the term is still defined', () => {
     const cw = draftOf(`form: framework-agreement\n${AGENCIES}cooperation:\n  areas: [earth-observation]\n  launch: { launchingParty: a }\nliability: { regime: cross-waiver, flowDown: true }\n`);
     expect(article(cw, 'definitions')).toContain('“Damage” means');
+  });
+});
+
+describe('each provision once, each cross-reference one way (new defects after round 1)', () => {
+  const launchByA = `  launch: { launchingParty: a, site: Aldera Launch Centre, siteState: Republic of Aldera }\n  spaceObjects: [ { name: Kite satellite, ownedBy: [b] } ]\n  exportControlled: true\n`;
+  it.each([
+    ['agencies, framework agreement, the other party’s satellite', `form: framework-agreement\n${AGENCIES}cooperation:\n  areas: [earth-observation]\n${launchByA}liability: { regime: cross-waiver, flowDown: true }\n`],
+    ['Governments, protocol, human spaceflight', `form: protocol\n${GOVERNMENTS}parentInstrument: { title: Framework Agreement between Aldera and Borduria, shortTitle: Framework Agreement, date: 2020-01-15 }\ncooperation:\n  areas: [human-spaceflight]\n${launchByA}liability: { regime: cross-waiver, flowDown: true }\n`],
+  ])('%s: launch technology safeguards are stated in the export-control article only; survival and the IP carve-out only where they belong', (_name, yaml) => {
+    const d = draftOf(yaml);
+    const all = operative(d);
+    expect(all.match(/reverse-engineer/g)?.length).toBe(1);
+    expect(article(d, 'launch/standard')).toMatch(/under the technology safeguards in Article \d+\./);
+    const ip = text(d, (t) => t === 'ip');
+    expect(ip).not.toMatch(/surviv/);
+    expect(ip).not.toMatch(/waiver/);
+    expect(text(d, (t) => t === 'liability')).toMatch(/claims concerning Intellectual Property/);
+    expect(text(d, (_t, id) => id === 'final/entry-into-force')).toMatch(/Articles [\d, and]+ shall survive/);
+  });
+
+  const STATION = `form: agreement\n${GOVERNMENTS}cooperation:\n  areas: [ground-stations, space-science]\n  facilities:\n    - { name: Deep Space Antenna at Lagos Verdes, host: b, operator: a, hostAccessPercent: 10 }\nterm: { years: 50, renewal: automatic, renewalYears: 10, terminationNoticeMonths: 12 }\nliability: { regime: fault-based }\n`;
+  it('a station agreement: tasks the facility settles are stated, not blank; termination does not refer in a circle; no waiver or Space Object where there is none', () => {
+    const d = draftOf(STATION);
+    const r = article(d, 'responsibilities/standard');
+    expect(r).not.toContain('[●]');
+    expect(r).toMatch(/Aldera shall establish, operate and maintain the Deep Space Antenna at Lagos Verdes, as provided in Article \d+\./);
+    expect(r).toMatch(/Borduria shall make the site of the Deep Space Antenna at Lagos Verdes available/);
+    expect(article(d, 'facilities/standard')).not.toMatch(/terminate this Agreement under Article/);
+    expect(article(d, 'final/entry-into-force')).toMatch(/may be terminated only as provided in Article \d+/);
+    expect(text(d, (t) => t === 'ip')).not.toMatch(/waiver/);
+    expect(article(d, 'ownership/standard')).not.toMatch(/Space Object/);
+  });
+
+  it('tasks the terms do not settle stay a blank and an open point; the launching party gets its launch', () => {
+    const d = draftOf(`form: implementing-arrangement\n${AGENCIES}cooperation:\n  areas: [human-spaceflight]\n  launch: { launchingParty: a, site: Aldera Launch Centre }\n  spaceObjects: [ { name: Heron crew spacecraft, ownedBy: [a] } ]\n`);
+    const r = article(d, 'responsibilities/standard');
+    expect(r).toMatch(/ASA shall arrange the launch of the Heron crew spacecraft, as provided in Article \d+\./);
+    expect(r).toMatch(/BSA shall carry out the following tasks: \[●\]\./);
   });
 });
