@@ -107,7 +107,9 @@ function cooperationForms(t: ResolvedTerms, facilityNames: string[]): string[] {
   return out;
 }
 
-const esc = (s: string | undefined, blankPath: string) => (s === undefined ? blankToken(blankPath) : escapeMarkdown(s));
+/** A placeholder a drafter typed for a value not yet known ("[to be confirmed]", "TBC") is a blank and an open point, like a missing value. */
+const PLACEHOLDER = /^\s*(\[[^\]]*\]|\[?●\]?|tbc|tbd|to be (confirmed|determined|advised)|n\/?a|\?+)\s*$/i;
+const esc = (s: string | undefined, blankPath: string) => (s === undefined || PLACEHOLDER.test(s) ? blankToken(blankPath) : escapeMarkdown(s));
 
 /** Names of States that take the definite article in running text ("the Federative Republic of Brazil"). */
 const ARTICLE_STATES = /^(republic|kingdom|federative|federal|people's|united|state of|commonwealth|islamic|democratic|arab|plurinational|bolivarian|socialist|grand duchy|principality|sultanate|union|czech|dominican|central african|netherlands|philippines|gambia|bahamas|holy see)/i;

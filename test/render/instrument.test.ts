@@ -130,7 +130,7 @@ describe('authentic texts (X-13, G-1, rule 19)', () => {
   ])('%s: all texts equal, divergence settled by consultation', (_name, yaml, word) => {
     const langs = article(draftOf(yaml), 'final/languages');
     expect(langs).not.toMatch(/prevail/);
-    expect(langs).toContain(`The ${word} ${word === 'Parties' ? 'shall' : 'will'} settle any divergence of interpretation between the texts by consultation.`);
+    expect(langs).toContain(`The ${word} ${word === 'Parties' ? 'shall' : 'will'} settle any divergence of interpretation between the ${word === 'Parties' ? 'texts' : 'English and French texts of this Memorandum'} by consultation.`);
   });
 
   it('names a prevailing text only when the terms do, and check warns when it is one party’s own language', () => {
@@ -416,5 +416,42 @@ describe('each provision once, each cross-reference one way (new defects after r
     const r = article(d, 'responsibilities/standard');
     expect(r).toMatch(/ASA shall arrange the launch of the Heron crew spacecraft, as provided in Article \d+\./);
     expect(r).toMatch(/BSA shall carry out the following tasks: \[●\]\./);
+  });
+});
+
+describe('memoranda and final clauses as counsel reads them (new defects after round 1)', () => {
+  it.each([
+    ['agencies', AGENCIES],
+    ['Governments', GOVERNMENTS],
+  ])('a memorandum between %s names the texts whose divergence is settled by consultation', (_name, parties) => {
+    const d = draftOf(`form: memorandum-of-understanding\n${parties}languages: [en, fr, ar]\n`);
+    const langs = article(d, 'final/languages');
+    expect(langs).toMatch(/between the English, French and Arabic texts of this Memorandum by consultation/);
+    expect(langs).not.toMatch(/\bauthentic\b|\bshall\b/);
+  });
+
+  it.each(['[to be confirmed]', 'TBC', '[name]'])('a signatory name typed as a placeholder (%s) is a blank and an open point', (placeholder) => {
+    const yaml = `form: framework-agreement\nparties:\n  - { id: a, name: Aldera Space Agency, shortName: ASA, state: Republic of Aldera, type: space-agency, signatory: { name: "${placeholder}", title: Director } }\n  - { id: b, name: Borduria Space Agency, shortName: BSA, state: Kingdom of Borduria, type: space-agency, signatory: { name: Ana Petrov, title: Director } }\n`;
+    const md = renderMarkdown(draftOf(yaml));
+    expect(md).not.toContain(placeholder.replace(/[[\]]/g, (c) => `\\${c}`));
+    expect(md).toMatch(/\| Name: \[●\] \| Name: Ana Petrov \|/);
+    expect(md).toMatch(/\*\*Name of the signatory \(ASA\)\*\*/);
+  });
+
+  it('the preamble speaks of registering space objects only where something is launched or operated', () => {
+    const ground = renderMarkdown(draftOf(`form: agreement\n${GOVERNMENTS}cooperation:\n  areas: [space-science]\n`));
+    expect(ground).not.toMatch(/registration of space objects/);
+    const launched = renderMarkdown(draftOf(`form: agreement\n${GOVERNMENTS}cooperation:\n  areas: [earth-observation]\n  launch: { launchingParty: a }\n`));
+    expect(launched).toMatch(/registration of space objects with the United Nations/);
+  });
+
+  it.each([
+    ['fault-based, station', `form: agreement\n${GOVERNMENTS}cooperation:\n  areas: [ground-stations]\n  facilities: [ { name: Station, host: a, operator: b } ]\nliability: { regime: fault-based }\n`],
+    ['Liability Convention only, memorandum', `form: memorandum-of-understanding\n${AGENCIES}cooperation:\n  areas: [space-science]\nliability: { regime: convention-only }\n`],
+    ['Liability Convention only, agreement', `form: agreement\n${GOVERNMENTS}cooperation:\n  areas: [space-science]\nliability: { regime: convention-only }\n`],
+  ])('%s: the consultation on a Liability Convention claim is in the library’s words, not IGA Art. 17(2)’s', (_name, yaml) => {
+    const l = text(draftOf(yaml), (t) => t === 'liability');
+    expect(l).toMatch(/on any liability of their States that the claim may engage/);
+    expect(l).not.toMatch(/consult promptly on any potential liability/);
   });
 });
