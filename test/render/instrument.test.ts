@@ -455,3 +455,20 @@ describe('memoranda and final clauses as counsel reads them (new defects after r
     expect(l).not.toMatch(/consult promptly on any potential liability/);
   });
 });
+
+describe('termination refers only to terms that exist (new defect after round 1)', () => {
+  const facility = `cooperation:\n  areas: [navigation]\n  facilities: [ { name: Monitoring Station at Oran, host: b, operator: a } ]\n`;
+  it.each([
+    ['agencies, five years, renewable', `form: framework-agreement\n${AGENCIES}${facility}term: { years: 5, renewal: automatic, renewalYears: 5 }\n`, 'five years', true],
+    ['Governments, eight years', `form: agreement\n${GOVERNMENTS}${facility}term: { years: 8, renewal: none }\n`, 'eight years', false],
+    ['Governments, thirty years, renewable', `form: agreement\n${GOVERNMENTS}${facility}term: { years: 30, renewal: automatic, renewalYears: 10 }\n`, 'thirty years', true],
+  ])('%s: where the final article leaves termination to the facilities article, that article states the minimum period and the ground', (_name, yaml, years, renewal) => {
+    const d = draftOf(yaml);
+    const fin = article(d, 'final/entry-into-force');
+    const fac = d.articles.find((a) => a.topic === 'facilities')!;
+    expect(fin).toMatch(new RegExp(`terminated only as provided in Article ${fac.number}`));
+    const facText = article(d, 'facilities/standard');
+    expect(facText).toMatch(new RegExp(`may terminate this Agreement before the end of its initial term of ${years}, except for a material breach`));
+    expect(/notice of non-renewal/.test(facText)).toBe(renewal);
+  });
+});
