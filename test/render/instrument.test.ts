@@ -472,3 +472,15 @@ describe('termination refers only to terms that exist (new defect after round 1)
     expect(/notice of non-renewal/.test(facText)).toBe(renewal);
   });
 });
+
+describe('the customs exemption for a station’s goods is stated once (G-7, new defect after round 1)', () => {
+  it.each([
+    ['Governments, agreement', `form: agreement\n${GOVERNMENTS}`],
+    ['Governments, framework agreement', `form: framework-agreement\n${GOVERNMENTS}`],
+  ])('%s: the customs article grants the exemption, the facilities article extends it to the facility by reference', (_name, head) => {
+    const d = draftOf(`${head}cooperation:\n  areas: [ground-stations]\n  facilities: [ { name: Tracking Station at Vela, host: b, operator: a } ]\n`);
+    const sentences = operative(d).split(/(?<=\.)\s+/).filter((x) => /exempt/i.test(x) && /\bfacilit(y|ies)\b/i.test(x));
+    expect(sentences).toHaveLength(1);
+    expect(article(d, 'facilities/standard')).toMatch(/benefit from the exemptions from customs duties, taxes and similar charges provided in Article \d+/);
+  });
+});
