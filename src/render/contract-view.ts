@@ -113,6 +113,7 @@ export function buildContractView(t: ResolvedTerms, character: CharacterDecision
   const registrarP = t.source.jurisdiction?.registeringParty ? t.party(t.source.jurisdiction.registeringParty) : customerP;
   const registrar = registrarP === supplierP ? supplier : customer;
   const otherReg = registrarP === supplierP ? customer : supplier;
+  const otherRegP = registrarP === supplierP ? customerP : supplierP;
   return {
     isContract: character.character === 'contract',
     /** Something is launched or operated in space: the launch-phase articles (title and risk, insurance, registration) are in the contract. */
@@ -161,9 +162,22 @@ export function buildContractView(t: ResolvedTerms, character: CharacterDecision
     nonGovernmental: parties.filter((p) => p.nonGovernmental),
     hasNonGovernmental: parties.some((p) => p.nonGovernmental),
     /** Whose State registers (the customer's unless the terms designate the supplier), and the other launching State. */
-    registry: { party: registrar.label, state: registrar.stateInText, otherParty: otherReg.label, otherState: otherReg.stateInText },
+    registry: { party: registrar.label, state: registrar.stateInText, otherParty: otherReg.label, otherState: otherReg.stateInText, ...launchSiteState(t, [registrarP, otherRegP]) },
     signingDate: t.source.signing?.date ? day(t.source.signing.date) : null,
   };
+}
+
+/**
+ * The State of the launch site, as a third launching State: `siteStateOther` names it when the terms
+ * give a site State that is neither party's State; `siteStateUnknown` when the terms give none (the
+ * clause then keeps a conditional sentence); both false when it is one of the parties' States.
+ */
+function launchSiteState(t: ResolvedTerms, regParties: { state?: string }[]): { siteStateOther: string | null; siteStateUnknown: boolean } {
+  const site = t.launch?.siteState;
+  if (!site) return { siteStateOther: null, siteStateUnknown: true };
+  const norm = (x: string) => x.replace(/^the\s+/i, '').trim().toLowerCase();
+  const own = regParties.some((p) => p.state && norm(p.state) === norm(site));
+  return { siteStateOther: own ? null : escapeMarkdown(stateName(site)), siteStateUnknown: false };
 }
 
 function stateName(s: string): string {

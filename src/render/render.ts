@@ -231,6 +231,7 @@ const formsCache = new WeakMap<object, { form: string; term: string }[]>();
  * form, then a word-boundary check on each hit: far cheaper than one large Unicode pattern.
  */
 function findTerms(text: string, byTerm: Map<string, unknown>): string[] {
+  text = withoutTreatyTitles(text);
   let forms = formsCache.get(byTerm);
   if (!forms) {
     forms = [...byTerm.keys()].flatMap((term) => termForms(term).map((form) => ({ form, term })));
@@ -249,6 +250,16 @@ function findTerms(text: string, byTerm: Map<string, unknown>): string[] {
     }
   }
   return [...found];
+}
+
+/**
+ * Words of a treaty's proper title that happen to be defined terms ("Damage", "Space Object" in the
+ * Convention on International Liability for Damage Caused by Space Objects) are not uses of those
+ * terms: blanked out, same length, before the scan.
+ */
+const TREATY_TITLE_WORDS = /International Liability for Damage Caused by Space Objects/g;
+function withoutTreatyTitles(text: string): string {
+  return text.includes('Damage Caused') ? text.replace(TREATY_TITLE_WORDS, (m) => ' '.repeat(m.length)) : text;
 }
 
 const singleTerms = new Map<string, Map<string, string>>();

@@ -5,7 +5,7 @@ import { recommendEntryIntoForce } from '../plan/recommend.js';
 import { decideCharacter, type CharacterDecision } from '../plan/character.js';
 import { buildContractView } from './contract-view.js';
 import { escapeMarkdown } from './escape.js';
-import { blankToken } from './tokens.js';
+import { blankToken, refToken } from './tokens.js';
 
 /**
  * What clause templates see. Every user string is escaped for Markdown here, once; every value a
@@ -107,7 +107,9 @@ function cooperationForms(t: ResolvedTerms, facilityNames: string[]): string[] {
   return out;
 }
 
-const esc = (s: string | undefined, blankPath: string) => (s === undefined ? blankToken(blankPath) : escapeMarkdown(s));
+/** A placeholder a drafter typed for a value not yet known ("[to be confirmed]", "TBC") is a blank and an open point, like a missing value. */
+const PLACEHOLDER = /^\s*(\[[^\]]*\]|\[?●\]?|tbc|tbd|to be (confirmed|determined|advised)|n\/?a|\?+)\s*$/i;
+const esc = (s: string | undefined, blankPath: string) => (s === undefined || PLACEHOLDER.test(s) ? blankToken(blankPath) : escapeMarkdown(s));
 
 /** Names of States that take the definite article in running text ("the Federative Republic of Brazil"). */
 const ARTICLE_STATES = /^(republic|kingdom|federative|federal|people's|united|state of|commonwealth|islamic|democratic|arab|plurinational|bolivarian|socialist|grand duchy|principality|sultanate|union|czech|dominican|central african|netherlands|philippines|gambia|bahamas|holy see)/i;
@@ -411,6 +413,28 @@ export function buildView(t: ResolvedTerms, variants: Record<string, string>, ch
 }
 
 /**
+ * Tasks that the facts already settle for a party the terms give no `responsibilities` to: the
+ * operator and the host of a ground facility, and the party that launches or procures the launch.
+ * Each refers to the article that governs it, so Article 5 never shows a blank the terms fill.
+ */
+function settledTasks(t: ResolvedTerms, partyId: string, has: (topic: string) => boolean): string[] {
+  const tasks: string[] = [];
+  if (has('facilities')) {
+    for (const f of t.facilities) {
+      const name = escapeMarkdown(f.name);
+      if (f.operator.id === partyId) tasks.push(`establish, operate and maintain the ${name}, as provided in ${refToken('facilities')}`);
+      if (f.host.id === partyId) tasks.push(`make the site of the ${name} available and protect the facility, as provided in ${refToken('facilities')}`);
+    }
+  }
+  if (has('launch') && t.launch?.launchingParty === partyId) {
+    const names = t.spaceObjects.map((o) => `the ${escapeMarkdown(o.name)}`);
+    const objects = names.length === 0 ? 'the Space Objects of the Cooperative Activities' : joinList(names);
+    tasks.push(`arrange the launch of ${objects}, as provided in ${refToken('launch')}`);
+  }
+  return tasks;
+}
+
+/**
  * The instrument's voice and final clauses: entry into force, termination and survival, authentic
  * texts, the forms of cooperation, each party's tasks, budget language and dispute channels.
  */
@@ -427,7 +451,12 @@ function instrumentView(t: ResolvedTerms, parties: [PartyView, PartyView], byId:
   const forms = cooperationForms(t, t.facilities.map((f) => escapeMarkdown(f.name)));
   const responsibilities = parties.map((p) => {
     const r = c.responsibilities?.find((x) => x.party === p.id);
-    return { party: p, tasks: r ? r.tasks.map((x) => escapeMarkdown(x.replace(/[.;,\s]+$/, ''))) : [], missing: r ? null : blankToken(`cooperation.responsibilities.${p.id}`) };
+    const settled = r ? [] : settledTasks(t, p.id, has);
+    return {
+      party: p,
+      tasks: r ? r.tasks.map((x) => escapeMarkdown(x.replace(/[.;,\s]+$/, ''))) : settled,
+      missing: r || settled.length ? null : blankToken(`cooperation.responsibilities.${p.id}`),
+    };
   });
   const hasEntities = (c.implementingEntities ?? []).length > 0;
   const channelFirst = hasEntities ? 'between their Implementing Agencies' : companies.length ? 'between senior representatives of the' : 'between representatives of the';

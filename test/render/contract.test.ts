@@ -238,3 +238,24 @@ contract:
     expect(ground.md).not.toMatch(/\{\{|undefined|\uE000/);
   });
 });
+
+describe('contract articles agree with each other (new defects after round 1)', () => {
+  it('a customer that keeps title: the launch-campaign waiver leaves the provider’s custody risk before Launch where Article 6 puts it', () => {
+    for (const yaml of [example('leo-delivery.yaml'), LAUNCH_ONLY]) {
+      const d = build(yaml);
+      const risk = d.draft.articles.find((a) => a.clauseId === 'contract-title-risk/standard')!;
+      const riskText = risk.blocks.map((b) => b.text).join('\n');
+      expect(riskText).toMatch(/bears the risk of loss of or damage to the Satellite while it is in the custody/);
+      expect(d.instrument).toMatch(new RegExp(`before Launch while it is in the custody of \\w+, which \\w+ bears under Article ${risk.number}, is excluded from this waiver`));
+      expect(riskText).toMatch(/; claims between the Parties for such loss or damage are governed by Article \d+\./);
+    }
+  });
+  it('the State of the launch site joins the determination of the State of registry only when it is a third State, named', () => {
+    const leo = build(example('leo-delivery.yaml')).instrument;
+    expect(leo).not.toMatch(/If the State of the launch site is another State/);
+    const abroad = build(LAUNCH_ONLY.replace('siteState: Kingdom of Borduria', 'siteState: French Republic')).instrument;
+    expect(abroad).toMatch(/the French Republic, as the State from whose territory the Satellite is launched, is also a launching State, and the Parties shall seek its concurrence in that determination\./);
+    const unknown = build(LAUNCH_ONLY.replace(', siteState: Kingdom of Borduria', '')).instrument;
+    expect(unknown).toMatch(/If the State of the launch site is another State, the Parties shall seek its concurrence as well\./);
+  });
+});

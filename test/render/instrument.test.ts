@@ -130,7 +130,7 @@ describe('authentic texts (X-13, G-1, rule 19)', () => {
   ])('%s: all texts equal, divergence settled by consultation', (_name, yaml, word) => {
     const langs = article(draftOf(yaml), 'final/languages');
     expect(langs).not.toMatch(/prevail/);
-    expect(langs).toContain(`The ${word} ${word === 'Parties' ? 'shall' : 'will'} settle any divergence of interpretation between the texts by consultation.`);
+    expect(langs).toContain(`The ${word} ${word === 'Parties' ? 'shall' : 'will'} settle any divergence of interpretation between the ${word === 'Parties' ? 'texts' : 'English and French texts of this Memorandum'} by consultation.`);
   });
 
   it('names a prevailing text only when the terms do, and check warns when it is one party’s own language', () => {
@@ -320,5 +320,167 @@ describe('defined terms in Article 1 (X-16)', () => {
     expect(defs).toContain('“Framework Agreement” means the Framework Agreement between ASA and BSA on Space Cooperation, signed on 15 January 2020');
     expect(defs).toContain('“Joint Committee” means');
     expect(operative(d)).not.toMatch(/\(the “/);
+  });
+});
+
+describe('the liability text is the project’s own, not the treaty’s (COMMON standard; IGA Arts. 16 and 17)', () => {
+  /** Sentences of the 1998 IGA, Art. 16(2)(c) and 16(3), that a draft must not reproduce word for word. */
+  const IGA_WORDING = [
+    /involved in Protected Space Operations/,
+    /damaged by virtue of its involvement/,
+    /basis for a claim or suit where none would otherwise exist/,
+    /bodily injury to, or other impairment of health of, or death of/,
+    /damage to, loss of, or loss of use of any property/,
+    /between a (Party|Participant) and its own Related Entity, or between its own Related Entities/,
+    /employees of any of the (entities|persons) (identified|listed|in)/,
+    /failure of a (Party|Participant) to extend the cross-waiver/,
+    // Art. 16(1), 16(2)(d), (e), (f), (g) and 17(2).
+    /read broadly|broadly construed/,
+    /intended for launch, launched from Earth, or returning to Earth/,
+    /all property to be flown or used on or in a Launch Vehicle/,
+    /a user or customer of a (Party|Participant) at any tier/,
+    /consult promptly on any potential liability, on/,
+    /Launch Vehicle activities, Payload activities/,
+  ];
+  const waiver = `liability: { regime: cross-waiver, flowDown: true, thirdParty: consult-and-apportion }\n`;
+  const launch = `  launch: { launchingParty: a, site: Aldera Launch Centre, siteState: Republic of Aldera }\n`;
+  it.each([
+    ['agencies, framework agreement, earth observation', `form: framework-agreement\n${AGENCIES}cooperation:\n  areas: [earth-observation]\n${launch}${waiver}`],
+    ['Governments, agreement, human spaceflight', `form: agreement\n${GOVERNMENTS}cooperation:\n  areas: [human-spaceflight]\n${launch}${waiver}`],
+    ['agency and company, protocol, lunar exploration', `form: protocol\n${WITH_COMPANY}cooperation:\n  areas: [lunar-exploration]\n${launch}${waiver}`],
+  ])('%s: the cross-waiver and the definition of Damage are in fresh words, with the exceptions kept', (_name, yaml) => {
+    const d = draftOf(yaml);
+    const all = text(d);
+    expect(all).toContain('“Damage” means');
+    expect(all).toMatch(/waives any claim for Damage arising out of Protected Space Operations/);
+    for (const re of IGA_WORDING) expect(all).not.toMatch(re);
+    // The substance the review relies on stays: bodily injury, wilful misconduct, IP, apportionment carved out.
+    const waiverText = text(d, (t) => t === 'liability');
+    expect(waiverText).toMatch(/bodily injury/);
+    expect(waiverText).toMatch(/wilful misconduct/);
+    expect(waiverText).toMatch(/claims concerning Intellectual Property/);
+    expect(waiverText).toMatch(/apportionment of, or an indemnity for, compensation paid to third parties/);
+  });
+});
+
+describe('definitions follow use: a treaty’s title is not a use of its words (X-7, X-16)', () => {
+  it.each([
+    ['a station agreement between Governments, fault-based liability', `form: agreement\n${GOVERNMENTS}cooperation:\n  areas: [ground-stations, space-science]\nliability: { regime: fault-based }\n`],
+    ['a framework agreement between agencies on navigation, fault-based liability', `form: framework-agreement\n${AGENCIES}cooperation:\n  areas: [navigation]\nliability: { regime: fault-based }\n`],
+  ])('%s: the Liability Convention is named, but “Damage” is not defined unless a clause uses it', (_name, yaml) => {
+    const d = draftOf(yaml);
+    const defs = article(d, 'definitions');
+    expect(text(d)).toContain('Convention on International Liability for Damage Caused by Space Objects');
+    const usesDamage = /\bDamages?\b/.test(operative(d).replaceAll('Liability for Damage Caused by Space Objects', ''));
+    expect(usesDamage).toBe(false);
+    expect(defs).not.toContain('“Damage”');
+  });
+  it('where a clause does speak of Damage, the term is still defined', () => {
+    const cw = draftOf(`form: framework-agreement\n${AGENCIES}cooperation:\n  areas: [earth-observation]\n  launch: { launchingParty: a }\nliability: { regime: cross-waiver, flowDown: true }\n`);
+    expect(article(cw, 'definitions')).toContain('“Damage” means');
+  });
+});
+
+describe('each provision once, each cross-reference one way (new defects after round 1)', () => {
+  const launchByA = `  launch: { launchingParty: a, site: Aldera Launch Centre, siteState: Republic of Aldera }\n  spaceObjects: [ { name: Kite satellite, ownedBy: [b] } ]\n  exportControlled: true\n`;
+  it.each([
+    ['agencies, framework agreement, the other party’s satellite', `form: framework-agreement\n${AGENCIES}cooperation:\n  areas: [earth-observation]\n${launchByA}liability: { regime: cross-waiver, flowDown: true }\n`],
+    ['Governments, protocol, human spaceflight', `form: protocol\n${GOVERNMENTS}parentInstrument: { title: Framework Agreement between Aldera and Borduria, shortTitle: Framework Agreement, date: 2020-01-15 }\ncooperation:\n  areas: [human-spaceflight]\n${launchByA}liability: { regime: cross-waiver, flowDown: true }\n`],
+  ])('%s: launch technology safeguards are stated in the export-control article only; survival and the IP carve-out only where they belong', (_name, yaml) => {
+    const d = draftOf(yaml);
+    const all = operative(d);
+    expect(all.match(/reverse-engineer/g)?.length).toBe(1);
+    expect(article(d, 'launch/standard')).toMatch(/under the technology safeguards in Article \d+\./);
+    const ip = text(d, (t) => t === 'ip');
+    expect(ip).not.toMatch(/surviv/);
+    expect(ip).not.toMatch(/waiver/);
+    expect(text(d, (t) => t === 'liability')).toMatch(/claims concerning Intellectual Property/);
+    expect(text(d, (_t, id) => id === 'final/entry-into-force')).toMatch(/Articles [\d, and]+ shall survive/);
+  });
+
+  const STATION = `form: agreement\n${GOVERNMENTS}cooperation:\n  areas: [ground-stations, space-science]\n  facilities:\n    - { name: Deep Space Antenna at Lagos Verdes, host: b, operator: a, hostAccessPercent: 10 }\nterm: { years: 50, renewal: automatic, renewalYears: 10, terminationNoticeMonths: 12 }\nliability: { regime: fault-based }\n`;
+  it('a station agreement: tasks the facility settles are stated, not blank; termination does not refer in a circle; no waiver or Space Object where there is none', () => {
+    const d = draftOf(STATION);
+    const r = article(d, 'responsibilities/standard');
+    expect(r).not.toContain('[●]');
+    expect(r).toMatch(/Aldera shall establish, operate and maintain the Deep Space Antenna at Lagos Verdes, as provided in Article \d+\./);
+    expect(r).toMatch(/Borduria shall make the site of the Deep Space Antenna at Lagos Verdes available/);
+    expect(article(d, 'facilities/standard')).not.toMatch(/terminate this Agreement under Article/);
+    expect(article(d, 'final/entry-into-force')).toMatch(/may be terminated only as provided in Article \d+/);
+    expect(text(d, (t) => t === 'ip')).not.toMatch(/waiver/);
+    expect(article(d, 'ownership/standard')).not.toMatch(/Space Object/);
+  });
+
+  it('tasks the terms do not settle stay a blank and an open point; the launching party gets its launch', () => {
+    const d = draftOf(`form: implementing-arrangement\n${AGENCIES}cooperation:\n  areas: [human-spaceflight]\n  launch: { launchingParty: a, site: Aldera Launch Centre }\n  spaceObjects: [ { name: Heron crew spacecraft, ownedBy: [a] } ]\n`);
+    const r = article(d, 'responsibilities/standard');
+    expect(r).toMatch(/ASA shall arrange the launch of the Heron crew spacecraft, as provided in Article \d+\./);
+    expect(r).toMatch(/BSA shall carry out the following tasks: \[●\]\./);
+  });
+});
+
+describe('memoranda and final clauses as counsel reads them (new defects after round 1)', () => {
+  it.each([
+    ['agencies', AGENCIES],
+    ['Governments', GOVERNMENTS],
+  ])('a memorandum between %s names the texts whose divergence is settled by consultation', (_name, parties) => {
+    const d = draftOf(`form: memorandum-of-understanding\n${parties}languages: [en, fr, ar]\n`);
+    const langs = article(d, 'final/languages');
+    expect(langs).toMatch(/between the English, French and Arabic texts of this Memorandum by consultation/);
+    expect(langs).not.toMatch(/\bauthentic\b|\bshall\b/);
+  });
+
+  it.each(['[to be confirmed]', 'TBC', '[name]'])('a signatory name typed as a placeholder (%s) is a blank and an open point', (placeholder) => {
+    const yaml = `form: framework-agreement\nparties:\n  - { id: a, name: Aldera Space Agency, shortName: ASA, state: Republic of Aldera, type: space-agency, signatory: { name: "${placeholder}", title: Director } }\n  - { id: b, name: Borduria Space Agency, shortName: BSA, state: Kingdom of Borduria, type: space-agency, signatory: { name: Ana Petrov, title: Director } }\n`;
+    const md = renderMarkdown(draftOf(yaml));
+    expect(md).not.toContain(placeholder.replace(/[[\]]/g, (c) => `\\${c}`));
+    expect(md).toMatch(/\| Name: \[●\] \| Name: Ana Petrov \|/);
+    expect(md).toMatch(/\*\*Name of the signatory \(ASA\)\*\*/);
+  });
+
+  it('the preamble speaks of registering space objects only where something is launched or operated', () => {
+    const ground = renderMarkdown(draftOf(`form: agreement\n${GOVERNMENTS}cooperation:\n  areas: [space-science]\n`));
+    expect(ground).not.toMatch(/registration of space objects/);
+    const launched = renderMarkdown(draftOf(`form: agreement\n${GOVERNMENTS}cooperation:\n  areas: [earth-observation]\n  launch: { launchingParty: a }\n`));
+    expect(launched).toMatch(/registration of space objects with the United Nations/);
+  });
+
+  it.each([
+    ['fault-based, station', `form: agreement\n${GOVERNMENTS}cooperation:\n  areas: [ground-stations]\n  facilities: [ { name: Station, host: a, operator: b } ]\nliability: { regime: fault-based }\n`],
+    ['Liability Convention only, memorandum', `form: memorandum-of-understanding\n${AGENCIES}cooperation:\n  areas: [space-science]\nliability: { regime: convention-only }\n`],
+    ['Liability Convention only, agreement', `form: agreement\n${GOVERNMENTS}cooperation:\n  areas: [space-science]\nliability: { regime: convention-only }\n`],
+  ])('%s: the consultation on a Liability Convention claim is in the library’s words, not IGA Art. 17(2)’s', (_name, yaml) => {
+    const l = text(draftOf(yaml), (t) => t === 'liability');
+    expect(l).toMatch(/on any liability of their States that the claim may engage/);
+    expect(l).not.toMatch(/consult promptly on any potential liability/);
+  });
+});
+
+describe('termination refers only to terms that exist (new defect after round 1)', () => {
+  const facility = `cooperation:\n  areas: [navigation]\n  facilities: [ { name: Monitoring Station at Oran, host: b, operator: a } ]\n`;
+  it.each([
+    ['agencies, five years, renewable', `form: framework-agreement\n${AGENCIES}${facility}term: { years: 5, renewal: automatic, renewalYears: 5 }\n`, 'five years', true],
+    ['Governments, eight years', `form: agreement\n${GOVERNMENTS}${facility}term: { years: 8, renewal: none }\n`, 'eight years', false],
+    ['Governments, thirty years, renewable', `form: agreement\n${GOVERNMENTS}${facility}term: { years: 30, renewal: automatic, renewalYears: 10 }\n`, 'thirty years', true],
+  ])('%s: where the final article leaves termination to the facilities article, that article states the minimum period and the ground', (_name, yaml, years, renewal) => {
+    const d = draftOf(yaml);
+    const fin = article(d, 'final/entry-into-force');
+    const fac = d.articles.find((a) => a.topic === 'facilities')!;
+    expect(fin).toMatch(new RegExp(`terminated only as provided in Article ${fac.number}`));
+    const facText = article(d, 'facilities/standard');
+    expect(facText).toMatch(new RegExp(`may terminate this Agreement before the end of its initial term of ${years}, except for a material breach`));
+    expect(/notice of non-renewal/.test(facText)).toBe(renewal);
+  });
+});
+
+describe('the customs exemption for a station’s goods is stated once (G-7, new defect after round 1)', () => {
+  it.each([
+    ['Governments, agreement', `form: agreement\n${GOVERNMENTS}`],
+    ['Governments, framework agreement', `form: framework-agreement\n${GOVERNMENTS}`],
+  ])('%s: the customs article grants the exemption, the facilities article extends it to the facility by reference', (_name, head) => {
+    const d = draftOf(`${head}cooperation:\n  areas: [ground-stations]\n  facilities: [ { name: Tracking Station at Vela, host: b, operator: a } ]\n`);
+    const sentences = operative(d).split(/(?<=\.)\s+/).filter((x) => /exempt/i.test(x) && /\bfacilit(y|ies)\b/i.test(x));
+    expect(sentences).toHaveLength(1);
+    expect(article(d, 'facilities/standard')).toMatch(/benefit from the exemptions from customs duties, taxes and similar charges provided in Article \d+/);
   });
 });
