@@ -59,11 +59,11 @@ describe('spacecoop draft (built binary)', () => {
   it.each(['docx', 'html'])('replaces a .%s it wrote, never one it did not', (format) => {
     const dir = tempDir();
     const out = join(dir, `agreement.${format}`);
-    expect(run(['draft', EXAMPLES[0]!, '--format', format, '--out', out]).code).toBe(0);
-    expect(run(['draft', EXAMPLES[0]!, '--format', format, '--out', out]).code).toBe(0);
+    expect(run(['draft', EXAMPLES[0]!, '--format', format, '--draft', join(dir, 'agreement.md'), '--out', out]).code).toBe(0);
+    expect(run(['draft', EXAMPLES[0]!, '--format', format, '--draft', join(dir, 'agreement.md'), '--out', out]).code).toBe(0);
     const theirs = join(dir, `theirs.${format}`);
     writeFileSync(theirs, 'not ours');
-    const r = run(['draft', EXAMPLES[0]!, '--format', format, '--out', theirs]);
+    const r = run(['draft', EXAMPLES[0]!, '--format', format, '--draft', join(dir, 'agreement.md'), '--out', theirs]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('was not written by spacecoop');
     expect(read(theirs)).toBe('not ours');

@@ -26,13 +26,14 @@ describe('spacecoop draft --format docx|html (built binary)', () => {
   });
 
   it('--no-notes leaves the annex out of the Word document', () => {
-    const out = join(tempDir(), 'clean.docx');
-    expect(run(['draft', CBERS, '--format', 'docx', '--no-notes', '--out', out]).code).toBe(0);
+    const dir = tempDir();
+    const out = join(dir, 'clean.docx');
+    expect(run(['draft', CBERS, '--format', 'docx', '--no-notes', '--draft', join(dir, 'clean.md'), '--out', out]).code).toBe(0);
     expect(unzip(readFileSync(out)).get('word/document.xml')!.toString('utf8')).not.toContain('Drafting notes');
   });
 
   it('--format html --out - writes one self-contained page to stdout', () => {
-    const r = run(['draft', CBERS, '--format', 'html', '--out', '-']);
+    const r = run(['draft', CBERS, '--format', 'html', '--draft', join(tempDir(), 'agreement.md'), '--out', '-']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);
     expect(r.stdout).toContain('<h2>Article 12 — Registration, Jurisdiction and Control</h2>');
@@ -44,7 +45,7 @@ describe('spacecoop draft --format docx|html (built binary)', () => {
     const elsewhere = join(tempDir(), 'elsewhere.docx');
     writeFileSync(elsewhere, 'keep');
     symlinkSync(elsewhere, join(dir, 'agreement.docx'));
-    const r = run(['draft', CBERS, '--format', 'docx', '--out', join(dir, 'agreement.docx')]);
+    const r = run(['draft', CBERS, '--format', 'docx', '--draft', join(dir, 'agreement.md'), '--out', join(dir, 'agreement.docx')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('is a symbolic link; spacecoop does not write through links');
     expect(read(elsewhere)).toBe('keep');

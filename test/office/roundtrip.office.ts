@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readDocx } from '../../src/wordfile/read.js';
@@ -109,7 +109,7 @@ describe.skipIf(!soffice)('LibreOffice round trip (headless)', () => {
   it.skipIf(!hasPdftotext)('LibreOffice opens the .docx and shows the agreement (manual check, automated where installed)', () => {
     const dir = tempDir();
     const docx = join(dir, 'agreement.docx');
-    expect(run(['draft', CBERS, '--format', 'docx', '--out', docx]).code).toBe(0);
+    expect(run(['draft', CBERS, '--format', 'docx', '--draft', join(dirname(docx), 'agreement.md'), '--out', docx]).code).toBe(0);
     const c = spawnSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, docx], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, HOME: dir } });
     expect(c.status).toBe(0);
     expect(existsSync(join(dir, 'agreement.pdf'))).toBe(true);
