@@ -412,9 +412,7 @@ export const FRESH_SCRIPTS: Record<string, Record<string, unknown>> = {
     'parties[1].signatory.title': 'Minister of Foreign Affairs, International Trade and Worship',
     'parties[1].signatory.name': '',
     form: DEFAULT, // agreement, offered for two governments
-    'priorInstruments[0].title': "Framework Agreement between the Government of the People's Republic of China and the Government of the Argentine Republic on Cooperation in the Peaceful Use of Outer Space",
-    'priorInstruments[0].date': '2012-06-25',
-    'priorInstruments[1].title': '',
+    'priorInstruments[0].title': '',
     'cooperation.areas': ['space-science', 'ground-stations'],
     'cooperation.project.name': 'Southern Deep Space Antenna',
     'cooperation.project.description':
