@@ -3,7 +3,7 @@ import type { Supply } from '../terms/schema.js';
 import { escapeMarkdown } from '../render/escape.js';
 
 /**
- * The instrument's legal character, decided once from the form and the parties (DOMAIN.md, "The
+ * The instrument's legal character, decided once from the form and the parties (docs/legal-reference.md, "The
  * instrument's legal character"): render, review and export read it, none of them works it out.
  *
  * - `intergovernmental`: Governments; a treaty governed by international law whatever its title

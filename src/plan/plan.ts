@@ -43,7 +43,7 @@ export function needsLaunchArticle(t: ResolvedTerms): boolean {
 
 /**
  * Export control is essential where export-controlled items change hands, and in lunar or Mars work
- * (DOMAIN.md, areas), so the draft never refers to an export-control article it lacks.
+ * (docs/legal-reference.md, areas), so the draft never refers to an export-control article it lacks.
  */
 export function needsExportControlArticle(t: ResolvedTerms): boolean {
   return t.exportControlled || t.hasArea('lunar-exploration', 'mars-exploration');
@@ -79,7 +79,7 @@ function fixed(topic: string, variant: string, reason: string): Choice {
 }
 
 /**
- * The articles in DOMAIN.md's usual order. Definitions are built by the renderer from the terms the
+ * The articles in the usual order (docs/legal-reference.md, section 2.3). Definitions are built by the renderer from the terms the
  * selected clauses use; title, preamble and signature block come from the instrument templates.
  */
 export const ARTICLES: readonly ArticleSpec[] = [
@@ -106,7 +106,7 @@ export const ARTICLES: readonly ArticleSpec[] = [
   { topic: 'exchange' },
   { topic: 'export-control', when: (t) => needsExportControlArticle(t) },
   { topic: 'customs' },
-  // Area-specific articles (DOMAIN.md, "Areas and what each makes essential"), placed beside the
+  // Area-specific articles (docs/legal-reference.md, "Areas and what each makes essential"), placed beside the
   // usual article they qualify.
   // A ground-stations cooperation without a named facility still gets the article, with blanks (review: an error).
   { topic: 'facilities', when: (t) => t.facilities.length > 0 || t.hasArea('ground-stations') },

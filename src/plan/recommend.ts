@@ -155,7 +155,7 @@ export function approvalNeeds(t: ResolvedTerms): string[] {
 }
 
 /**
- * When a binding instrument enters into force (DOMAIN rule 18): on signature for an agency text whose
+ * When a binding instrument enters into force (consistency rule 18, docs/legal-reference.md): on signature for an agency text whose
  * commitments need no approval; otherwise on the later notification that each side's internal
  * procedures (or ratification) are complete. A memorandum comes into effect on signature.
  * Source: Vienna Convention on the Law of Treaties (1969), Arts. 11 and 24(1).

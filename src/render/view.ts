@@ -74,7 +74,7 @@ export const ARBITRATION_SOURCES: Record<string, string> = {
 
 /**
  * The main language of each State, for the review's warning when one party's own language is made
- * to prevail (DOMAIN rule 19). English counts only for States whose first language it is.
+ * to prevail (consistency rule 19, docs/legal-reference.md). English counts only for States whose first language it is.
  */
 export const STATE_LANGUAGES: [RegExp, string][] = [
   [/China/i, 'zh'], [/Argentin|Spain|Mexic|Chile|Colombia|Peru|Venezuela|Bolivia|Ecuador|Uruguay|Paraguay|Cuba/i, 'es'],

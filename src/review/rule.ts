@@ -13,7 +13,7 @@ export interface Rule<C> {
   severity: Finding['severity'];
   /** `terms`: over the terms and the plan; `text`: over the instrument's text (a built draft or a file). */
   level: 'terms' | 'text';
-  /** The numbers of DOMAIN.md's consistency rules this rule checks, if any. */
+  /** The numbers of the consistency rules of docs/legal-reference.md, section 4, this rule checks, if any. */
   domain: number[];
   /** One line for the README table. */
   what: string;

@@ -157,7 +157,7 @@ export const instrumentRefSchema = z.strictObject({
   place: text().optional().describe('Place of signature.'),
 });
 
-/** What a supplier sells in a contract (DOMAIN.md, "The instrument's legal character"). */
+/** What a supplier sells in a contract (docs/legal-reference.md, "The instrument's legal character"). */
 export const SUPPLIES = {
   'launch-services': 'Launch of the customer\'s satellite.',
   'in-orbit-delivery': 'Delivery of a satellite in orbit, after in-orbit acceptance tests.',

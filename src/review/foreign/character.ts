@@ -4,7 +4,7 @@ import type { SplitText } from './split.js';
 
 /**
  * The instrument's character as its text shows it: what it calls itself, the voice it is written
- * in, who the parties are, and when it takes effect; and where these disagree. DOMAIN.md, "Forms
+ * in, who the parties are, and when it takes effect; and where these disagree. docs/legal-reference.md, "Forms
  * of instrument": binding texts speak of Parties who "shall" and "agree" and "enter into force";
  * memoranda of Participants who "will" and "intend" and "come into effect".
  */

@@ -47,7 +47,7 @@ export interface ForeignReview {
 }
 
 /**
- * The text rules that can be judged from a text spacecoop did not write (DOMAIN.md consistency
+ * The text rules that can be judged from a text spacecoop did not write (docs/legal-reference.md consistency
  * rules 1, 2, 5, 7, 12, 13, 14, 18, 19, 20, and references). The others need facts the words do
  * not give (who launches, whether contractors take part, which areas): see `notJudged`.
  */

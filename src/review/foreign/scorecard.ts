@@ -10,7 +10,7 @@ import type { SplitText, TextArticle } from './split.js';
  *
  * Precision first: a provision is `missing` only when no operative sentence touches the subject at
  * all; a hedged sentence ("as appropriate", "will consider") never makes a provision `specific`.
- * Source: IISL 2016, Section 4.4; the criteria follow DOMAIN.md's notes on each topic.
+ * Source: IISL 2016, Section 4.4; the criteria follow docs/legal-reference.md's notes on each topic.
  */
 export type Provision = 'jurisdiction' | 'ip' | 'liability' | 'disputes';
 export type Status = 'missing' | 'vague' | 'specific';

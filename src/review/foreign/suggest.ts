@@ -17,7 +17,7 @@ export const SUGGEST_FIELDS: Record<Provision, { topic: string; fields: string[]
   disputes: { topic: 'disputes', fields: ['disputes.steps', 'disputes.consultationDays', 'disputes.arbitration'] },
 };
 
-/** Provisions a memorandum of understanding cannot carry (DOMAIN.md consistency rule 1). */
+/** Provisions a memorandum of understanding cannot carry (docs/legal-reference.md consistency rule 1). */
 const BINDING_ONLY = /^(disputes\/arbitration|liability\/cross-waiver)$/;
 
 /**

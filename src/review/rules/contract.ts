@@ -5,7 +5,7 @@ import { bodyOf, sentences, where, type ReviewDoc } from '../doc.js';
 import type { Hit, Rule } from '../rule.js';
 
 /**
- * Rules on the instrument's legal character (DOMAIN.md, "The instrument's legal character"): a sale
+ * Rules on the instrument's legal character (docs/legal-reference.md, "The instrument's legal character"): a sale
  * drafted as a treaty, and treaty formulae left in a contract. They read the character the plan
  * decided (terms) or the one the text shows (a draft file).
  */
