@@ -15,23 +15,13 @@ export { splitText } from './split.js';
 export { scoreText, PROVISIONS } from './scorecard.js';
 export type { Character } from './character.js';
 
-/** One line of the scorecard, as `check --json` prints it. */
-export interface ScorecardEntry {
-  provision: Provision;
-  /** The provision in words: "registration, jurisdiction and control". */
-  name: string;
-  status: Status;
-  /** "Article 12(4)" (or "Section 3", or the heading of an unnumbered part); null when missing. */
-  article: string | null;
-  /** 1-based line of the paragraph the evidence is in; null when missing. */
-  line: number | null;
-  /** The sentence the status rests on; null when missing. */
-  evidence: string | null;
-  /** What the text lacks (empty when specific). */
-  lacks: string[];
-  /** What would make the provision specific. */
-  specificWhen: string;
-  /** For a missing or vague provision, the library's clauses and the terms fields that choose between them; null when specific. */
+/**
+ * One line of the scorecard, as `check --json` prints it: the score (provision, name, status,
+ * article, 1-based line, evidence, lacks, specificWhen) without the internal article reference,
+ * and, for a missing or vague provision, the library's clauses and the terms fields that choose
+ * between them (null when specific).
+ */
+export interface ScorecardEntry extends Omit<Score, 'at' | 'titled'> {
   suggest: Suggestion | null;
 }
 
