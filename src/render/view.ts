@@ -270,7 +270,7 @@ export function buildView(t: ResolvedTerms, variants: Record<string, string>, ch
           provider: t.launch!.provider ? escapeMarkdown(t.launch!.provider) : null,
           /** The launching party itself performs the launch (a launch company with no provider named). */
           performs: (launcher.type === 'commercial' || launcher.type === 'state-enterprise') && !t.launch!.provider,
-          siteOperator: t.launch!.siteOperator ? escapeMarkdown(t.launch!.siteOperator) : null,
+          siteOperator: t.launch!.siteOperator ? escapeMarkdown(/^the /i.test(t.launch!.siteOperator) ? t.launch!.siteOperator : nameInText(t.launch!.siteOperator)) : null,
           otherOwnsPayload: t.spaceObjects.some((o) => o.owners.some((p) => p.id !== launcher.id)),
           otherStateLaunching: t.launchingParties.some((p) => p.id === other(launcher).id),
           /** The launching party owns none of the objects: it only provides the launch, and gets no data rights. */

@@ -258,4 +258,12 @@ describe('contract articles agree with each other (new defects after round 1)', 
     const unknown = build(LAUNCH_ONLY.replace(', siteState: Kingdom of Borduria', '')).instrument;
     expect(unknown).toMatch(/If the State of the launch site is another State, the Parties shall seek its concurrence as well\./);
   });
+  it('range safety sits with the launch campaign in the scope of work, under the rules of the site operator, not among the export controls', () => {
+    for (const yaml of [example('leo-delivery.yaml'), example('comsat-delivery.yaml'), LAUNCH_ONLY]) {
+      const d = build(yaml);
+      const holding = d.draft.articles.filter((a) => a.blocks.some((b) => /range safety rules/.test(b.text)));
+      expect(holding.map((a) => a.clauseId)).toEqual(['contract-scope/standard']);
+    }
+    expect(build(example('leo-delivery.yaml')).instrument).toMatch(/range safety rules of the Indian Space Research Organisation, as operator of Satish Dhawan Space Centre/);
+  });
 });
