@@ -80,7 +80,7 @@ describe.skipIf(!soffice)('LibreOffice round trip (headless)', () => {
       const from = text.indexOf(`## Article ${n} — `);
       return text.slice(from, text.indexOf('<!-- /spacecoop:clause -->', from));
     };
-    expect(article(now, 18)).toMatch(/\{(--|~~)three \(3\)[\s\S]*five \(5\)[\s\S]*arbitrators/);
+    expect(article(now, 18)).toMatch(/\{(--|~~)three[\s\S]*five[\s\S]*arbitrators/);
     expect(article(now, 7)).toContain('The Parties shall review these arrangements every two years.');
     for (let n = 1; n <= 21; n++) if (n !== 7 && n !== 18) expect(article(now, n), `Article ${n}`).toBe(article(md, n));
   });
