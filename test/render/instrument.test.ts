@@ -82,14 +82,6 @@ describe('entry into force follows the parties and the commitments (C-1, G-8, ru
   });
 });
 
-/**
- * Topics whose clause files are rewritten on the registration, liability and crew branch (launch
- * "agreed in writing", crew criminal jurisdiction, change of registry "agreed"); `check` reports their
- * binding words in a memorandum as errors meanwhile. Empty this set once those files use the voice
- * helpers (`decide`, `decided`, `obligations`).
- */
-const VOICE_PENDING = new Set(['launch', 'crew', 'jurisdiction']);
-
 describe('a memorandum of understanding never reads as binding (X-10, M-1 to M-6)', () => {
   const AREA_SETS = [...Object.keys(AREAS).map((a) => [a]), Object.keys(AREAS)];
   const FACTS = [
@@ -105,7 +97,7 @@ describe('a memorandum of understanding never reads as binding (X-10, M-1 to M-6
 
   it.each(cases.map((c) => [c.name, c.yaml]))('%s: no binding word, a status clause, a proper closing line', (_name, yaml) => {
     const d = draftOf(yaml);
-    const found = d.articles.filter((a) => a.topic !== 'definitions' && !VOICE_PENDING.has(a.topic)).flatMap((a) => bindingWords(text(d, (_t, id) => id === a.clauseId)).map((w) => `Article ${a.number} (${a.clauseId}): ${w.word}`));
+    const found = d.articles.filter((a) => a.topic !== 'definitions').flatMap((a) => bindingWords(text(d, (_t, id) => id === a.clauseId)).map((w) => `Article ${a.number} (${a.clauseId}): ${w.word}`));
     expect(found).toEqual([]);
     expect(operative(d)).toMatch(/It is not a treaty, it is not legally binding under international law or under the domestic law of either Participant's State/);
     expect(d.testimonium.join('\n')).toMatch(/^Signed in duplicate at Geneva, on \[●\], in the (English|English and French) languages?(, each text being equally valid)?\.$/);
