@@ -443,7 +443,8 @@ function instrumentView(t: ResolvedTerms, parties: [PartyView, PartyView], byId:
   const has = (topic: string) => articleIncluded(t, topic);
   // Survival (1998 IGA Art. 28(5) keeps Arts. 16, 17 and 19): data and goods, export control, disputes,
   // and, where the draft has them, registration, crew, IP, release and liability.
-  const survival = ['exchange', 'export-control', 'jurisdiction', 'crew', 'ip', 'release', 'liability', 'disputes'].filter(has);
+  // Joint ownership outlasts the instrument until the winding-up plan disposes of the jointly owned object.
+  const survival = ['exchange', 'export-control', 'jurisdiction', ...(t.jointlyOwnedObjects ? ['ownership'] : []), 'crew', 'ip', 'release', 'liability', 'disputes'].filter(has);
   const c = t.source.cooperation ?? {};
   const companies = parties.filter((p) => p.type === 'commercial' || p.type === 'state-enterprise');
   const prevailing = t.source.prevailingLanguage;
@@ -465,11 +466,11 @@ function instrumentView(t: ResolvedTerms, parties: [PartyView, PartyView], byId:
     /** Topics whose undertakings outlast the instrument; the entry-into-force template refers to them. */
     survival,
     /**
-     * Station agreements: a long-term facility is not terminable at will. When the draft has a
-     * facilities article, the entry-into-force template leaves termination to that article (a
-     * minimum period, or for cause, with removal and restoration), which must say so.
+     * Station agreements: a long-term facility (a term of ten years or more) is not terminable at will.
+     * Then the entry-into-force template leaves termination to the facilities article (a minimum
+     * period, or for cause, with removal and restoration), which says so.
      */
-    terminationByFacilities: has('facilities'),
+    terminationByFacilities: has('facilities') && t.term.years >= 10,
     prevailing: prevailing ? { code: prevailing, name: languageName(prevailing) } : null,
     cooperationForms: forms,
     /** Each party's allocated tasks, or a blank with an open point when the terms allocate none. */

@@ -153,9 +153,9 @@ describe('termination and survival (X-6, K-8; 1998 IGA Art. 28(5))', () => {
     expect(entry).toMatch(/the treatment of costs already incurred/);
   });
 
-  it('a station agreement is not terminable at will: termination is left to the facilities article', () => {
+  it('a long-term station agreement (ten years or more) is not terminable at will: termination is left to the facilities article', () => {
     for (const parties of [GOVERNMENTS, AGENCIES]) {
-      const d = draftOf(`form: agreement\n${parties}cooperation:\n  facilities: [{ name: Southern Station, host: b, operator: a }]\n`);
+      const d = draftOf(`form: agreement\n${parties}cooperation:\n  facilities: [{ name: Southern Station, host: b, operator: a }]\nterm: { years: 20 }\n`);
       const entry = article(d, 'final/entry-into-force');
       expect(entry).not.toMatch(/may terminate this Agreement by written notice/);
       expect(entry).toContain(`may be terminated only as provided in Article ${d.articles.find((a) => a.topic === 'facilities')!.number}`);
@@ -188,7 +188,7 @@ describe('tailoring (X-9, X-11, X-12, C-2, N-1)', () => {
       expect(operative(d)).not.toMatch(/appropriated/);
     }
     const company = article(draftOf(`form: framework-agreement\n${WITH_COMPANY}`), 'funding/each-bears-own');
-    expect(company).toMatch(/The obligations of ASA under this Agreement are subject to the availability of funds and to that Party's internal procedures\./);
+    expect(company).toMatch(/The financial obligations of ASA under this Agreement are subject to the availability of funds and to that Party's internal procedures\./);
   });
 
   it('export control is an article wherever lunar or Mars work or controlled items need it, and never referred to when absent', () => {
@@ -209,7 +209,7 @@ describe('tailoring (X-9, X-11, X-12, C-2, N-1)', () => {
     const nav = draftOf(`form: framework-agreement\n${AGENCIES}cooperation: { areas: [navigation] }\n`);
     const service = article(nav, 'service-terms/standard');
     expect(service).toMatch(/Neither Party gives any warranty/);
-    expect(service).toMatch(/Neither Party shall be liable to the other Party for any loss arising from the unavailability/);
+    expect(service).toMatch(/Notwithstanding Article \d+, neither Party shall be liable to the other Party for any loss arising from the unavailability/);
     expect(nav.notes.openPoints.map((p) => p.path)).toContain('cooperation.facilities');
     const training = draftOf(`form: memorandum-of-understanding\n${AGENCIES}cooperation: { areas: [training-and-education] }\n`);
     expect(article(training, 'training/standard')).toMatch(/courses, fellowships, research placements/);
@@ -451,9 +451,8 @@ describe('memoranda and final clauses as counsel reads them (new defects after r
 describe('termination refers only to terms that exist (new defect after round 1)', () => {
   const facility = `cooperation:\n  areas: [navigation]\n  facilities: [ { name: Monitoring Station at Oran, host: b, operator: a } ]\n`;
   it.each([
-    ['agencies, five years, renewable', `form: framework-agreement\n${AGENCIES}${facility}term: { years: 5, renewal: automatic, renewalYears: 5 }\n`, 'five years', true],
-    ['Governments, eight years', `form: agreement\n${GOVERNMENTS}${facility}term: { years: 8, renewal: none }\n`, 'eight years', false],
     ['Governments, thirty years, renewable', `form: agreement\n${GOVERNMENTS}${facility}term: { years: 30, renewal: automatic, renewalYears: 10 }\n`, 'thirty years', true],
+    ['agencies, twelve years', `form: framework-agreement\n${AGENCIES}${facility}term: { years: 12, renewal: none }\n`, 'twelve years', false],
   ])('%s: where the final article leaves termination to the facilities article, that article states the minimum period and the ground', (_name, yaml, years, renewal) => {
     const d = draftOf(yaml);
     const fin = article(d, 'final/entry-into-force');
@@ -462,6 +461,16 @@ describe('termination refers only to terms that exist (new defect after round 1)
     const facText = article(d, 'facilities/standard');
     expect(facText).toMatch(new RegExp(`may terminate this Agreement before the end of its initial term of ${years}, except for a material breach`));
     expect(/notice of non-renewal/.test(facText)).toBe(renewal);
+  });
+  it.each([
+    ['agencies, five years, renewable', `form: framework-agreement\n${AGENCIES}${facility}term: { years: 5, renewal: automatic, renewalYears: 5 }\n`],
+    ['Governments, eight years', `form: agreement\n${GOVERNMENTS}${facility}term: { years: 8, renewal: none }\n`],
+  ])('%s: a short term with a station is terminable on notice; the facilities article keeps removal and restoration', (_name, yaml) => {
+    const d = draftOf(yaml);
+    expect(article(d, 'final/entry-into-force')).toMatch(/Either Party may terminate this Agreement by written notice/);
+    const facText = article(d, 'facilities/standard');
+    expect(facText).not.toMatch(/before the end of its initial term/);
+    expect(facText).toMatch(/remove its equipment from the site/);
   });
 });
 

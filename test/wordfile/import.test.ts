@@ -184,7 +184,7 @@ describe('import: comments', () => {
       (xml) => {
         const a = paragraphOf(xml, 'Each Party shall meet its share primarily');
         xml = xml.slice(0, a.start) + a.xml.replace(/(<\/w:pPr>)/, '$1<w:commentRangeStart w:id="3"/>') + xml.slice(a.end);
-        const b = paragraphOf(xml, 'The obligations of each Party under this Protocol are subject');
+        const b = paragraphOf(xml, 'The financial obligations of each Party under this Protocol are subject');
         return xml.slice(0, b.start) + b.xml.replace('</w:p>', '<w:commentRangeEnd w:id="3"/><w:r><w:commentReference w:id="3"/></w:r></w:p>') + xml.slice(b.end);
       },
       `<w:comment w:id="3" w:author="Li Wei" ${DATE}><w:p><w:r><w:t>Both paragraphs: budget law?</w:t></w:r></w:p></w:comment>`,

@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { draftFromTermsText } from '../../src/engine.js';
+import { renderMarkdown } from '../../src/export/markdown.js';
+import { builtinLibrary } from '../helpers/engine.js';
+import { ROOT } from '../helpers/run.js';
+
+/**
+ * Defects counsel found on a second reading of the revised library, each a kind: articles that
+ * contradict each other, a term the operative text turns on left undefined, a condition that
+ * reaches further than it should. Each test reads more than one draft.
+ */
+const example = (name: string) => readFileSync(join(ROOT, 'examples', name), 'utf8');
+const draft = (yaml: string) => draftFromTermsText(yaml, 'terms.yaml', builtinLibrary()).draft;
+const instrument = (yaml: string) => renderMarkdown(draft(yaml), { notes: false });
+const articleText = (yaml: string, clausePrefix: string) => {
+  const d = draft(yaml);
+  const a = d.articles.find((x) => x.clauseId.startsWith(clausePrefix));
+  return a ? { number: a.number, text: a.blocks.map((b) => b.text).join('\n') } : undefined;
+};
+const CONTRACTS = ['leo-delivery.yaml', 'comsat-delivery.yaml'].map(example);
+
+describe('contracts: the cap, the waiver and the remedies agree', () => {
+  it.each(CONTRACTS.map((y, i) => [['leo', 'comsat'][i]!, y]))('%s: refunds and replacement are outside the cap; a refund on default is not capped', (_n, yaml) => {
+    const liability = articleText(yaml, 'contract-liability/')!.text;
+    expect(liability).toMatch(/the obligations of \w+ to replace the Satellite or the launch, or to refund payments received, under Articles \d+ and \d+, wilful misconduct and bodily injury or death, the aggregate liability/);
+    expect(articleText(yaml, 'contract-termination/')!.text).not.toMatch(/up to the limit of liability/);
+  });
+
+  it.each(CONTRACTS.map((y, i) => [['leo', 'comsat'][i]!, y]))('%s: the waiver’s carve-out names the claims it keeps, it does not swallow the waiver', (_n, yaml) => {
+    const liability = articleText(yaml, 'contract-liability/')!.text;
+    expect(liability).not.toMatch(/other obligations expressly stated/);
+    expect(liability).toMatch(/claims for liquidated damages under Article \d+ or for the remedies under Articles \d+ and \d+/);
+  });
+
+  it.each(CONTRACTS.map((y, i) => [['leo', 'comsat'][i]!, y]))('%s: Launch Failure is defined; the indemnity and insurance run from Launch to a stated event, not an undefined “launch phase”', (_n, yaml) => {
+    const md = instrument(yaml);
+    expect(md).toMatch(/“Launch Failure” means, after Launch, the destruction of the launch vehicle or of the Satellite/);
+    expect(md.match(/\bLaunch Failure\b/g)!.length).toBeGreaterThan(1); // defined, and used in the remedies
+    expect(md).not.toMatch(/during the launch phase/);
+    expect(md).toMatch(/from Launch until In-Orbit Acceptance, by the launch vehicle and its stages or by the Satellite/);
+  });
+
+  it.each(CONTRACTS.map((y, i) => [['leo', 'comsat'][i]!, y]))('%s: the delivery date moves with a postponement not attributable to the supplier; a failed acceptance has an outcome', (_n, yaml) => {
+    const md = instrument(yaml);
+    expect(md).toMatch(/In-Orbit Acceptance achieved, no later than [^.]*, as extended by any postponement under this Article that is not attributable to/);
+    expect(md).toMatch(/Failing agreement within that period, either Party may refer the matter to arbitration under Article \d+/);
+  });
+});
+
+describe('treaties: provisions that would contradict each other say which prevails', () => {
+  it('crew experiments’ data belong to the party the experiment is for, notwithstanding the data-ownership rule', () => {
+    const yaml = example('crew-flight.yaml');
+    const release = articleText(yaml, 'release/')!;
+    expect(articleText(yaml, 'crew/')!.text).toMatch(new RegExp(`Notwithstanding Article ${release.number}, data and samples from an experiment .* whichever Party owns the Space Object`));
+  });
+
+  it('the Liability Convention’s Art. VII exclusion is stated with its limits (a launching State’s own object, launch to descent, invitees)', () => {
+    for (const form of ['implementing-arrangement', 'agreement']) {
+      const yaml = example('crew-flight.yaml').replace(/^form: .*$/m, `form: ${form}`);
+      expect(articleText(yaml, 'crew/')!.text).toMatch(/caused by a Space Object of a launching State to that State's own nationals, nor to foreign nationals while they take part in the operation of that Space Object, from its launch until its descent/);
+    }
+  });
+
+  it('a navigation service disclaimer prevails over fault liability', () => {
+    const yaml = example('navigation-monitoring.yaml');
+    const liability = articleText(yaml, 'liability/')!;
+    expect(articleText(yaml, 'service-terms/')!.text).toMatch(new RegExp(`Notwithstanding Article ${liability.number}, neither Party shall be liable`));
+  });
+
+  it('budget language makes financial obligations conditional, not every obligation (exemptions, tenure, indemnities stand)', () => {
+    for (const name of ['deep-space-station.yaml', 'navigation-monitoring.yaml', 'cbers.yaml', 'crew-flight.yaml']) {
+      const md = instrument(example(name));
+      expect(md, name).not.toMatch(/The obligations of each Party under this \w+ are subject to the availability of funds/);
+      expect(md, name).toMatch(/The financial obligations of each Party under this \w+ are subject to the availability of funds/);
+    }
+  });
+});
+
+describe('a facility’s terms fit the facility and the term', () => {
+  it('a short agreement with a monitoring station can be terminated on notice; only a long-term station locks in its term', () => {
+    const nav = instrument(example('navigation-monitoring.yaml'));
+    expect(nav).not.toMatch(/may terminate this Agreement before the end of its initial term/);
+    expect(nav).toMatch(/Either Party may terminate this Agreement by written notice/);
+    const dss = instrument(example('deep-space-station.yaml'));
+    expect(dss).toMatch(/Because the facility is a long-term investment, neither Party may terminate this Agreement before the end of its initial term of fifty years/);
+    expect(dss).toMatch(/may be terminated only as provided in Article \d+/);
+  });
+
+  it('a monitoring station reports the signals it monitors, a deep-space station the missions it supports', () => {
+    expect(instrument(example('navigation-monitoring.yaml'))).toMatch(/in advance of the signals and systems the facility is to monitor/);
+    expect(instrument(example('deep-space-station.yaml'))).toMatch(/in advance of the missions the facility is to support/);
+  });
+
+  it('joint ownership of a satellite survives termination until the winding-up plan disposes of it', () => {
+    const yaml = example('cbers.yaml');
+    const ownership = articleText(yaml, 'ownership/')!;
+    expect(articleText(yaml, 'final/entry-into-force')!.text).toMatch(new RegExp(`under Articles [\\d, ]*\\b${ownership.number}\\b[^.]* shall survive`));
+    // Nothing jointly owned: no ownership survival.
+    const nav = articleText(example('navigation-monitoring.yaml'), 'ownership/')!;
+    expect(articleText(example('navigation-monitoring.yaml'), 'final/entry-into-force')!.text).not.toMatch(new RegExp(`Articles [\\d, ]*\\b${nav.number}\\b[^.]* shall survive`));
+  });
+});
