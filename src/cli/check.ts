@@ -2,7 +2,7 @@ import { readFileSync, statSync, type Stats } from 'node:fs';
 import { UserError } from '../errors.js';
 import { countFindings, reviewDraftText, reviewTermsText, type Finding } from '../review/index.js';
 import { classifyText, reviewForeignText, sniffBytes, type ForeignReview } from '../review/foreign/index.js';
-import { readText } from './fs.js';
+import { textKind } from './fs.js';
 import { loadLibrary } from './library.js';
 import { bold, dim, green, out, red, yellow } from './output.js';
 
@@ -42,9 +42,9 @@ export const MAX_TEXT_BYTES = 8 * 1024 * 1024;
 export async function runCheck(file: string, opts: CheckOptions): Promise<number> {
   const text = await readInput(file);
   // Markup is not an agreement's text: the article and paragraph splitting would read tags as words.
-  const markup = /^\uFEFF?\s*(<!doctype html|<html[\s>]|<\?xml)/i.exec(text);
-  if (markup) {
-    throw new UserError(`${file}: is ${/xml/i.test(markup[1]!) ? 'an XML document' : 'an HTML document'}; check reads a terms file, a draft, or an agreement as Markdown, plain text or Word`, {
+  const markup = textKind(text);
+  if (markup === 'an HTML document' || markup === 'an XML document') {
+    throw new UserError(`${file}: is ${markup}; check reads a terms file, a draft, or an agreement as Markdown, plain text or Word`, {
       hint: 'Save the text as plain text or Word (.docx), then check that file.',
     });
   }

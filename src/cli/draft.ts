@@ -5,7 +5,7 @@ import { parseTerms } from '../terms/parse.js';
 import type { Draft } from '../render/draft.js';
 import { exportDraft } from '../export/index.js';
 import { isSpacecoopDraft } from '../export/markdown.js';
-import { checkOutputPath, exists, isStdoutPath, readBytes, readText, textKind, writeAtomic } from './fs.js';
+import { checkOutputPath, exists, isStdoutPath, readText, refuseNonTerms, writeAtomic } from './fs.js';
 import { loadLibrary } from './library.js';
 import { bold, dim, err, green, out, red, yellow } from './output.js';
 
@@ -39,12 +39,7 @@ export async function runDraft(termsPath: string, opts: DraftOptions): Promise<n
     const { runExport } = await import('./export.js');
     return runExport(termsPath, { format: opts.format, notes: opts.notes, ...(opts.out ? { out: opts.out } : {}), ...(opts.overwrite ? { overwrite: true } : {}) });
   }
-  const other = textKind(source, termsPath);
-  if (other) {
-    throw new UserError(`${termsPath}: is ${other}, not a terms file`, {
-      hint: 'Give the terms file (YAML, e.g. agreement.yaml) the draft is made from; `spacecoop new` writes one, and examples/ has several.',
-    });
-  }
+  refuseNonTerms(source, termsPath);
   const library = loadLibrary(opts.clauses);
   const alternat = opts.alternat ? alternatHandle(opts.alternat, source, termsPath, library) : undefined;
   const result = draftFromTermsText(source, termsPath, library, alternat ? { alternat } : {});

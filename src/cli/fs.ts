@@ -292,13 +292,18 @@ function sniff(bytes: Buffer): string | undefined {
  */
 export function readTermsText(path: string): string {
   const text = readText(path, 'terms file');
+  refuseNonTerms(text, path);
+  return text;
+}
+
+/** Exit 2 when `text` is a draft, Markdown, HTML or XML given where a terms file is expected. */
+export function refuseNonTerms(text: string, path: string): void {
   const kind = textKind(text, path);
   if (kind) {
     throw new UserError(`${path}: is ${kind}, not a terms file`, {
       hint: 'Give the terms file (YAML, e.g. agreement.yaml) the draft is made from; `spacecoop new` writes one, and examples/ has several.',
     });
   }
-  return text;
 }
 
 /** The kind of a text file that is not YAML terms: a draft, Markdown, HTML, XML; undefined otherwise. */

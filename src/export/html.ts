@@ -92,7 +92,6 @@ export function renderHtml(model: ExportDoc, options: HtmlOptions = {}): string 
   const notes = options.notes ?? true;
   const lang = options.lang && LANG.test(options.lang) ? options.lang : 'en';
   const inline = (spans: Span[]) => spansHtml(spans, model.comments);
-  const status = model.blocks.find((b) => b.kind === 'status');
   const out: string[] = [
     '<!DOCTYPE html>',
     `<html lang="${escapeHtml(lang)}">`,

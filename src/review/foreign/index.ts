@@ -5,7 +5,7 @@ import { runRules } from '../rule.js';
 import { TEXT_RULES } from '../rules/text.js';
 import type { Finding } from '../types.js';
 import { readCharacter, type Character } from './character.js';
-import { operativeSentences, scoreText, type Provision, type Score, type Status } from './scorecard.js';
+import { operativeSentences, scoreText, type Score } from './scorecard.js';
 import { splitText, type SplitText, type TextArticle } from './split.js';
 import { suggestFor, type Suggestion } from './suggest.js';
 

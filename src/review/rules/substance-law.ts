@@ -1,4 +1,3 @@
-import type { Plan } from '../../plan/plan.js';
 import { affirms, at, bodyOf, findArticle, sentences, where, type DocArticle, type ReviewDoc } from '../doc.js';
 import type { Hit, Rule } from '../rule.js';
 import type { TermsContext } from './terms.js';
@@ -13,7 +12,6 @@ import type { TextContext } from './text.js';
 
 const termsAt = (path: string, message: string, fix: string): Hit => ({ message: `${path}: ${message}`, fix, where: path });
 const hit = (a: DocArticle, message: string, fix: string): Hit => ({ message: `${where(a)} (${a.title}): ${message}`, fix, ...at(a) });
-const variantOf = (plan: Plan, topic: string) => plan.choices.find((c) => c.topic === topic)?.variant ?? plan.articles.find((a) => a.topic === topic)?.clauseId.split('/')[1];
 
 const jurisdictionArticle = (d: ReviewDoc) => findArticle(d, 'jurisdiction', /Registration|Jurisdiction/i);
 const liabilityArticle = (d: ReviewDoc) => findArticle(d, 'liability', /Liabilit/i);
