@@ -1,5 +1,5 @@
 import { ARBITRATION_RULES, type Area } from '../terms/schema.js';
-import { languageName, type ResolvedParty, type ResolvedTerms } from '../terms/resolve.js';
+import { isLongTerm, languageName, type ResolvedParty, type ResolvedTerms } from '../terms/resolve.js';
 import { articleIncluded, needsLaunchArticle } from '../plan/plan.js';
 import { recommendEntryIntoForce } from '../plan/recommend.js';
 import { decideCharacter, type CharacterDecision } from '../plan/character.js';
@@ -384,7 +384,7 @@ export function buildView(t: ResolvedTerms, variants: Record<string, string>, ch
       renewalYears: t.term.renewalYears,
       noticeMonths: t.term.terminationNoticeMonths,
       /** Ten years or more: long enough that a station's operator needs protection from early termination. */
-      longTerm: t.term.years >= 10,
+      longTerm: isLongTerm(t),
     },
     languages,
     languageList: joinList(languages.map((l) => l.name)),
@@ -470,7 +470,7 @@ function instrumentView(t: ResolvedTerms, parties: [PartyView, PartyView], byId:
      * Then the entry-into-force template leaves termination to the facilities article (a minimum
      * period, or for cause, with removal and restoration), which says so.
      */
-    terminationByFacilities: has('facilities') && t.term.years >= 10,
+    terminationByFacilities: has('facilities') && isLongTerm(t),
     prevailing: prevailing ? { code: prevailing, name: languageName(prevailing) } : null,
     cooperationForms: forms,
     /** Each party's allocated tasks, or a blank with an open point when the terms allocate none. */

@@ -219,6 +219,14 @@ export function diplomaticSettlementPractice(parties: readonly Pick<ResolvedPart
   return parties.every((p) => p.type === 'government') && parties.some((p) => /\bChina\b/i.test(p.state ?? ''));
 }
 
+/**
+ * A term of ten years or more: a station on the other State's territory then locks in its initial
+ * term, and is best settled between Governments (China–Argentina 2014: fifty years).
+ */
+export function isLongTerm(t: Pick<ResolvedTerms, 'term'>): boolean {
+  return t.term.years >= 10;
+}
+
 export function languageName(code: string): string {
   return LANGUAGES[code] ?? code.toUpperCase();
 }

@@ -1,3 +1,4 @@
+import { isLongTerm } from '../../terms/resolve.js';
 import { affirms, at, bodyOf, findArticle, sentences, where, type DocArticle, type ReviewDoc } from '../doc.js';
 import type { Hit, Rule } from '../rule.js';
 import type { TermsContext } from './terms.js';
@@ -48,7 +49,7 @@ export const LAW_TERMS_RULES: readonly Rule<TermsContext>[] = [
     source: 'Agreement between China and Argentina on a deep-space station in Neuquén (2014): an intergovernmental agreement approved by the host’s legislature',
     check: ({ t }) => {
       const foreign = t.facilities.filter((f) => f.host !== f.operator);
-      if (!foreign.length || t.intergovernmental || t.term.years < 10) return [];
+      if (!foreign.length || t.intergovernmental || !isLongTerm(t)) return [];
       return [
         termsAt(
           'form',
