@@ -3,6 +3,7 @@
  * paths with list indexes replaced by `[]`.
  */
 export const BLANKS: Record<string, { label: string; why: string }> = {
+  prevailingLanguage: { label: 'Controlling language', why: 'A contract in several languages names the text that controls in case of divergence; no language is chosen for the parties. Add `prevailingLanguage:` (often English where neither party\'s language is shared).' },
   'cooperation.costShare': { label: 'Cost shares', why: 'Shared funding needs each party\'s share; add `cooperation.costShare:` with a percentage for each party.' },
   'parties[].state': { label: 'State of the party', why: 'The State a party belongs to fixes registration, jurisdiction and liability under the space treaties; add `state:` to the party.' },
   'parties[].signatory.name': { label: 'Name of the signatory', why: 'Add `signatory.name:` once the person who signs is known.' },

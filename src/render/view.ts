@@ -230,7 +230,8 @@ export function buildView(t: ResolvedTerms, variants: Record<string, string>, ch
   const areas = t.areas.map((a: Area) => ({ id: a, phrase: AREA_PHRASES[a] }));
   const arbitration = t.arbitration;
   const languages = t.languages.map((code) => ({ code, name: languageName(code) }));
-  const prevailing = languages.find((l) => l.code === 'en') ?? languages[0]!;
+  // The language of notices and proceedings: English where it is one of the texts, else the first.
+  const working = languages.find((l) => l.code === 'en') ?? languages[0]!;
 
   return {
     binding: t.binding,
@@ -389,7 +390,7 @@ export function buildView(t: ResolvedTerms, variants: Record<string, string>, ch
     languages,
     languageList: joinList(languages.map((l) => l.name)),
     multipleLanguages: languages.length > 1,
-    prevailingLanguage: prevailing.name,
+    workingLanguage: working.name,
     signing: {
       place: esc(t.source.signing?.place, 'signing.place'),
       date: t.source.signing?.date ?? null,

@@ -222,7 +222,7 @@ export const FRESH_SCRIPTS: Record<string, Record<string, unknown>> = {
     languages: 'en, es',
     'signing.place': 'La Paz',
     'signing.date': '2027-11-15',
-    prevailingLanguage: DEFAULT,
+    prevailingLanguage: 'en',
   },
   /** The launch and in-orbit delivery drafted as a treaty (test/interview/leo-treaty.yaml), declining the contract. */
   'leo-treaty.yaml': {

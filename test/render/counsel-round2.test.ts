@@ -101,4 +101,14 @@ describe('a facility’s terms fit the facility and the term', () => {
     const nav = articleText(example('navigation-monitoring.yaml'), 'ownership/')!;
     expect(articleText(example('navigation-monitoring.yaml'), 'final/entry-into-force')!.text).not.toMatch(new RegExp(`Articles [\\d, ]*\\b${nav.number}\\b[^.]* shall survive`));
   });
+  it('a contract in several languages names its controlling text only from the terms (X-13 for contracts): otherwise a blank and an open point', () => {
+    const named = example('comsat-delivery.yaml');
+    expect(instrument(named)).toMatch(/in case of divergence, the English text prevails\./);
+    const unnamed = named.replace(/^prevailingLanguage: .*$/m, '');
+    const d = draft(unnamed);
+    expect(renderMarkdown(d, { notes: false })).toMatch(/in case of divergence, the \[●\] text prevails\./);
+    expect(d.notes.openPoints.map((p) => p.path)).toContain('prevailingLanguage');
+    const leo = example('leo-delivery.yaml').replace(/^languages: .*$/m, 'languages: [en, sw]');
+    expect(instrument(leo)).toMatch(/in case of divergence, the \[●\] text prevails\./);
+  });
 });
