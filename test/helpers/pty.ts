@@ -18,7 +18,7 @@ export interface Session {
 
 /** Runs `spacecoop ARGS` in a pseudo-terminal in `cwd`, without colour, 120 × 40. */
 export function session(args: string[], cwd: string): Session {
-  const child = spawn('script', ['-qfec', `${process.execPath} ${BIN} ${args.join(' ')}`, '/dev/null'], {
+  const child = spawn('script', ['-qfec', `exec ${process.execPath} ${BIN} ${args.join(' ')}`, '/dev/null'], {
     cwd,
     env: { ...process.env, NO_COLOR: '1', TERM: 'xterm', COLUMNS: '120', LINES: '40' },
   });
