@@ -67,6 +67,8 @@ export interface ChoiceNote {
 }
 
 export interface DraftNotes {
+  /** The authentic languages (names), those spacecoop writes a text for, and those still to be prepared. */
+  texts?: { authentic: string[]; written: string[]; toPrepare: string[] };
   openPoints: OpenPoint[];
   choices: ChoiceNote[];
   reviews: { article: number; clauseId: string; title: string; text: string }[];

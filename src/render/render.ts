@@ -1,7 +1,7 @@
 import { UserError } from '../errors.js';
 import type { Definition, Library } from '../library/library.js';
 import type { Plan } from '../plan/plan.js';
-import type { ResolvedTerms } from '../terms/resolve.js';
+import { languageName, type ResolvedTerms } from '../terms/resolve.js';
 import { blankInfo } from './blanks.js';
 import type { Article, Block, ChoiceNote, Draft, OpenPoint, Signature } from './draft.js';
 import { escapeMarkdown } from './escape.js';
@@ -172,7 +172,17 @@ export function renderDraft(t: ResolvedTerms, plan: Plan, english: Library, opti
     articles: finalArticles,
     testimonium,
     signatures,
-    notes: { openPoints: [...blanks.values()], choices, reviews, sources },
+    notes: {
+      texts: {
+        authentic: t.languages.map(languageName),
+        written: t.languages.filter((l) => l === 'en' || l === 'zh').map(languageName),
+        toPrepare: t.languages.filter((l) => l !== 'en' && l !== 'zh').map(languageName),
+      },
+      openPoints: [...blanks.values()],
+      choices,
+      reviews,
+      sources,
+    },
     firstParty: view.parties[0].label,
   };
 }
