@@ -127,7 +127,7 @@ export function renderDraft(t: ResolvedTerms, plan: Plan, english: Library, opti
         : deriveTitle(t, view);
   const title = resolve(titleText, 'title');
   const preamble = parseParagraphs(library.get(plan.skeleton?.preamble ?? INSTRUMENT_CLAUSES.preamble).render(view)).map((p) => resolve(p, 'preamble'));
-  const finalArticles = numbered.map((a) => ({ ...a, blocks: resolveBlocks(a.blocks, articleRef(a.number, lang)) }));
+  const finalArticles = numbered.map((a) => ({ ...a, title: resolve(a.title, articleRef(a.number, lang)), blocks: resolveBlocks(a.blocks, articleRef(a.number, lang)) }));
   const testimonium = parseParagraphs(library.get(plan.skeleton?.testimonium ?? INSTRUMENT_CLAUSES.testimonium).render(view)).map((p) => resolve(p, 'signature block'));
   const signatures: Signature[] = view.parties.map((p) => ({
     heading: zh ? `${p.name}代表` : `For ${(view.contract.isContract ? view.contract.parties.find((q) => q.id === p.id)!.full : p.full).replace(/ \([^)]*\)$/, '')}`,
