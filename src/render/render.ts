@@ -60,7 +60,7 @@ export function renderDraft(t: ResolvedTerms, plan: Plan, english: Library, opti
   const parentDate = view.parent?.date ? (zh ? formatDateZh(view.parent.date) : formatDate(view.parent.date)) : blankToken('parentInstrument.date');
   const parentRef = t.source.parentInstrument && view.parent
     ? zh
-      ? { term: view.parent.short, body: `指${parentDate}签署的${view.parent.title}` }
+      ? { term: `《${view.parent.short}》`, body: `指${parentDate}签署的《${view.parent.title}》` }
       : { term: view.parent.short, body: `means the ${view.parent.title}, signed on ${parentDate}` }
     : undefined;
   // The Chinese text defines the terms the English text defines, in the same order, so both
