@@ -109,7 +109,7 @@ export const AREA_PHRASES_ZH: Record<Area, string> = {
   'lunar-exploration': '月球探测',
   'mars-exploration': '火星探测',
   'space-debris': '空间碎片监测与减缓',
-  'training-and-education': '航天培训和教育',
+  'training-and-education': '航天培训与教育',
 };
 
 /** The form's name in a title, and the noun after 本 (本协定, 本协议, 本谅解备忘录). Agencies conclude 协议, Governments 协定. */
@@ -320,6 +320,7 @@ export function toChineseView(view: View, t: ResolvedTerms): View {
   };
   v.objectNames = v.spaceObjects.map((o: { name: string }) => o.name);
   toChineseContract(v.contract, t, byId);
+  if (view.contract.isContract) v.Instrument = v.contract.Instrument;
   return view;
 }
 
