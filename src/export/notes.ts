@@ -17,6 +17,7 @@ export interface NoteSection {
 export const NOTES_HEADING = 'Drafting notes for review';
 
 export function notesIntro(draft: Draft): string {
+  if (draft.lang === 'zh') return `以下起草说明供起草人员和法律顾问使用，不属于案文，以英文撰写，与英文文本的说明一致。These notes are for the drafting team and are not part of the text; they are in English, as for the English text. Draft with \`--no-notes\` for the copy that goes to the other side.`;
   return `These notes are for the drafting team and are not part of the ${draft.binding ? 'instrument' : 'memorandum'}. Draft with \`--no-notes\` for the copy that goes to the other side.`;
 }
 
@@ -51,6 +52,7 @@ export function noteSections(draft: Draft): NoteSection[] {
 
 /** The line under the title, in every format: a draft, without prejudice to either side's position. */
 export function statusLine(draft: Draft): string {
+  if (draft.lang === 'zh') return '草案，不影响任何一方的立场：仅供讨论，案文尚未经双方商定。';
   return `Draft, without prejudice: for discussion only; the text is not agreed by the ${draft.partyWord}.`;
 }
 
