@@ -114,7 +114,7 @@ describe('redline per language (built binary)', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Articles removed \(1\)/);
     expect(r.stdout).toContain('{--（四）“出口管制物项”');
-    for (const [a, b] of [['r1.md', 'r2.zh.md'], ['r2.zh.md', 'r1.md']]) {
+    for (const [a, b] of [['r1.md', 'r2.zh.md'], ['r2.zh.md', 'r1.md']] as const) {
       const x = run(['redline', a, b, '--out', '-'], { cwd: dir });
       expect(x.code).toBe(2);
       expect(x.stderr).toMatch(/redline compares two drafts of one language/);
