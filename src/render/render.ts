@@ -8,7 +8,7 @@ import { escapeMarkdown } from './escape.js';
 import { BLANK_MARK, blankToken, TOKEN_RE } from './tokens.js';
 import { chineseNumber, formatDate, formatDateZh, joinListZh } from '../library/helpers.js';
 import { formTitleZh, toChineseView } from './view-zh.js';
-import { ARBITRATION_SOURCES, buildView, FORM_TITLE, joinList, nameInText, type View } from './view.js';
+import { ARBITRATION_SOURCES, buildView, FORM_TITLE, joinList, nameInText, shortTitle, type View } from './view.js';
 import { AREA_TITLES, TOPIC_TITLES } from './titles.js';
 
 export interface RenderOptions {
@@ -63,10 +63,12 @@ export function renderDraft(t: ResolvedTerms, plan: Plan, english: Library, opti
       ? { term: `《${view.parent.short}》`, body: `指${parentDate}签署的《${view.parent.title}》` }
       : { term: view.parent.short, body: `means the ${view.parent.title}, signed on ${parentDate}` }
     : undefined;
+  // The English Definitions article defines the parent instrument's short title only where the text uses it.
+  const englishUsesParent = zh && Boolean(t.source.parentInstrument) && containsTerm(bodiesEnglish(english, t, plan, variants), englishParentTerm(t));
   // The Chinese text defines the terms the English text defines, in the same order, so both
   // Definitions articles have the same paragraphs (a Chinese term such as 发射 is also part of 发射国).
   const definitionsText = zh
-    ? renderDefinitionsZh(english, library, view, englishTerms(english, t, plan, variants), parentRef)
+    ? renderDefinitionsZh(english, library, view, englishTerms(english, t, plan, variants), englishUsesParent ? parentRef : undefined, englishUsesParent ? englishParentTerm(t) : undefined)
     : renderDefinitions(library, view, bodies.map((b) => b.text).join('\n'), parentRef);
   const articles: Omit<Article, 'number'>[] = [];
   if (definitionsText) articles.push({ clauseId: 'definitions', topic: 'definitions', title: zh ? '定义' : 'Definitions', blocks: parseBlocks(definitionsText) });
@@ -400,10 +402,16 @@ function twinLibrary(english: Library): Library {
   };
 }
 
+/** The English text of the same draft's articles, before numbering. */
+function bodiesEnglish(english: Library, t: ResolvedTerms, plan: Plan, variants: Record<string, string>): string {
+  const view = buildView(t, variants, plan.character);
+  return plan.articles.map((a) => english.get(a.clauseId).render(view)).join('\n');
+}
+
 /** The English terms the English text of the same draft defines, in the English order. */
 function englishTerms(english: Library, t: ResolvedTerms, plan: Plan, variants: Record<string, string>): string[] {
   const view = buildView(t, variants, plan.character);
-  const text = plan.articles.map((a) => english.get(a.clauseId).render(view)).join('\n');
+  const text = bodiesEnglish(english, t, plan, variants);
   const byTerm = definitionsByTerm(english, view.character);
   const used = new Set<string>();
   let pending = findTerms(text, byTerm);
@@ -421,17 +429,29 @@ function englishTerms(english: Library, t: ResolvedTerms, plan: Plan, variants: 
   return [...used].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
+/** The parent instrument's short title as the English Definitions article has it. */
+function englishParentTerm(t: ResolvedTerms): string {
+  const p = t.source.parentInstrument!;
+  return escapeMarkdown(p.shortTitle ?? shortTitle(p.title));
+}
+
 /** 定义: the Chinese forms of the same terms, in the English order; “相关实体”指……；. */
-function renderDefinitionsZh(english: Library, zh: Library, view: View, terms: string[], extra?: { term: string; body: string }): string {
+function renderDefinitionsZh(english: Library, zh: Library, view: View, terms: string[], extra?: { term: string; body: string }, extraEnglish?: string): string {
   const entries: { term: string; body: string; en: string }[] = [];
-  for (const en of terms) {
+  // The parent instrument's short title sits where the English text sorts it, so the lists align.
+  const order = extra && extraEnglish !== undefined ? [...terms, extraEnglish].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) : terms;
+  for (const en of order) {
+    if (extra && en === extraEnglish) {
+      entries.push({ term: extra.term, body: extra.body, en });
+      continue;
+    }
     const def = [...english.definitions.values()].find((d) => d.term === en)!;
     const twin = zh.definitions.get(def.id);
     const body = twin ? twin.render(view).trim().replace(/\s+/g, ' ') : blankToken(`zh-twin:${def.id}`);
     if (!body) continue;
     entries.push({ term: twin?.term ?? blankToken(`zh-twin:${def.id}`), body, en });
   }
-  if (extra) entries.push({ term: extra.term, body: extra.body, en: '' });
+  if (extra && extraEnglish === undefined) entries.push({ term: extra.term, body: extra.body, en: '' });
   if (entries.length === 0) return '';
   const strip = (b: string) => b.replace(/[。；;.]$/, '');
   const q = (term: string) => (term.startsWith('《') ? term : `“${term}”`);
