@@ -52,7 +52,13 @@ export async function runCheck(file: string, opts: CheckOptions): Promise<number
   const kind = classifyText(text, file);
   if (kind === 'text') return checkText(file, text, library, opts);
   let findings: Finding[];
-  if (kind === 'draft') {
+  if (kind === 'draft' && /\.zh\.md$/i.test(file)) {
+    // The Chinese authentic text: its own rules, and the pair rules when the English text is beside it.
+    const [{ reviewChineseDraftFile }, { sortFindings }] = await Promise.all([import('../review/rules/chinese.js'), import('../review/index.js')]);
+    const enFile = file.replace(/\.zh\.md$/i, '.md');
+    const en = statSync(enFile, { throwIfNoEntry: false })?.isFile() ? { text: readFileSync(enFile, 'utf8'), file: enFile } : undefined;
+    findings = sortFindings(reviewChineseDraftFile(text, file, en));
+  } else if (kind === 'draft') {
     const definitions = [...library.definitions.values()];
     findings = reviewDraftText(text, file, { knownTerms: definitions.map((d) => d.term), contractTerms: definitions.filter((d) => d.meta.only === 'contract').map((d) => d.term) });
   } else {

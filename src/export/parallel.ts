@@ -1,7 +1,11 @@
 import { UserError, type Problem } from '../errors.js';
-import { readDoc } from '../draftfile/document.js';
-import { escapeHtml, spansHtml } from './html.js';
-import { buildModel, HEAD_ID, NOTES_ID, segmentClause, type Block, type ExportDoc, type Span } from './model.js';
+import { HEAD_ID, NOTES_ID, readDoc } from '../draftfile/document.js';
+import type { Block, ExportDoc, Span } from './model.js';
+
+// The Markdown reader and the HTML helpers are loaded when a parallel text is built, not when
+// `check` imports `compareClauses`.
+type HtmlHelpers = Pick<typeof import('./html.js'), 'escapeHtml' | 'spansHtml'>;
+const segmentClause = (segment: string) => segment.replace(/#after$/, '');
 
 /**
  * Two (or more) authentic texts of one instrument side by side: one document with a table for the
@@ -143,6 +147,7 @@ export async function alignTexts(texts: readonly ParallelText[], options: Pick<P
     });
   }
 
+  const { buildModel } = await import('./model.js');
   const models = texts.map((t) => buildModel(t.markdown, { notes: options.notes }));
   // Blocks of each text by section (a clause with the drafter's text after it; the title and status line).
   const bySection = models.map((m) => {
@@ -187,8 +192,8 @@ export async function alignTexts(texts: readonly ParallelText[], options: Pick<P
 export async function exportParallel(texts: ParallelText[], format: 'docx' | 'html', opts: ParallelOptions): Promise<string | Uint8Array> {
   const doc = await alignTexts(texts, opts);
   if (format === 'html') {
-    const { sealText } = await import('./seal.js');
-    return sealText(parallelHtml(doc));
+    const [{ sealText }, html] = await Promise.all([import('./seal.js'), import('./html.js')]);
+    return sealText(parallelHtml(doc, html));
   }
   return parallelDocx(doc, { ...opts, files: texts.map((t) => describeLang(t)) });
 }
@@ -223,7 +228,7 @@ code { font-family: "Courier New", Courier, monospace; font-size: 0.92em; }
 }
 `.trim();
 
-function blockHtml(b: Block, comments: ExportDoc['comments']): string {
+function blockHtml(b: Block, comments: ExportDoc['comments'], { escapeHtml, spansHtml }: HtmlHelpers): string {
   const inline = (spans: Span[]) => spansHtml(spans, comments);
   switch (b.kind) {
     case 'title':
@@ -249,12 +254,12 @@ function blockHtml(b: Block, comments: ExportDoc['comments']): string {
   }
 }
 
-function cellHtml(blocks: Block[], comments: ExportDoc['comments']): string {
+function cellHtml(blocks: Block[], comments: ExportDoc['comments'], h: HtmlHelpers): string {
   const out: string[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     if (b.kind !== 'row') {
-      out.push(blockHtml(b, comments));
+      out.push(blockHtml(b, comments, h));
       continue;
     }
     const rows = [b];
@@ -262,7 +267,7 @@ function cellHtml(blocks: Block[], comments: ExportDoc['comments']): string {
     out.push('<table class="inner">');
     for (const r of rows) {
       const tag = r.header ? 'th' : 'td';
-      out.push(`<tr>${r.cells!.map((c) => `<${tag}>${spansHtml(c, comments)}</${tag}>`).join('')}</tr>`);
+      out.push(`<tr>${r.cells!.map((c) => `<${tag}>${h.spansHtml(c, comments)}</${tag}>`).join('')}</tr>`);
     }
     out.push('</table>');
   }
@@ -270,7 +275,8 @@ function cellHtml(blocks: Block[], comments: ExportDoc['comments']): string {
 }
 
 /** The aligned texts as one self-contained HTML page (no scripts, no external resources). */
-export function parallelHtml(doc: ParallelDoc): string {
+export function parallelHtml(doc: ParallelDoc, h: HtmlHelpers): string {
+  const { escapeHtml } = h;
   const lang = (i: number) => escapeHtml(doc.langs[i]!);
   const out: string[] = [
     '<!DOCTYPE html>',
@@ -289,10 +295,10 @@ export function parallelHtml(doc: ParallelDoc): string {
   for (const s of doc.sections) {
     out.push(`<section class="${s.kind}" data-clause="${escapeHtml(s.id)}">`, '<table class="parallel">', '<tbody>');
     if (s.kind === 'head') out.push(`<tr>${doc.langs.map((l, i) => `<th lang="${lang(i)}">${escapeHtml(languageName(l))}</th>`).join('')}</tr>`);
-    for (const row of s.rows) out.push(`<tr>${row.map((blocks, c) => `<td lang="${lang(c)}">${cellHtml(blocks, doc.models[c]!.comments)}</td>`).join('')}</tr>`);
+    for (const row of s.rows) out.push(`<tr>${row.map((blocks, c) => `<td lang="${lang(c)}">${cellHtml(blocks, doc.models[c]!.comments, h)}</td>`).join('')}</tr>`);
     out.push('</tbody>', '</table>', '</section>');
   }
-  for (const n of doc.notes) out.push(`<section class="notes" lang="${escapeHtml(n.lang)}">`, cellHtml(n.blocks, doc.models[n.column]!.comments), '</section>');
+  for (const n of doc.notes) out.push(`<section class="notes" lang="${escapeHtml(n.lang)}">`, cellHtml(n.blocks, doc.models[n.column]!.comments, h), '</section>');
   out.push('</main>', '</body>', '</html>');
   return `${out.join('\n')}\n`;
 }
