@@ -74,6 +74,8 @@ export interface Question {
   multiline?: boolean;
   /** An answer that must differ from earlier ones (the other party's name): the message when it does not, else true. */
   distinct?: (value: unknown, ctx: Ctx) => true | string;
+  /** Not a field: it steers the interview (ask the next questions or not); every answer goes to `write`, none to the file. */
+  control?: boolean;
 }
 
 export interface ListQuestion {
@@ -870,7 +872,92 @@ const contractSection: Section = {
   ],
 };
 
-export const SECTIONS: readonly Section[] = [partiesSection, formSection, scopeSection, saleSection, contractPartiesSection, contractSection, jurisdictionSection, ipSection, liabilitySection, disputesSection, finalSection];
+// ---------------------------------------------------------------------------------------------
+// The Chinese authentic text: the Chinese form of each name the text uses, written into the `zh`
+// blocks of the terms file (`parties[0].zh.name`, `cooperation.spaceObjects[0].zh.name`, ...). A
+// name left out is a blank [●] in the Chinese text and an open point at that path.
+
+const hasChinese = (ctx: Ctx) => ((getIn(ctx.state, ['languages']) as string[] | undefined) ?? []).some((l) => String(l).toLowerCase() === 'zh');
+/** The answer to "give the Chinese forms now?", per interview (the terms file does not keep it). */
+const chineseNow = new WeakMap<Obj, boolean>();
+const askingChinese = (ctx: Ctx) => hasChinese(ctx) && chineseNow.get(ctx.state) === true;
+
+/**
+ * The Chinese form of the string at `english` (a path with numbers), asked only when that string is
+ * given and the user chose to give the Chinese forms now. Optional: Enter leaves it out.
+ */
+function chineseForm(english: Path, zh: Path, what: string, extra: Partial<Question> = {}): Question {
+  let validate: Validator;
+  try {
+    validate = validatorFor(zh);
+  } catch {
+    // TODO(merge): the schema's `zh` blocks land with the Chinese engine; then every path here must resolve.
+    validate = (v) => v === undefined || (typeof v === 'string' && v.trim() !== '') || 'must not be empty';
+  }
+  return q(zh, 'input', (ctx) => `Chinese ${what}: “${str(getIn(ctx.state, english)) ?? ''}”`, {
+    optional: true,
+    when: (ctx) => askingChinese(ctx) && str(getIn(ctx.state, english)) !== undefined,
+    validate,
+    ...extra,
+  });
+}
+
+/** The Chinese forms of each party's strings. */
+const chineseParty = (i: number): Question[] => {
+  const en = (...rest: Path) => ['parties', i, ...rest] as Path;
+  const zh = (...rest: Path) => ['parties', i, 'zh', ...rest] as Path;
+  return [
+    chineseForm(en('name'), zh('name'), 'name of the party', { message: (ctx) => `Chinese name of “${str(getIn(ctx.state, en('name')))}” (e.g. ${i === 0 ? '中国国家航天局' : '巴西航天局'})` }),
+    chineseForm(en('shortName'), zh('shortName'), 'short name', { message: (ctx) => `Chinese short name for “${str(getIn(ctx.state, en('shortName')))}” (e.g. ${i === 0 ? '国家航天局' : '巴西航天局'})` }),
+    chineseForm(en('state'), zh('state'), 'name of the State', { message: (ctx) => `Chinese name of “${str(getIn(ctx.state, en('state')))}” (e.g. ${i === 0 ? '中华人民共和国' : '巴西联邦共和国'})` }),
+    chineseForm(en('legalForm'), zh('legalForm'), `legal form of ${i === 0 ? 'the first' : 'the second'} party`),
+    chineseForm(en('registeredOffice'), zh('registeredOffice'), `registered office of ${i === 0 ? 'the first' : 'the second'} party`),
+    chineseForm(en('signatory', 'name'), zh('signatory', 'name'), 'name of the signatory'),
+    chineseForm(en('signatory', 'title'), zh('signatory', 'title'), 'title of the signatory', { message: (ctx) => `Chinese title of the signatory: “${str(getIn(ctx.state, en('signatory', 'title')))}” (e.g. 局长)` }),
+  ];
+};
+
+/** One question per item of a list of named things (space objects, facilities), up to `max`. */
+const chineseItems = (list: Path, max: number, what: string): Question[] =>
+  Array.from({ length: max }, (_, k) => chineseForm([...list, k, 'name'], [...list, k, 'zh', 'name'], what));
+
+const chineseSection: Section = {
+  id: 'zh',
+  title: '6. The Chinese text',
+  intro: 'Chinese is an authentic language: the Chinese text needs the Chinese form of each name. A name left out shows as a blank [●] in the Chinese text and an open point in the notes.',
+  when: hasChinese,
+  steps: [
+    {
+      // Not a field: whether to give the forms now. No leaves the `zh` blocks as they are.
+      ...q(['zh'], 'confirm', 'Give the Chinese forms of the names now?', {
+        control: true,
+        validate: () => true,
+        read: () => undefined,
+        fallback: () => true,
+        write: (ctx, _path, v) => {
+          chineseNow.set(ctx.state, v === true);
+        },
+      }),
+    },
+    ...chineseParty(0),
+    ...chineseParty(1),
+    chineseForm(['parentInstrument', 'title'], ['parentInstrument', 'zh', 'title'], 'title of the instrument this one implements'),
+    chineseForm(['cooperation', 'project', 'name'], ['cooperation', 'project', 'zh', 'name'], 'name of the project'),
+    chineseForm(['cooperation', 'project', 'description'], ['cooperation', 'project', 'zh', 'description'], 'description of the project, completing “项目包括：…”', { multiline: true }),
+    ...chineseItems(['cooperation', 'spaceObjects'], 50, 'name of the space object'),
+    chineseForm(['cooperation', 'station', 'name'], ['cooperation', 'station', 'zh', 'name'], 'name of the space station'),
+    ...chineseItems(['cooperation', 'facilities'], 20, 'name of the facility'),
+    ...chineseItems(['cooperation', 'implementingEntities'], 20, 'name of the implementing entity'),
+    chineseForm(['cooperation', 'launch', 'site'], ['cooperation', 'launch', 'zh', 'site'], 'name of the launch site'),
+    chineseForm(['cooperation', 'launch', 'vehicle'], ['cooperation', 'launch', 'zh', 'vehicle'], 'name of the launch vehicle'),
+    chineseForm(['cooperation', 'launch', 'provider'], ['cooperation', 'launch', 'zh', 'provider'], 'name of the launch service provider'),
+    chineseForm(['cooperation', 'launch', 'siteState'], ['cooperation', 'launch', 'zh', 'siteState'], 'name of the State of the launch site'),
+    chineseForm(['cooperation', 'launch', 'siteOperator'], ['cooperation', 'launch', 'zh', 'siteOperator'], 'name of the launch site operator'),
+    chineseForm(['signing', 'place'], ['signing', 'zh', 'place'], 'name of the place of signature', { message: (ctx) => `Chinese name of the place of signature: “${str(getIn(ctx.state, ['signing', 'place']))}” (e.g. 北京)` }),
+  ],
+};
+
+export const SECTIONS: readonly Section[] = [partiesSection, formSection, scopeSection, saleSection, contractPartiesSection, contractSection, jurisdictionSection, ipSection, liabilitySection, disputesSection, finalSection, chineseSection];
 
 /** The built-in variants of each topic, with the schema's explanation of each. */
 export const BUILTIN_VARIANTS: Record<Topic, VariantChoice[]> = {

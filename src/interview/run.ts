@@ -179,6 +179,10 @@ export async function runInterview(io: InterviewIo, options: InterviewOptions = 
       validate: validate as Asked['validate'],
     });
 
+    if (question.control) {
+      write(raw);
+      return;
+    }
     if (sameRaw(question.kind, raw, shownRaw)) {
       if (current !== undefined) return; // kept as it was
       if (prefilled && fallback !== undefined) {

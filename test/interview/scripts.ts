@@ -68,6 +68,7 @@ export const FRESH_SCRIPTS: Record<string, Record<string, unknown>> = {
     'term.renewalYears': DEFAULT,
     'term.terminationNoticeMonths': DEFAULT,
     languages: 'zh, pt, en',
+    zh: false, // the Chinese forms of the names are given later, in the terms file
     'cooperation.responsibilities[0]': 'provide the satellite platform and the synthetic aperture radar, and integrate and test the satellite; procure the launch of the satellite and operate the tracking, telemetry and command stations in China',
     'cooperation.responsibilities[1]': 'provide the optical camera and the data transmission subsystem; operate the tracking, telemetry and command and data reception stations in Brazil',
     prevailingLanguage: DEFAULT,
@@ -325,6 +326,7 @@ export const FRESH_SCRIPTS: Record<string, Record<string, unknown>> = {
     'term.renewalYears': DEFAULT,
     'term.terminationNoticeMonths': 3,
     languages: 'en, zh, ur',
+    zh: false, // the Chinese forms of the names are given later, in the terms file
     'cooperation.responsibilities[0]': "make available to SUPARCO the calibrated lunar surface and exosphere data of the Chang'e missions that the Joint Committee selects; host SUPARCO researchers at its data centre for the joint analysis",
     'cooperation.responsibilities[1]': 'assign a team of planetary scientists to the joint analysis and propose the research topics; organise an annual training school in planetary science in Pakistan, open to researchers of both States',
     prevailingLanguage: DEFAULT,
@@ -391,6 +393,7 @@ export const FRESH_SCRIPTS: Record<string, Record<string, unknown>> = {
     'term.renewal': 'none',
     'term.terminationNoticeMonths': DEFAULT,
     languages: 'en, zh, ur',
+    zh: false, // the Chinese forms of the names are given later, in the terms file
     'cooperation.responsibilities[0]': 'train the SUPARCO payload specialist at the China Astronaut Research and Training Center; fly the specialist to the China Space Station and back on the Shenzhou crew spacecraft; accommodate and support on board the experiments the Joint Committee approves',
     'cooperation.responsibilities[1]': 'select and nominate the payload specialist; provide the experiments the specialist is to perform, with the Technical Data their safety review requires',
     prevailingLanguage: DEFAULT,
@@ -446,6 +449,7 @@ export const FRESH_SCRIPTS: Record<string, Record<string, unknown>> = {
     'term.renewalYears': 10,
     'term.terminationNoticeMonths': 12,
     languages: 'es, zh',
+    zh: false, // the Chinese forms of the names are given later, in the terms file
     'cooperation.responsibilities[0]': DEFAULT,
     'cooperation.responsibilities[1]': DEFAULT,
     prevailingLanguage: DEFAULT,
@@ -503,6 +507,7 @@ export const FRESH_SCRIPTS: Record<string, Record<string, unknown>> = {
     'term.renewalYears': DEFAULT,
     'term.terminationNoticeMonths': DEFAULT,
     languages: 'zh, ar, en',
+    zh: false, // the Chinese forms of the names are given later, in the terms file
     'cooperation.responsibilities[0]': 'install and operate the BeiDou monitoring station at Bouzareah and share its measurements with ASAL; provide ASAL with the signal-in-space performance reports of the BeiDou system',
     'cooperation.responsibilities[1]': 'provide the site, power and communications for the monitoring station; process the monitoring data for the augmentation of navigation services over North Africa',
     prevailingLanguage: DEFAULT,
