@@ -214,6 +214,8 @@ h2 { font-size: 12.5pt; margin: 0.8em 0 0.3em; }
 h3 { font-size: 12pt; margin: 0.8em 0 0.3em; }
 p { margin: 0 0 0.6em; text-align: justify; }
 .status { text-align: center; font-style: italic; }
+:lang(zh) .status, .status:lang(zh) { font-style: normal; }
+table.inner tr.line td { padding-top: 2.5em; }
 .para { padding-left: 2.2em; text-indent: -2.2em; }
 .item { padding-left: 2.2em; }
 table.inner { width: 100%; border-collapse: collapse; table-layout: fixed; }
@@ -267,7 +269,8 @@ function cellHtml(blocks: Block[], comments: ExportDoc['comments'], h: HtmlHelpe
     out.push('<table class="inner">');
     for (const r of rows) {
       const tag = r.header ? 'th' : 'td';
-      out.push(`<tr>${r.cells!.map((c) => `<${tag}>${h.spansHtml(c, comments)}</${tag}>`).join('')}</tr>`);
+      const line = !r.header && r.cells!.some((c) => signatureLine(c));
+      out.push(`<tr${line ? ' class="line"' : ''}>${r.cells!.map((c) => `<${tag}>${h.spansHtml(c, comments)}${signatureLine(c) ? SIGNATURE_LINE : ''}</${tag}>`).join('')}</tr>`);
     }
     out.push('</table>');
   }
@@ -319,6 +322,11 @@ const TEXT_WIDTH = 11906 - 2 * MARGIN;
 /** Word's language tag for proofing: `zh` -> `zh-CN`, `en` -> `en-GB`; a tag with a region is kept. */
 const wordLang = (lang: string) => (lang.includes('-') ? lang : ({ zh: 'zh-CN', en: 'en-GB', fr: 'fr-FR', es: 'es-ES', ru: 'ru-RU', ar: 'ar-SA', pt: 'pt-BR' } as Record<string, string>)[lang.toLowerCase()] ?? lang);
 const isEastAsian = (lang: string) => /^(zh|ja|ko)\b/i.test(lang);
+/** The cell a signatory signs in (`Signature:`, `签字：`): a line to sign on follows it. */
+const SIGNATURE_CELL = /^(Signature|Signed|签字|签名)\s*[:：]\s*$/;
+const signatureLine = (cell: Span[] | undefined) => cell !== undefined && SIGNATURE_CELL.test(cell.map((s) => s.text).join(''));
+/** Shorter than a single-language export's: a signatory's cell is a quarter of the page wide. */
+const SIGNATURE_LINE = ' __________';
 
 async function parallelDocx(doc: ParallelDoc, opts: ParallelOptions & { files: string[] }): Promise<Uint8Array> {
   const d = await import('docx');
@@ -370,7 +378,8 @@ async function parallelDocx(doc: ParallelDoc, opts: ParallelOptions & { files: s
           out.push(new d.Paragraph({ alignment: d.AlignmentType.CENTER, spacing: { after: 240 }, children: runs({ bold: true }) }));
           break;
         case 'status':
-          out.push(new d.Paragraph({ alignment: d.AlignmentType.CENTER, children: runs({ italics: true }) }));
+          // Chinese has no italics: the status line stands upright in a CJK column.
+          out.push(new d.Paragraph({ alignment: d.AlignmentType.CENTER, children: runs(isEastAsian(lang) ? {} : { italics: true }) }));
           break;
         case 'heading':
           out.push(new d.Paragraph({ keepNext: true, spacing: { before: 120, after: 120 }, children: runs({ bold: true }) }));
@@ -405,7 +414,16 @@ async function parallelDocx(doc: ParallelDoc, opts: ParallelOptions & { files: s
                       (_, c) =>
                         new d.TableCell({
                           width: { size: Math.floor(100 / columns), type: d.WidthType.PERCENTAGE },
-                          children: [new d.Paragraph({ keepNext: true, children: inlines(r.cells![c] ?? [], lang, comments, r.header ? { bold: true } : {}) })],
+                          children: [
+                            new d.Paragraph({
+                              keepNext: true,
+                              ...(signatureLine(r.cells![c]) ? { spacing: { before: 600 } } : {}),
+                              children: [
+                                ...inlines(r.cells![c] ?? [], lang, comments, r.header ? { bold: true } : {}),
+                                ...(signatureLine(r.cells![c]) ? [new d.TextRun({ text: SIGNATURE_LINE, language: runLanguage(lang) })] : []),
+                              ],
+                            }),
+                          ],
                         }),
                     ),
                   }),

@@ -153,6 +153,9 @@ describe('parallel export: HTML', () => {
     expect(disputes.rows[2]![1]!.text).toMatch(/^2\.&#8195;A dispute concerning Article 2/);
     // The signature table stays a table inside its cell, in each language.
     expect(html).toMatch(/<td lang="zh">[^]*?<table class="inner">[^]*?中国国家航天局代表/);
+    // Each signatory has a line to sign on, in both languages.
+    expect(html).toMatch(/<tr class="line"><td>签字： __________<\/td><td>签字： __________<\/td><\/tr>/);
+    expect(html).toMatch(/<tr class="line"><td>Signature: __________<\/td>/);
     expect(html).not.toContain('Drafting notes for review');
   });
 
@@ -181,6 +184,10 @@ describe('parallel export: Word', () => {
     // East Asian runs: SimSun and Chinese proofing; the document default names an East Asian font too.
     expect(xml).toMatch(/<w:rFonts [^>]*w:eastAsia="SimSun"[^>]*w:hint="eastAsia"/);
     expect(xml).toMatch(/w:eastAsia="zh-CN"/);
+    // The status line is italic in English; Chinese has no italics.
+    const status = (text: string) => new RegExp(`<w:r>(?:(?!</w:r>).)*<w:t[^>]*>${text}`).exec(xml)![0];
+    expect(status('Draft, without prejudice')).toContain('<w:i/>');
+    expect(status('草案，不影响')).not.toContain('<w:i/>');
     const styles = unzip(bytes).get('word/styles.xml')!.toString('utf8');
     expect(styles).toMatch(/w:eastAsia="SimSun"/);
   });
