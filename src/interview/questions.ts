@@ -74,6 +74,8 @@ export interface Question {
   multiline?: boolean;
   /** An answer that must differ from earlier ones (the other party's name): the message when it does not, else true. */
   distinct?: (value: unknown, ctx: Ctx) => true | string;
+  /** A check against other answers (as many Chinese objectives as English ones): the message when it fails, else true. */
+  consistent?: (value: unknown, ctx: Ctx) => true | string;
   /** Not a field: it steers the interview (ask the next questions or not); every answer goes to `write`, none to the file. */
   control?: boolean;
 }
@@ -301,7 +303,9 @@ function tasksQuestion(i: 0 | 1): Question {
       const id = partyIds(ctx)[i];
       const ids = partyIds(ctx);
       const rest = entries(ctx).filter((r) => r.party !== id);
-      const next = v === undefined ? rest : [...rest, { party: id, tasks: v }];
+      // The entry's other keys (its Chinese tasks) stay with it.
+      const old = entries(ctx).find((r) => r.party === id);
+      const next = v === undefined ? rest : [...rest, { ...old, party: id, tasks: v }];
       next.sort((a, b) => ids.indexOf(a.party as string) - ids.indexOf(b.party as string));
       if (next.length) setIn(ctx.state, path, next);
       else deleteIn(ctx.state, path);
@@ -892,7 +896,7 @@ function chineseForm(english: Path, zh: Path, what: string, extra: Partial<Quest
     validate = validatorFor(zh);
   } catch {
     // TODO(merge): the schema's `zh` blocks land with the Chinese engine; then every path here must resolve.
-    validate = (v) => v === undefined || (typeof v === 'string' && v.trim() !== '') || 'must not be empty';
+    validate = (v) => v === undefined || (typeof v === 'string' && v.trim() !== '') || (Array.isArray(v) && v.every((x) => typeof x === 'string' && x.trim() !== '')) || 'must not be empty';
   }
   return q(zh, 'input', (ctx) => `Chinese ${what}: “${str(getIn(ctx.state, english)) ?? ''}”`, {
     optional: true,
@@ -916,6 +920,45 @@ const chineseParty = (i: number): Question[] => {
     chineseForm(en('signatory', 'title'), zh('signatory', 'title'), 'title of the signatory', { message: (ctx) => `Chinese title of the signatory: “${str(getIn(ctx.state, en('signatory', 'title')))}” (e.g. 局长)` }),
   ];
 };
+
+/**
+ * Phrases that must match the English ones one for one (objectives, a party's tasks): typed on one
+ * line, separated by semicolons (；or ;), as many as in English, in the same order.
+ */
+function chinesePhrases(english: (ctx: Ctx) => string[] | undefined, zh: Path, what: string, extra: Partial<Question> = {}): Question {
+  return chineseForm(zh, zh, what, {
+    message: (ctx) => `Chinese ${what}, in the same order, separated by ；: ${(english(ctx) ?? []).map((x, k) => `(${k + 1}) ${x}`).join(' ')}`,
+    when: (ctx) => askingChinese(ctx) && (english(ctx)?.length ?? 0) > 0,
+    toPrompt: (v) => (Array.isArray(v) ? v.join('；') : v),
+    fromPrompt: (raw) => String(raw ?? '').split(/[;；]/).map((x) => x.trim()).filter(Boolean),
+    consistent: (v, ctx) => {
+      const n = english(ctx)?.length ?? 0;
+      const got = Array.isArray(v) ? v.length : 0;
+      return got === n ? true : `Give ${n} ${what}, one for each English one, separated by ；(you gave ${got})`;
+    },
+    ...extra,
+  });
+}
+
+/** A party's Chinese tasks, kept in its `cooperation.responsibilities` entry. */
+function chineseTasks(i: 0 | 1): Question {
+  const entries = (ctx: Ctx) => (getIn(ctx.state, ['cooperation', 'responsibilities']) as Obj[] | undefined) ?? [];
+  const index = (ctx: Ctx) => entries(ctx).findIndex((r) => r.party === partyIds(ctx)[i]);
+  const english = (ctx: Ctx) => entries(ctx)[index(ctx)]?.tasks as string[] | undefined;
+  return chinesePhrases(english, ['cooperation', 'responsibilities', i, 'zh', 'tasks'], `tasks of ${i === 0 ? 'the first' : 'the second'} party`, {
+    read: (ctx) => getIn(ctx.state, ['cooperation', 'responsibilities', index(ctx), 'zh', 'tasks']),
+    write: (ctx, _p, v) => {
+      const k = index(ctx);
+      if (k < 0) return;
+      const path = ['cooperation', 'responsibilities', k, 'zh'];
+      if (v !== undefined) setIn(ctx.state, [...path, 'tasks'], v);
+      else {
+        deleteIn(ctx.state, [...path, 'tasks']);
+        if (Object.keys((getIn(ctx.state, path) as Obj | undefined) ?? {}).length === 0) deleteIn(ctx.state, path);
+      }
+    },
+  });
+}
 
 /** One question per item of a list of named things (space objects, facilities), up to `max`. */
 const chineseItems = (list: Path, max: number, what: string): Question[] =>
@@ -944,6 +987,9 @@ const chineseSection: Section = {
     chineseForm(['parentInstrument', 'title'], ['parentInstrument', 'zh', 'title'], 'title of the instrument this one implements'),
     chineseForm(['cooperation', 'project', 'name'], ['cooperation', 'project', 'zh', 'name'], 'name of the project'),
     chineseForm(['cooperation', 'project', 'description'], ['cooperation', 'project', 'zh', 'description'], 'description of the project, completing “项目包括：…”', { multiline: true }),
+    chinesePhrases((ctx) => getIn(ctx.state, ['cooperation', 'objectives']) as string[] | undefined, ['cooperation', 'zh', 'objectives'], 'objectives'),
+    chineseTasks(0),
+    chineseTasks(1),
     ...chineseItems(['cooperation', 'spaceObjects'], 50, 'name of the space object'),
     chineseForm(['cooperation', 'station', 'name'], ['cooperation', 'station', 'zh', 'name'], 'name of the space station'),
     ...chineseItems(['cooperation', 'facilities'], 20, 'name of the facility'),

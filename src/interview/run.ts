@@ -127,7 +127,8 @@ export async function runInterview(io: InterviewIo, options: InterviewOptions = 
     if (question.kind === 'number' && raw === undefined) return 'A number is needed here';
     const value = question.fromPrompt ? question.fromPrompt(raw, ctx) : raw;
     const valid = readable(question.validate ? question.validate(value) : true);
-    return valid === true && question.distinct ? question.distinct(value, ctx) : valid;
+    const unique = valid === true && question.distinct ? question.distinct(value, ctx) : valid;
+    return unique === true && question.consistent ? question.consistent(value, ctx) : unique;
   };
 
   const writeField = (question: Question, i: number, v: unknown) => {

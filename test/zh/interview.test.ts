@@ -18,6 +18,9 @@ const CBERS_ZH = {
   'parentInstrument.zh.title': '中华人民共和国政府和巴西联邦共和国政府关于和平利用外层空间科学技术合作的框架协定',
   'cooperation.project.zh.name': 'CBERS-6',
   'cooperation.project.zh.description': '共同设计、制造、发射和运行CBERS-6地球资源卫星，以及由两国地面站接收和分发其数据。',
+  'cooperation.zh.objectives': tries('为两国提供其领土的连续、全天候图像', '为两国提供其领土的连续、全天候图像，用于监测森林、农业和水资源；平等分担卫星的工作和费用'),
+  'cooperation.responsibilities[0].zh.tasks': '提供卫星平台和合成孔径雷达，并对卫星进行总装和测试；采购卫星的发射服务，并运行位于中国的跟踪、遥测和指令站',
+  'cooperation.responsibilities[1].zh.tasks': '提供光学相机和数据传输分系统; 运行位于巴西的跟踪、遥测和指令站以及数据接收站',
   'cooperation.spaceObjects[0].zh.name': 'CBERS-6卫星',
   'cooperation.implementingEntities[0].zh.name': '中国空间技术研究院',
   'cooperation.implementingEntities[1].zh.name': '', // not known yet: a blank in the Chinese text
@@ -33,8 +36,13 @@ describe('interview: the Chinese forms of the names', () => {
     const user = scripted({ ...FRESH_SCRIPTS['cbers.yaml']!, ...CBERS_ZH });
     const { terms } = await runInterview(user);
     expect(user.unused()).toEqual([]);
-    expect(user.rejected).toEqual([]);
+    // One Chinese objective for two English ones is refused, with the count.
+    expect(user.rejected).toEqual([{ id: 'cooperation.zh.objectives', answer: '为两国提供其领土的连续、全天候图像', message: 'Give 2 objectives, one for each English one, separated by ；(you gave 1)' }]);
     const t = terms as Record<string, any>;
+    expect(t.cooperation.zh.objectives).toEqual(['为两国提供其领土的连续、全天候图像，用于监测森林、农业和水资源', '平等分担卫星的工作和费用']);
+    expect(t.cooperation.responsibilities.map((r: any) => [r.party, r.zh.tasks.length])).toEqual([['cnsa', 2], ['aeb', 2]]);
+    expect(t.cooperation.responsibilities[1].zh.tasks[0]).toBe('提供光学相机和数据传输分系统');
+    expect(user.question('cooperation.zh.objectives')?.message).toMatch(/\(1\) to provide both States[^]*\(2\) to share equally/);
     expect(t.parties[0].zh).toEqual({ name: '中国国家航天局', shortName: '国家航天局', state: '中华人民共和国', signatory: { title: '局长' } });
     expect(t.parties[1].zh).toEqual({ name: '巴西航天局', shortName: '巴西航天局', state: '巴西联邦共和国', signatory: { title: '局长' } });
     expect(t.parentInstrument.zh).toEqual({ title: CBERS_ZH['parentInstrument.zh.title'] });
