@@ -80,6 +80,8 @@ describe('Chinese text rules', () => {
     const f = reviewChineseText(english, 'p.zh.md');
     expect(rules(f)).toEqual(['zh-english-words', 'zh-english-words']);
     expect(f.map((x) => x.message).join('\n')).toMatch(/“shall”[^]*“Settlement of Disputes”/);
+    // The title too.
+    expect(rules(reviewChineseText(ZH.replace('关于CBERS-6项目的议定书', '关于CBERS-6项目的Protocol on the project'), 'p.zh.md'))).toEqual(['zh-english-words']);
     // CNSA, CBERS-6, CZ-4B and a single capitalised name stay.
     const names = ZH.replace('包括CBERS-6项目', '包括CNSA以CZ-4B运载火箭发射的CBERS-6卫星和Taifa-2卫星');
     expect(reviewChineseText(names, 'p.zh.md')).toEqual([]);

@@ -209,7 +209,6 @@ export const CHINESE_RULES: Rule<ChineseContext>[] = [
     check: ({ doc }) => {
       const hits: Hit[] = [];
       for (const l of textLines(doc)) {
-        if (/^# /.test(l.text) && l.line === doc.lines[0]?.line) continue;
         const found = [...quiet(l.text).matchAll(LATIN_RUN)]
           .map((m) => m[0])
           .filter((run) => {
