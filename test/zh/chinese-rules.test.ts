@@ -120,6 +120,15 @@ describe('the pair: English and Chinese texts', () => {
     expect(rules(reviewPair(EN, moved, FILES))).toContain('pair-clauses');
   });
 
+  it('a Chinese title that names another instrument than the English is an error', () => {
+    const f = reviewPair(EN, ZH.replace('项目的议定书', '项目的谅解备忘录'), FILES);
+    expect(rules(f)).toEqual(['pair-form']);
+    expect(f[0]!.line).toBe(2);
+    const mou = reviewPair(EN.replace('# Protocol between', '# Memorandum of Understanding between'), ZH, FILES);
+    expect(mou[0]!.message).toContain('is a memorandum of understanding');
+    expect(reviewPair(EN.replace('# Protocol between', '# Memorandum of Understanding between'), ZH.replace('项目的议定书', '项目的谅解备忘录'), FILES)).toEqual([]);
+  });
+
   it('an article heading lost in one text is an error', () => {
     const f = reviewPair(EN, ZH.replace('## 第二条　交互豁免责任', '第二条　交互豁免责任'), FILES);
     expect(rules(f)).toContain('pair-article-count');

@@ -285,6 +285,17 @@ export function chineseReferences(body: string): number[] {
   return [...out].sort((a, b) => a - b);
 }
 
+/** The Chinese noun of each form, as a Chinese title names the instrument (议定书, 谅解备忘录). */
+export const ZH_FORM_NOUN: Partial<Record<string, string>> = {
+  agreement: '协定',
+  'framework-agreement': '框架协定',
+  protocol: '议定书',
+  'additional-protocol': '附加议定书',
+  'implementing-arrangement': '实施安排',
+  'memorandum-of-understanding': '谅解备忘录',
+  contract: '合同',
+};
+
 export interface PairFiles {
   en: string;
   zh: string;
@@ -315,6 +326,15 @@ export function reviewPair(en: string, zh: string, files: PairFiles): Finding[] 
   }
   const enDoc = docFromMarkdown(en, files.en);
   const zhDoc = docFromChineseMarkdown(zh, files.zh);
+  const form = enDoc.facts.form;
+  const noun = form ? ZH_FORM_NOUN[form] : undefined;
+  if (form && noun && zhDoc.title && !zhDoc.title.includes(noun)) {
+    push('pair-form', {
+      message: `${files.en} is a ${form.replace(/-/g, ' ')} and the title of ${files.zh} does not call it one (${noun}): ${zhDoc.title}`,
+      fix: `Both authentic texts name the same instrument: call it ${noun} in the Chinese title, or change the English.`,
+      line: zh.split('\n').findIndex((l) => l.startsWith('# ')) + 1,
+    });
+  }
   if (enDoc.articles.length !== zhDoc.articles.length) {
     push('pair-article-count', {
       message: `${files.zh} has ${zhDoc.articles.length} articles (第…条 headings), ${files.en} has ${enDoc.articles.length} (Article N headings)`,
