@@ -285,13 +285,13 @@ export function chineseReferences(body: string): number[] {
   return [...out].sort((a, b) => a - b);
 }
 
-/** The Chinese noun of each form, as a Chinese title names the instrument (议定书, 谅解备忘录). */
+/** The noun a Chinese title of each form contains (议定书, 谅解备忘录; 协定 in 框架协定, 安排 in 实施安排). */
 export const ZH_FORM_NOUN: Partial<Record<string, string>> = {
   agreement: '协定',
-  'framework-agreement': '框架协定',
+  'framework-agreement': '协定',
   protocol: '议定书',
-  'additional-protocol': '附加议定书',
-  'implementing-arrangement': '实施安排',
+  'additional-protocol': '议定书',
+  'implementing-arrangement': '安排',
   'memorandum-of-understanding': '谅解备忘录',
   contract: '合同',
 };
