@@ -1,5 +1,6 @@
 import { recogniseSale } from '../plan/character.js';
 import { buildContractView } from '../render/contract-view.js';
+import { STATE_NAMES_ZH } from '../render/view-zh.js';
 import { recommendDisputeSteps, recommendEntryIntoForce, recommendIp, recommendJurisdiction, recommendLiability, type Recommendation } from '../plan/recommend.js';
 import { DEFAULTS, NON_BINDING_FORMS, SUBORDINATE_FORMS, type ResolvedTerms } from '../terms/resolve.js';
 import {
@@ -891,20 +892,15 @@ const askingChinese = (ctx: Ctx) => hasChinese(ctx) && chineseNow.get(ctx.state)
  * given and the user chose to give the Chinese forms now. Optional: Enter leaves it out.
  */
 function chineseForm(english: Path, zh: Path, what: string, extra: Partial<Question> = {}): Question {
-  let validate: Validator;
-  try {
-    validate = validatorFor(zh);
-  } catch {
-    // TODO(merge): the schema's `zh` blocks land with the Chinese engine; then every path here must resolve.
-    validate = (v) => v === undefined || (typeof v === 'string' && v.trim() !== '') || (Array.isArray(v) && v.every((x) => typeof x === 'string' && x.trim() !== '')) || 'must not be empty';
-  }
   return q(zh, 'input', (ctx) => `Chinese ${what}: “${str(getIn(ctx.state, english)) ?? ''}”`, {
     optional: true,
     when: (ctx) => askingChinese(ctx) && str(getIn(ctx.state, english)) !== undefined,
-    validate,
     ...extra,
   });
 }
+
+/** A State the Chinese text names without help (中华人民共和国 for People's Republic of China): not asked. */
+const unknownState = (en: string | undefined) => en !== undefined && !STATE_NAMES_ZH.some(([re]) => re.test(en.trim()));
 
 /** The Chinese forms of each party's strings. */
 const chineseParty = (i: number): Question[] => {
@@ -913,7 +909,10 @@ const chineseParty = (i: number): Question[] => {
   return [
     chineseForm(en('name'), zh('name'), 'name of the party', { message: (ctx) => `Chinese name of “${str(getIn(ctx.state, en('name')))}” (e.g. ${i === 0 ? '中国国家航天局' : '巴西航天局'})` }),
     chineseForm(en('shortName'), zh('shortName'), 'short name', { message: (ctx) => `Chinese short name for “${str(getIn(ctx.state, en('shortName')))}” (e.g. ${i === 0 ? '国家航天局' : '巴西航天局'})` }),
-    chineseForm(en('state'), zh('state'), 'name of the State', { message: (ctx) => `Chinese name of “${str(getIn(ctx.state, en('state')))}” (e.g. ${i === 0 ? '中华人民共和国' : '巴西联邦共和国'})` }),
+    chineseForm(en('state'), zh('state'), 'name of the State', {
+      message: (ctx) => `Chinese name of “${str(getIn(ctx.state, en('state')))}” (e.g. ${i === 0 ? '中华人民共和国' : '巴西联邦共和国'})`,
+      when: (ctx) => askingChinese(ctx) && unknownState(str(getIn(ctx.state, en('state')))),
+    }),
     chineseForm(en('legalForm'), zh('legalForm'), `legal form of ${i === 0 ? 'the first' : 'the second'} party`),
     chineseForm(en('registeredOffice'), zh('registeredOffice'), `registered office of ${i === 0 ? 'the first' : 'the second'} party`),
     chineseForm(en('signatory', 'name'), zh('signatory', 'name'), 'name of the signatory'),
@@ -922,8 +921,8 @@ const chineseParty = (i: number): Question[] => {
 };
 
 /**
- * Phrases that must match the English ones one for one (objectives, a party's tasks): typed on one
- * line, separated by semicolons (；or ;), as many as in English, in the same order.
+ * Phrases that match the English ones one for one (objectives, a party's tasks): typed on one line,
+ * separated by semicolons (；or ;), in the same order; one left out at the end is a blank [●].
  */
 function chinesePhrases(english: (ctx: Ctx) => string[] | undefined, zh: Path, what: string, extra: Partial<Question> = {}): Question {
   return chineseForm(zh, zh, what, {
@@ -934,7 +933,8 @@ function chinesePhrases(english: (ctx: Ctx) => string[] | undefined, zh: Path, w
     consistent: (v, ctx) => {
       const n = english(ctx)?.length ?? 0;
       const got = Array.isArray(v) ? v.length : 0;
-      return got === n ? true : `Give ${n} ${what}, one for each English one, separated by ；(you gave ${got})`;
+      // Fewer is allowed: an English phrase added since has no Chinese yet, and is a blank [●] in the Chinese text.
+      return got <= n ? true : `Give at most ${n} ${what}, one for each English one in the same order, separated by ；(you gave ${got})`;
     },
     ...extra,
   });
@@ -984,7 +984,11 @@ const chineseSection: Section = {
     },
     ...chineseParty(0),
     ...chineseParty(1),
-    chineseForm(['parentInstrument', 'title'], ['parentInstrument', 'zh', 'title'], 'title of the instrument this one implements'),
+    chineseForm(['parentInstrument', 'title'], ['parentInstrument', 'zh', 'title'], 'title of the instrument this one implements, in 《》'),
+    chineseForm(['parentInstrument', 'title'], ['parentInstrument', 'zh', 'shortTitle'], 'short title of that instrument after its first mention, in 《》 (e.g. 《框架协定》)', {
+      message: (ctx) => `Chinese short title of “${str(getIn(ctx.state, ['parentInstrument', 'shortTitle'])) ?? str(getIn(ctx.state, ['parentInstrument', 'title']))}” after its first mention, in 《》 (e.g. 《框架协定》)`,
+    }),
+    ...Array.from({ length: 10 }, (_, k) => chineseForm(['priorInstruments', k, 'title'], ['priorInstruments', k, 'zh', 'title'], 'title of the earlier instrument, in 《》')),
     chineseForm(['cooperation', 'project', 'name'], ['cooperation', 'project', 'zh', 'name'], 'name of the project'),
     chineseForm(['cooperation', 'project', 'description'], ['cooperation', 'project', 'zh', 'description'], 'description of the project, completing “项目包括：…”', { multiline: true }),
     chinesePhrases((ctx) => getIn(ctx.state, ['cooperation', 'objectives']) as string[] | undefined, ['cooperation', 'zh', 'objectives'], 'objectives'),
@@ -997,8 +1001,17 @@ const chineseSection: Section = {
     chineseForm(['cooperation', 'launch', 'site'], ['cooperation', 'launch', 'zh', 'site'], 'name of the launch site'),
     chineseForm(['cooperation', 'launch', 'vehicle'], ['cooperation', 'launch', 'zh', 'vehicle'], 'name of the launch vehicle'),
     chineseForm(['cooperation', 'launch', 'provider'], ['cooperation', 'launch', 'zh', 'provider'], 'name of the launch service provider'),
-    chineseForm(['cooperation', 'launch', 'siteState'], ['cooperation', 'launch', 'zh', 'siteState'], 'name of the State of the launch site'),
+    chineseForm(['cooperation', 'launch', 'siteState'], ['cooperation', 'launch', 'zh', 'siteState'], 'name of the State of the launch site', {
+      when: (ctx) => askingChinese(ctx) && unknownState(str(getIn(ctx.state, ['cooperation', 'launch', 'siteState']))),
+    }),
     chineseForm(['cooperation', 'launch', 'siteOperator'], ['cooperation', 'launch', 'zh', 'siteOperator'], 'name of the launch site operator'),
+    chineseForm(['liability', 'indemnityCap'], ['liability', 'zh', 'indemnityCap'], 'cap on the launch-phase indemnity'),
+    chineseForm(['disputes', 'arbitration', 'seat'], ['disputes', 'arbitration', 'zh', 'seat'], 'name of the seat of arbitration', { message: (ctx) => `Chinese name of the seat of arbitration: “${str(getIn(ctx.state, ['disputes', 'arbitration', 'seat']))}” (e.g. 海牙)` }),
+    chineseForm(['disputes', 'arbitration', 'language'], ['disputes', 'arbitration', 'zh', 'language'], 'name of the language of the arbitration', { message: (ctx) => `Chinese name of the language of the arbitration: “${str(getIn(ctx.state, ['disputes', 'arbitration', 'language']))}” (e.g. 英文)` }),
+    chineseForm(['disputes', 'arbitration', 'appointingAuthority'], ['disputes', 'arbitration', 'zh', 'appointingAuthority'], 'name of the appointing authority'),
+    chineseForm(['contract', 'governingLaw'], ['contract', 'zh', 'governingLaw'], 'governing law (e.g. 英格兰和威尔士法律)'),
+    chineseForm(['contract', 'acceptance', 'criteria'], ['contract', 'acceptance', 'zh', 'criteria'], 'acceptance criteria'),
+    ...Array.from({ length: 12 }, (_, k) => chineseForm(['contract', 'payments', k, 'milestone'], ['contract', 'payments', k, 'zh', 'milestone'], 'event of the payment')),
     chineseForm(['signing', 'place'], ['signing', 'zh', 'place'], 'name of the place of signature', { message: (ctx) => `Chinese name of the place of signature: “${str(getIn(ctx.state, ['signing', 'place']))}” (e.g. 北京)` }),
   ],
 };

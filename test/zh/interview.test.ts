@@ -9,16 +9,14 @@ const CBERS_ZH = {
   zh: DEFAULT, // yes: give them now
   'parties[0].zh.name': '中国国家航天局',
   'parties[0].zh.shortName': '国家航天局',
-  'parties[0].zh.state': '中华人民共和国',
   'parties[0].zh.signatory.title': '局长',
   'parties[1].zh.name': '巴西航天局',
   'parties[1].zh.shortName': '巴西航天局',
-  'parties[1].zh.state': '巴西联邦共和国',
   'parties[1].zh.signatory.title': '局长',
   'parentInstrument.zh.title': '中华人民共和国政府和巴西联邦共和国政府关于和平利用外层空间科学技术合作的框架协定',
   'cooperation.project.zh.name': 'CBERS-6',
   'cooperation.project.zh.description': '共同设计、制造、发射和运行CBERS-6地球资源卫星，以及由两国地面站接收和分发其数据。',
-  'cooperation.zh.objectives': tries('为两国提供其领土的连续、全天候图像', '为两国提供其领土的连续、全天候图像，用于监测森林、农业和水资源；平等分担卫星的工作和费用'),
+  'cooperation.zh.objectives': tries('为两国提供图像；用于监测森林；平等分担费用', '为两国提供其领土的连续、全天候图像，用于监测森林、农业和水资源；平等分担卫星的工作和费用'),
   'cooperation.responsibilities[0].zh.tasks': '提供卫星平台和合成孔径雷达，并对卫星进行总装和测试；采购卫星的发射服务，并运行位于中国的跟踪、遥测和指令站',
   'cooperation.responsibilities[1].zh.tasks': '提供光学相机和数据传输分系统; 运行位于巴西的跟踪、遥测和指令站以及数据接收站',
   'cooperation.spaceObjects[0].zh.name': 'CBERS-6卫星',
@@ -26,7 +24,6 @@ const CBERS_ZH = {
   'cooperation.implementingEntities[1].zh.name': '', // not known yet: a blank in the Chinese text
   'cooperation.launch.zh.site': '太原卫星发射中心',
   'cooperation.launch.zh.vehicle': '长征四号乙运载火箭',
-  'cooperation.launch.zh.siteState': '中华人民共和国',
   'cooperation.launch.zh.siteOperator': '太原卫星发射中心',
   'signing.zh.place': '北京',
 };
@@ -36,21 +33,24 @@ describe('interview: the Chinese forms of the names', () => {
     const user = scripted({ ...FRESH_SCRIPTS['cbers.yaml']!, ...CBERS_ZH });
     const { terms } = await runInterview(user);
     expect(user.unused()).toEqual([]);
-    // One Chinese objective for two English ones is refused, with the count.
-    expect(user.rejected).toEqual([{ id: 'cooperation.zh.objectives', answer: '为两国提供其领土的连续、全天候图像', message: 'Give 2 objectives, one for each English one, separated by ；(you gave 1)' }]);
+    // Three Chinese objectives for two English ones are refused, with the count.
+    expect(user.rejected).toEqual([{ id: 'cooperation.zh.objectives', answer: '为两国提供图像；用于监测森林；平等分担费用', message: 'Give at most 2 objectives, one for each English one in the same order, separated by ；(you gave 3)' }]);
     const t = terms as Record<string, any>;
     expect(t.cooperation.zh.objectives).toEqual(['为两国提供其领土的连续、全天候图像，用于监测森林、农业和水资源', '平等分担卫星的工作和费用']);
     expect(t.cooperation.responsibilities.map((r: any) => [r.party, r.zh.tasks.length])).toEqual([['cnsa', 2], ['aeb', 2]]);
     expect(t.cooperation.responsibilities[1].zh.tasks[0]).toBe('提供光学相机和数据传输分系统');
     expect(user.question('cooperation.zh.objectives')?.message).toMatch(/\(1\) to provide both States[^]*\(2\) to share equally/);
-    expect(t.parties[0].zh).toEqual({ name: '中国国家航天局', shortName: '国家航天局', state: '中华人民共和国', signatory: { title: '局长' } });
-    expect(t.parties[1].zh).toEqual({ name: '巴西航天局', shortName: '巴西航天局', state: '巴西联邦共和国', signatory: { title: '局长' } });
-    expect(t.parentInstrument.zh).toEqual({ title: CBERS_ZH['parentInstrument.zh.title'] });
+    expect(t.parties[0].zh).toEqual({ name: '中国国家航天局', shortName: '国家航天局', signatory: { title: '局长' } });
+    expect(t.parties[1].zh).toEqual({ name: '巴西航天局', shortName: '巴西航天局', signatory: { title: '局长' } });
+    expect(t.parentInstrument.zh).toEqual({ title: CBERS_ZH['parentInstrument.zh.title'], shortTitle: '《框架协定》' });
+    // The States the Chinese text names without help (中华人民共和国, 巴西联邦共和国) are not asked.
+    expect(user.ids().filter((id) => /\.zh\.(state|siteState)$/.test(id))).toEqual([]);
     expect(t.cooperation.project.zh).toEqual({ name: 'CBERS-6', description: CBERS_ZH['cooperation.project.zh.description'] });
     expect(t.cooperation.spaceObjects[0].zh).toEqual({ name: 'CBERS-6卫星' });
     expect(t.cooperation.implementingEntities[0].zh).toEqual({ name: '中国空间技术研究院' });
     expect(t.cooperation.implementingEntities[1].zh).toBeUndefined();
-    expect(t.cooperation.launch.zh).toEqual({ site: '太原卫星发射中心', vehicle: '长征四号乙运载火箭', siteState: '中华人民共和国', siteOperator: '太原卫星发射中心' });
+    expect(t.cooperation.launch.zh).toEqual({ site: '太原卫星发射中心', vehicle: '长征四号乙运载火箭', siteOperator: '太原卫星发射中心' });
+    expect(t.disputes.arbitration.zh).toEqual({ seat: '海牙', language: '英文' });
     expect(t.signing.zh).toEqual({ place: '北京' });
 
     // Each question shows the English it translates; none is asked for a string the terms lack.
