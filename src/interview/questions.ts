@@ -19,7 +19,7 @@ import {
   type Form,
 } from '../terms/schema.js';
 import { enumValuesAt, validatorFor, type Path, type Validator } from './fields.js';
-import { getIn, setIn, deleteIn, type Obj } from './object-path.js';
+import { deepEqual, getIn, setIn, deleteIn, type Obj } from './object-path.js';
 import type { Asked, PromptChoice } from './types.js';
 
 /**
@@ -39,6 +39,8 @@ export interface VariantChoice {
 export interface Ctx {
   /** The terms as answered so far (terms-file shaped). */
   state: Obj;
+  /** The terms the interview started from (a file gone through again), when there were any. */
+  origin?: Obj;
   /** Party or list-item index, for `#` in paths. */
   i: number;
   /** The answers so far with defaults applied, when they are complete enough to resolve. */
@@ -895,8 +897,22 @@ function chineseForm(english: Path, zh: Path, what: string, extra: Partial<Quest
   return q(zh, 'input', (ctx) => `Chinese ${what}: “${str(getIn(ctx.state, english)) ?? ''}”`, {
     optional: true,
     when: (ctx) => askingChinese(ctx) && str(getIn(ctx.state, english)) !== undefined,
+    // A Chinese form of an English string changed in this round is not offered again: it translates the old one.
+    read: (ctx, path) => (staleChinese(ctx, english, path) ? undefined : getIn(ctx.state, path)),
+    note: (ctx) => {
+      const was = ctx.origin ? getIn(ctx.origin, english) : undefined;
+      return staleChinese(ctx, english, zh) ? `The English changed from “${String(was)}” to “${String(getIn(ctx.state, english))}”: its Chinese form “${String(getIn(ctx.state, zh))}” is not kept; give the new one (Enter leaves a blank [●]).` : undefined;
+    },
     ...extra,
   });
+}
+
+/** The Chinese form at `zh` was given for an English string this round has changed. */
+function staleChinese(ctx: Ctx, english: Path, zh: Path): boolean {
+  if (!ctx.origin) return false;
+  const was = getIn(ctx.origin, english);
+  const zhWas = getIn(ctx.origin, zh);
+  return was !== undefined && zhWas !== undefined && !deepEqual(was, getIn(ctx.state, english)) && deepEqual(zhWas, getIn(ctx.state, zh));
 }
 
 /** A State the Chinese text names without help (中华人民共和国 for People's Republic of China): not asked. */

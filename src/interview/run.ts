@@ -95,6 +95,7 @@ export async function runInterview(io: InterviewIo, options: InterviewOptions = 
 
   const ctxFor = (i: number, s: Obj = state): Ctx => ({
     state: s,
+    origin,
     i,
     variants,
     get resolved() {

@@ -99,6 +99,15 @@ describe('interview: the Chinese forms of the names', () => {
     expect(again.rejected.map((r) => r.id)).toEqual(['parties[0].zh.shortName']);
     expect(t.signing.zh).toBeUndefined();
 
+    // A name changed in English: its old Chinese form is not offered, and the new one is asked for.
+    const renamed = scripted({ 'signing.place': 'Shanghai', 'signing.zh.place': '上海', 'parties[1].name': 'Agência Espacial Brasileira' }, { otherwise: 'enter' });
+    const after = (await runInterview(renamed, { start: structuredClone(first.terms), prefilled: true })).terms as Record<string, any>;
+    expect(renamed.question('signing.zh.place')?.default).toBeUndefined();
+    expect(renamed.said.map((x) => x.text)).toContain('The English changed from “Beijing” to “Shanghai”: its Chinese form “北京” is not kept; give the new one (Enter leaves a blank [●]).');
+    expect(after.signing.zh).toEqual({ place: '上海' });
+    expect(after.parties[1].zh.name).toBeUndefined(); // Enter: a blank and an open point, not the old name
+    expect(after.parties[0].zh.name).toBe('中国国家航天局'); // unchanged English: kept
+
     // No at the first question keeps every Chinese form the file has.
     const no = scripted({ zh: false }, { otherwise: 'enter' });
     const kept = await runInterview(no, { start: structuredClone(first.terms), prefilled: true });
