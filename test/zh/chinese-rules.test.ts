@@ -100,6 +100,8 @@ describe('Chinese text rules', () => {
 describe('cross-references', () => {
   it('reads this instrument\'s articles in English and Chinese, not another treaty\'s', () => {
     expect(englishReferences('under Article 12, Articles 14 and 17, and Article 2 of the Convention Establishing the World Intellectual Property Organization, and Article 5(2) of this Protocol')).toEqual([5, 12, 14, 17]);
+    // Two-digit numbers and lists of another instrument's articles stay out whole, not cut to fit.
+    expect(englishReferences('Article 12 of the Convention, Articles 13 and 14 of the Framework Agreement, Article 22')).toEqual([22]);
     expect(chineseReferences('根据第十二条、第十四条和第十七条，第五条第二款，《责任公约》第八条，框架协定第三条，本议定书第九条')).toEqual([5, 9, 12, 14, 17]);
   });
 });

@@ -263,7 +263,9 @@ export function reviewChineseText(text: string, file?: string, opts: { memorandu
 /** Articles of this instrument an English article refers to: "Article 12", "Articles 12 and 14", not "Article 2 of the Convention …". */
 export function englishReferences(body: string): number[] {
   const out = new Set<number>();
-  for (const m of body.matchAll(/\bArticles? (\d+(?:\(\d+\))?(?:(?:, | and | or | to )(?:Article )?\d+(?:\(\d+\))?)*)(?! of (?!this\b))/g)) {
+  for (const m of body.matchAll(/\bArticles? (\d+(?:\(\d+\))?(?:(?:, | and | or | to )(?:Article )?\d+(?:\(\d+\))?)*)/g)) {
+    // The whole list, then what follows it: "of the Convention" makes it another instrument's.
+    if (/^ of (?!this\b)/.test(body.slice(m.index + m[0].length))) continue;
     for (const n of m[1]!.matchAll(/(?<!\()\b\d+\b(?!\))/g)) out.add(Number(n[0]));
   }
   return [...out].sort((a, b) => a - b);
