@@ -103,6 +103,8 @@ describe('cross-references', () => {
     // Two-digit numbers and lists of another instrument's articles stay out whole, not cut to fit.
     expect(englishReferences('Article 12 of the Convention, Articles 13 and 14 of the Framework Agreement, Article 22')).toEqual([22]);
     expect(chineseReferences('根据第十二条、第十四条和第十七条，第五条第二款，《责任公约》第八条，框架协定第三条，本议定书第九条')).toEqual([5, 9, 12, 14, 17]);
+    // A list that begins with another instrument's article is that instrument's throughout.
+    expect(chineseReferences('依照《责任公约》第四条或第五条，并根据该公约第五条第二款，《外空条约》第六条、第八条第一款和第九条；以及第二条')).toEqual([2]);
   });
 });
 
@@ -128,6 +130,10 @@ describe('the pair: English and Chinese texts', () => {
     expect(f[0]!.line).toBe(2);
     const mou = reviewPair(EN.replace('# Protocol between', '# Memorandum of Understanding between'), ZH, FILES);
     expect(mou[0]!.message).toContain('is a memorandum of understanding');
+    // An agreement between agencies is a 协议 in Chinese, between Governments a 协定: both are agreements.
+    const fa = EN.replace('# Protocol between', '# Framework Agreement between');
+    expect(reviewPair(fa, ZH.replace('项目的议定书', '项目的框架协议'), FILES)).toEqual([]);
+    expect(reviewPair(fa, ZH.replace('项目的议定书', '项目的框架协定'), FILES)).toEqual([]);
     expect(reviewPair(EN.replace('# Protocol between', '# Memorandum of Understanding between'), ZH.replace('项目的议定书', '项目的谅解备忘录'), FILES)).toEqual([]);
   });
 

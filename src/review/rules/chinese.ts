@@ -271,15 +271,25 @@ export function englishReferences(body: string): number[] {
   return [...out].sort((a, b) => a - b);
 }
 
+/** Between two articles of one list: their paragraphs and items, then 、 和 或 及 以及 至. */
+const LIST_JOIN = /^(?:第[零一二两三四五六七八九十百千]+款|第（[零一二三四五六七八九十]+）项)*(?:、|和|或|或者|及|以及|至)$/;
+
 /**
  * Articles of this instrument a Chinese article refers to: 第十二条, 第十二条第二款, 第十二条、第十四条和
  * 第十七条; not 《责任公约》第五条 or 框架协定第八条 (another instrument's article; 本协定第八条 is this one's).
  */
 export function chineseReferences(body: string): number[] {
   const out = new Set<number>();
+  let last: { end: number; other: boolean } | undefined;
   for (const m of body.matchAll(/第([零一二两三四五六七八九十百千]+)条/g)) {
     const before = body.slice(Math.max(0, m.index - 12), m.index);
-    const other = /》\s*$/.test(before) || (/(公约|条约|宪章|协定|议定书|安排|备忘录|合同)\s*$/.test(before) && !/本(公约|条约|宪章|协定|议定书|安排|谅解备忘录|备忘录|合同)\s*$/.test(before));
+    // 《责任公约》第四条或第五条: the next article of a list belongs to the instrument the list began with.
+    const between = last ? body.slice(last.end, m.index) : undefined;
+    const listed = last !== undefined && LIST_JOIN.test(between!);
+    const other = listed
+      ? last!.other
+      : /》\s*$/.test(before) || (/(公约|条约|宪章|协定|协议|议定书|安排|备忘录|合同)\s*$/.test(before) && !/本(公约|条约|宪章|协定|协议|议定书|安排|谅解备忘录|备忘录|合同)\s*$/.test(before));
+    last = { end: m.index + m[0].length, other };
     // 第一条第二款's 款 and 项 are parts of the article, read with it; "第（一）项" never matches.
     const n = parseChineseNumeral(m[1]!);
     if (!other && n !== undefined) out.add(n);
@@ -287,15 +297,15 @@ export function chineseReferences(body: string): number[] {
   return [...out].sort((a, b) => a - b);
 }
 
-/** The noun a Chinese title of each form contains (议定书, 谅解备忘录; 协定 in 框架协定, 安排 in 实施安排). */
-export const ZH_FORM_NOUN: Partial<Record<string, string>> = {
-  agreement: '协定',
-  'framework-agreement': '协定',
-  protocol: '议定书',
-  'additional-protocol': '议定书',
-  'implementing-arrangement': '安排',
-  'memorandum-of-understanding': '谅解备忘录',
-  contract: '合同',
+/** The nouns a Chinese title of each form may use (协定 between Governments, 协议 between agencies; 安排 in 实施安排). */
+export const ZH_FORM_NOUN: Partial<Record<string, string[]>> = {
+  agreement: ['协定', '协议'],
+  'framework-agreement': ['协定', '协议'],
+  protocol: ['议定书'],
+  'additional-protocol': ['议定书'],
+  'implementing-arrangement': ['安排'],
+  'memorandum-of-understanding': ['谅解备忘录'],
+  contract: ['合同'],
 };
 
 export interface PairFiles {
@@ -329,11 +339,11 @@ export function reviewPair(en: string, zh: string, files: PairFiles): Finding[] 
   const enDoc = docFromMarkdown(en, files.en);
   const zhDoc = docFromChineseMarkdown(zh, files.zh);
   const form = enDoc.facts.form;
-  const noun = form ? ZH_FORM_NOUN[form] : undefined;
-  if (form && noun && zhDoc.title && !zhDoc.title.includes(noun)) {
+  const nouns = form ? ZH_FORM_NOUN[form] : undefined;
+  if (form && nouns && zhDoc.title && !nouns.some((n) => zhDoc.title.includes(n))) {
     push('pair-form', {
-      message: `${files.en} is a ${form.replace(/-/g, ' ')} and the title of ${files.zh} does not call it one (${noun}): ${zhDoc.title}`,
-      fix: `Both authentic texts name the same instrument: call it ${noun} in the Chinese title, or change the English.`,
+      message: `${files.en} is a ${form.replace(/-/g, ' ')} and the title of ${files.zh} does not call it one (${nouns.join(' or ')}): ${zhDoc.title}`,
+      fix: `Both authentic texts name the same instrument: call it ${nouns.join(' or ')} in the Chinese title, or change the English.`,
       line: zh.split('\n').findIndex((l) => l.startsWith('# ')) + 1,
     });
   }
