@@ -98,6 +98,12 @@ export function compareClauses(texts: readonly ParallelText[]): Problem[] {
   return problems;
 }
 
+/** The years (1800-2099) a block's text names, in order: the same in every language's version of it. */
+export function yearsOf(blocks: Block[]): string {
+  const text = blocks.map((b) => [...b.spans, ...(b.cells ?? []).flat()].map((s) => s.text).join('')).join('\n');
+  return (text.match(/(?<!\d)(?:18|19|20)\d\d(?!\d)/g) ?? []).join(',');
+}
+
 /** Consecutive table rows are one unit (one table); every other block is a unit of its own. */
 function units(blocks: Block[]): Block[][] {
   const out: Block[][] = [];
@@ -165,7 +171,9 @@ export async function alignTexts(texts: readonly ParallelText[], options: Pick<P
   for (const id of order) {
     const columns = bySection.map((m) => units(m.get(id) ?? []));
     if (columns.every((c) => c.length === 0)) continue;
-    const same = columns.every((c) => c.length === columns[0]!.length);
+    // Row by row only when the texts agree block for block: as many blocks, and the same years in each
+    // pair (a definition moved in one text would otherwise stand beside another term's).
+    const same = columns.every((c) => c.length === columns[0]!.length) && columns[0]!.every((_, r) => columns.every((c) => yearsOf(c[r]!) === yearsOf(columns[0]![r]!)));
     const rows: Block[][][] = same ? columns[0]!.map((_, r) => columns.map((c) => c[r]!)) : [columns.map((c) => c.flat())];
     sections.push({ id, kind: kindOf(id), rows });
   }

@@ -137,6 +137,17 @@ describe('the pair: English and Chinese texts', () => {
     expect(reviewPair(EN.replace('# Protocol between', '# Memorandum of Understanding between'), ZH.replace('项目的议定书', '项目的谅解备忘录'), FILES)).toEqual([]);
   });
 
+  it('definitions in another order than the English are a warning, told by the years they name', () => {
+    const en = EN.replace('including the CBERS-6 Project;', 'including the CBERS-6 Project of 2027;');
+    const zh = ZH.replace('包括CBERS-6项目；', '包括2027年CBERS-6项目；');
+    expect(reviewPair(en, zh, FILES)).toEqual([]);
+    const swapped = zh.replace(/（一）(“合作活动”[^\n]*)\n\n（二）(“空间物体”[^\n]*)/, '（一）$2\n\n（二）$1');
+    const f = reviewPair(en, swapped, FILES);
+    expect(rules(f)).toEqual(['pair-order']);
+    expect(f[0]!.severity).toBe('warning');
+    expect(f[0]!.message).toContain('block 2 names no year in Chinese and 2027 in English');
+  });
+
   it('an article heading lost in one text is an error', () => {
     const f = reviewPair(EN, ZH.replace('## 第二条　交互豁免责任', '第二条　交互豁免责任'), FILES);
     expect(rules(f)).toContain('pair-article-count');

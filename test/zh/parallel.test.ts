@@ -91,6 +91,14 @@ describe('parallel export: alignment', () => {
     expect(disputes.rows[0]![1]!).toHaveLength(3);
   });
 
+  it('keeps a clause in one row when its items are in another order in one text (the years they name differ)', async () => {
+    const en = EN.replace('including the CBERS-6 Project;', 'including the CBERS-6 Project of 2027;');
+    const zh = ZH.replace('包括CBERS-6项目；', '包括2027年CBERS-6项目；');
+    expect((await alignTexts(zhEn(zh, en), { notes: false })).sections.find((s) => s.id === 'definitions')!.rows).toHaveLength(4);
+    const swapped = zh.replace(/（一）(“合作活动”[^\n]*)\n\n（二）(“空间物体”[^\n]*)/, '（一）$2\n\n（二）$1');
+    expect((await alignTexts(zhEn(swapped, en), { notes: false })).sections.find((s) => s.id === 'definitions')!.rows).toHaveLength(1);
+  });
+
   it('follows the order the texts are given: English first when asked', async () => {
     const doc = await alignTexts([zhEn()[1]!, zhEn()[0]!], { notes: false });
     expect(doc.langs).toEqual(['en', 'zh']);

@@ -317,13 +317,14 @@ const PAIR_SOURCE = 'Vienna Convention on the Law of Treaties (1969), Art. 33(1)
 
 /**
  * The English and Chinese texts as one instrument: the same clause ids in the same order, as many
- * articles, and each article referring to the same articles (English "Article 12" against 第十二条).
- * Each difference is an error on the Chinese file's line (or the English one's, for a clause only
- * it has).
+ * articles, the same instrument named in the titles, and each article referring to the same
+ * articles (English "Article 12" against 第十二条). Each difference is an error on the Chinese
+ * file's line (or the English one's, for a clause only it has). Paragraphs or items in another
+ * order (told by the years they name) are a warning: the texts agree, but do not stand side by side.
  */
 export function reviewPair(en: string, zh: string, files: PairFiles): Finding[] {
   const findings: Finding[] = [];
-  const push = (rule: string, h: Hit) => findings.push({ rule, severity: 'error', message: h.message, fix: h.fix, source: PAIR_SOURCE, ...(h.where ? { where: h.where } : {}), ...(h.line !== undefined ? { line: h.line } : {}) });
+  const push = (rule: string, h: Hit, severity: Finding['severity'] = 'error') => findings.push({ rule, severity, message: h.message, fix: h.fix, source: PAIR_SOURCE, ...(h.where ? { where: h.where } : {}), ...(h.line !== undefined ? { line: h.line } : {}) });
   const clauseProblems = compareClauses([
     { lang: 'en', markdown: en, file: files.en },
     { lang: 'zh', markdown: zh, file: files.zh },
@@ -364,6 +365,18 @@ export function reviewPair(en: string, zh: string, files: PairFiles): Finding[] 
       });
     }
     const body = (t: string) => t.split('\n').slice(1).join('\n');
+    // Paragraph for paragraph: the years each names (treaties' dates) are the same in both texts.
+    const blocks = (t: string) => body(t).split(/\n\s*\n/).map((x) => x.trim()).filter(Boolean);
+    const [eb, zb] = [blocks(ea.text), blocks(za.text)];
+    const years = (x: string) => (x.match(/(?<!\d)(?:18|19|20)\d\d(?!\d)/g) ?? []).join(', ');
+    const k = eb.length === zb.length ? eb.findIndex((x, j) => years(x) !== years(zb[j]!)) : -1;
+    if (k >= 0) {
+      push('pair-order', {
+        message: `第${chineseNumeral(za.number)}条（${za.title}） / Article ${ea.number} (${ea.title}): block ${k + 1} names ${years(zb[k]!) || 'no year'} in Chinese and ${years(eb[k]!) || 'no year'} in English: the paragraphs or items are not in the same order`,
+        fix: 'Put the paragraphs and items (definitions included) in the same order in both texts, so that each stands beside its counterpart.',
+        line: za.line,
+      }, 'warning');
+    }
     const enRefs = englishReferences(body(ea.text)).filter((n) => n !== ea.number);
     const zhRefs = chineseReferences(body(za.text)).filter((n) => n !== za.number);
     const onlyEn = enRefs.filter((n) => !zhRefs.includes(n));
