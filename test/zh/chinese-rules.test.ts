@@ -178,6 +178,13 @@ describe('check FILE.zh.md', () => {
     expect(rules(report.findings)).toEqual(['pair-cross-references', 'open-blank']);
   });
 
+  it('knows a Chinese draft by its 第N条 articles whatever its name', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'mou-chinese.md'), MOU_ZH.replace('双方将通过', '双方应通过'));
+    const r = run(['check', 'mou-chinese.md', '--json'], { cwd: dir });
+    expect(rules((JSON.parse(r.stdout) as { findings: { rule: string }[] }).findings)).toEqual(['zh-memorandum-modal', 'open-blank']);
+  });
+
   it('reviews a Chinese memorandum alone when no English text is beside it', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'mou.zh.md'), MOU_ZH.replace('双方将通过', '双方应通过'));
