@@ -52,7 +52,14 @@ export async function runCheck(file: string, opts: CheckOptions): Promise<number
   const kind = classifyText(text, file);
   if (kind === 'text') return checkText(file, text, library, opts);
   let findings: Finding[];
-  if (kind === 'draft') {
+  // A Chinese draft: named agreement.zh.md, or any draft whose articles are 第N条 and none "Article N".
+  if (kind === 'draft' && (/\.zh\.md$/i.test(file) || (/^## 第[零一二两三四五六七八九十百千]+条/m.test(text) && !/^## Article \d+ — /m.test(text)))) {
+    // The Chinese authentic text: its own rules, and the pair rules when the English text is beside it.
+    const [{ reviewChineseDraftFile }, { sortFindings }] = await Promise.all([import('../review/rules/chinese.js'), import('../review/index.js')]);
+    const enFile = file.replace(/\.zh\.md$/i, '.md');
+    const en = enFile !== file && statSync(enFile, { throwIfNoEntry: false })?.isFile() ? { text: readFileSync(enFile, 'utf8'), file: enFile } : undefined;
+    findings = sortFindings(reviewChineseDraftFile(text, file, en));
+  } else if (kind === 'draft') {
     const definitions = [...library.definitions.values()];
     findings = reviewDraftText(text, file, { knownTerms: definitions.map((d) => d.term), contractTerms: definitions.filter((d) => d.meta.only === 'contract').map((d) => d.term) });
   } else {

@@ -1,5 +1,6 @@
 import { recogniseSale } from '../plan/character.js';
 import { buildContractView } from '../render/contract-view.js';
+import { STATE_NAMES_ZH } from '../render/view-zh.js';
 import { recommendDisputeSteps, recommendEntryIntoForce, recommendIp, recommendJurisdiction, recommendLiability, type Recommendation } from '../plan/recommend.js';
 import { DEFAULTS, NON_BINDING_FORMS, SUBORDINATE_FORMS, type ResolvedTerms } from '../terms/resolve.js';
 import {
@@ -18,7 +19,7 @@ import {
   type Form,
 } from '../terms/schema.js';
 import { enumValuesAt, validatorFor, type Path, type Validator } from './fields.js';
-import { getIn, setIn, deleteIn, type Obj } from './object-path.js';
+import { deepEqual, getIn, setIn, deleteIn, type Obj } from './object-path.js';
 import type { Asked, PromptChoice } from './types.js';
 
 /**
@@ -38,6 +39,8 @@ export interface VariantChoice {
 export interface Ctx {
   /** The terms as answered so far (terms-file shaped). */
   state: Obj;
+  /** The terms the interview started from (a file gone through again), when there were any. */
+  origin?: Obj;
   /** Party or list-item index, for `#` in paths. */
   i: number;
   /** The answers so far with defaults applied, when they are complete enough to resolve. */
@@ -74,6 +77,10 @@ export interface Question {
   multiline?: boolean;
   /** An answer that must differ from earlier ones (the other party's name): the message when it does not, else true. */
   distinct?: (value: unknown, ctx: Ctx) => true | string;
+  /** A check against other answers (as many Chinese objectives as English ones): the message when it fails, else true. */
+  consistent?: (value: unknown, ctx: Ctx) => true | string;
+  /** Not a field: it steers the interview (ask the next questions or not); every answer goes to `write`, none to the file. */
+  control?: boolean;
 }
 
 export interface ListQuestion {
@@ -299,7 +306,9 @@ function tasksQuestion(i: 0 | 1): Question {
       const id = partyIds(ctx)[i];
       const ids = partyIds(ctx);
       const rest = entries(ctx).filter((r) => r.party !== id);
-      const next = v === undefined ? rest : [...rest, { party: id, tasks: v }];
+      // The entry's other keys (its Chinese tasks) stay with it.
+      const old = entries(ctx).find((r) => r.party === id);
+      const next = v === undefined ? rest : [...rest, { ...old, party: id, tasks: v }];
       next.sort((a, b) => ids.indexOf(a.party as string) - ids.indexOf(b.party as string));
       if (next.length) setIn(ctx.state, path, next);
       else deleteIn(ctx.state, path);
@@ -870,7 +879,160 @@ const contractSection: Section = {
   ],
 };
 
-export const SECTIONS: readonly Section[] = [partiesSection, formSection, scopeSection, saleSection, contractPartiesSection, contractSection, jurisdictionSection, ipSection, liabilitySection, disputesSection, finalSection];
+// ---------------------------------------------------------------------------------------------
+// The Chinese authentic text: the Chinese form of each name the text uses, written into the `zh`
+// blocks of the terms file (`parties[0].zh.name`, `cooperation.spaceObjects[0].zh.name`, ...). A
+// name left out is a blank [●] in the Chinese text and an open point at that path.
+
+const hasChinese = (ctx: Ctx) => ((getIn(ctx.state, ['languages']) as string[] | undefined) ?? []).some((l) => String(l).toLowerCase() === 'zh');
+/** The answer to "give the Chinese forms now?", per interview (the terms file does not keep it). */
+const chineseNow = new WeakMap<Obj, boolean>();
+const askingChinese = (ctx: Ctx) => hasChinese(ctx) && chineseNow.get(ctx.state) === true;
+
+/**
+ * The Chinese form of the string at `english` (a path with numbers), asked only when that string is
+ * given and the user chose to give the Chinese forms now. Optional: Enter leaves it out.
+ */
+function chineseForm(english: Path, zh: Path, what: string, extra: Partial<Question> = {}): Question {
+  return q(zh, 'input', (ctx) => `Chinese ${what}: “${str(getIn(ctx.state, english)) ?? ''}”`, {
+    optional: true,
+    when: (ctx) => askingChinese(ctx) && str(getIn(ctx.state, english)) !== undefined,
+    // A Chinese form of an English string changed in this round is not offered again: it translates the old one.
+    read: (ctx, path) => (staleChinese(ctx, english, path) ? undefined : getIn(ctx.state, path)),
+    note: (ctx) => {
+      const was = ctx.origin ? getIn(ctx.origin, english) : undefined;
+      return staleChinese(ctx, english, zh) ? `The English changed from “${String(was)}” to “${String(getIn(ctx.state, english))}”: its Chinese form “${String(getIn(ctx.state, zh))}” is not kept; give the new one (Enter leaves a blank [●]).` : undefined;
+    },
+    ...extra,
+  });
+}
+
+/** The Chinese form at `zh` was given for an English string this round has changed. */
+function staleChinese(ctx: Ctx, english: Path, zh: Path): boolean {
+  if (!ctx.origin) return false;
+  const was = getIn(ctx.origin, english);
+  const zhWas = getIn(ctx.origin, zh);
+  return was !== undefined && zhWas !== undefined && !deepEqual(was, getIn(ctx.state, english)) && deepEqual(zhWas, getIn(ctx.state, zh));
+}
+
+/** A State the Chinese text names without help (中华人民共和国 for People's Republic of China): not asked. */
+const unknownState = (en: string | undefined) => en !== undefined && !STATE_NAMES_ZH.some(([re]) => re.test(en.trim()));
+
+/** The Chinese forms of each party's strings. */
+const chineseParty = (i: number): Question[] => {
+  const en = (...rest: Path) => ['parties', i, ...rest] as Path;
+  const zh = (...rest: Path) => ['parties', i, 'zh', ...rest] as Path;
+  return [
+    chineseForm(en('name'), zh('name'), 'name of the party', { message: (ctx) => `Chinese name of “${str(getIn(ctx.state, en('name')))}” (e.g. ${i === 0 ? '中国国家航天局' : '巴西航天局'})` }),
+    chineseForm(en('shortName'), zh('shortName'), 'short name', { message: (ctx) => `Chinese short name for “${str(getIn(ctx.state, en('shortName')))}” (e.g. ${i === 0 ? '国家航天局' : '巴西航天局'})` }),
+    chineseForm(en('state'), zh('state'), 'name of the State', {
+      message: (ctx) => `Chinese name of “${str(getIn(ctx.state, en('state')))}” (e.g. ${i === 0 ? '中华人民共和国' : '巴西联邦共和国'})`,
+      when: (ctx) => askingChinese(ctx) && unknownState(str(getIn(ctx.state, en('state')))),
+    }),
+    chineseForm(en('legalForm'), zh('legalForm'), `legal form of ${i === 0 ? 'the first' : 'the second'} party`),
+    chineseForm(en('registeredOffice'), zh('registeredOffice'), `registered office of ${i === 0 ? 'the first' : 'the second'} party`),
+    chineseForm(en('signatory', 'name'), zh('signatory', 'name'), 'name of the signatory'),
+    chineseForm(en('signatory', 'title'), zh('signatory', 'title'), 'title of the signatory', { message: (ctx) => `Chinese title of the signatory: “${str(getIn(ctx.state, en('signatory', 'title')))}” (e.g. 局长)` }),
+  ];
+};
+
+/**
+ * Phrases that match the English ones one for one (objectives, a party's tasks): typed on one line,
+ * separated by semicolons (；or ;), in the same order; one left out at the end is a blank [●].
+ */
+function chinesePhrases(english: (ctx: Ctx) => string[] | undefined, zh: Path, what: string, extra: Partial<Question> = {}): Question {
+  return chineseForm(zh, zh, what, {
+    message: (ctx) => `Chinese ${what}, in the same order, separated by ；: ${(english(ctx) ?? []).map((x, k) => `(${k + 1}) ${x}`).join(' ')}`,
+    when: (ctx) => askingChinese(ctx) && (english(ctx)?.length ?? 0) > 0,
+    toPrompt: (v) => (Array.isArray(v) ? v.join('；') : v),
+    fromPrompt: (raw) => String(raw ?? '').split(/[;；]/).map((x) => x.trim()).filter(Boolean),
+    consistent: (v, ctx) => {
+      const n = english(ctx)?.length ?? 0;
+      const got = Array.isArray(v) ? v.length : 0;
+      // Fewer is allowed: an English phrase added since has no Chinese yet, and is a blank [●] in the Chinese text.
+      return got <= n ? true : `Give at most ${n} ${what}, one for each English one in the same order, separated by ；(you gave ${got})`;
+    },
+    ...extra,
+  });
+}
+
+/** A party's Chinese tasks, kept in its `cooperation.responsibilities` entry. */
+function chineseTasks(i: 0 | 1): Question {
+  const entries = (ctx: Ctx) => (getIn(ctx.state, ['cooperation', 'responsibilities']) as Obj[] | undefined) ?? [];
+  const index = (ctx: Ctx) => entries(ctx).findIndex((r) => r.party === partyIds(ctx)[i]);
+  const english = (ctx: Ctx) => entries(ctx)[index(ctx)]?.tasks as string[] | undefined;
+  return chinesePhrases(english, ['cooperation', 'responsibilities', i, 'zh', 'tasks'], `tasks of ${i === 0 ? 'the first' : 'the second'} party`, {
+    read: (ctx) => getIn(ctx.state, ['cooperation', 'responsibilities', index(ctx), 'zh', 'tasks']),
+    write: (ctx, _p, v) => {
+      const k = index(ctx);
+      if (k < 0) return;
+      const path = ['cooperation', 'responsibilities', k, 'zh'];
+      if (v !== undefined) setIn(ctx.state, [...path, 'tasks'], v);
+      else {
+        deleteIn(ctx.state, [...path, 'tasks']);
+        if (Object.keys((getIn(ctx.state, path) as Obj | undefined) ?? {}).length === 0) deleteIn(ctx.state, path);
+      }
+    },
+  });
+}
+
+/** One question per item of a list of named things (space objects, facilities), up to `max`. */
+const chineseItems = (list: Path, max: number, what: string): Question[] =>
+  Array.from({ length: max }, (_, k) => chineseForm([...list, k, 'name'], [...list, k, 'zh', 'name'], what));
+
+const chineseSection: Section = {
+  id: 'zh',
+  title: '6. The Chinese text',
+  intro: 'Chinese is an authentic language: the Chinese text needs the Chinese form of each name. A name left out shows as a blank [●] in the Chinese text and an open point in the notes.',
+  when: hasChinese,
+  steps: [
+    {
+      // Not a field: whether to give the forms now. No leaves the `zh` blocks as they are.
+      ...q(['zh'], 'confirm', 'Give the Chinese forms of the names now?', {
+        control: true,
+        validate: () => true,
+        read: () => undefined,
+        fallback: () => true,
+        write: (ctx, _path, v) => {
+          chineseNow.set(ctx.state, v === true);
+        },
+      }),
+    },
+    ...chineseParty(0),
+    ...chineseParty(1),
+    chineseForm(['parentInstrument', 'title'], ['parentInstrument', 'zh', 'title'], 'title of the instrument this one implements, in 《》'),
+    chineseForm(['parentInstrument', 'title'], ['parentInstrument', 'zh', 'shortTitle'], 'short title of that instrument after its first mention, in 《》 (e.g. 《框架协定》)', {
+      message: (ctx) => `Chinese short title of “${str(getIn(ctx.state, ['parentInstrument', 'shortTitle'])) ?? str(getIn(ctx.state, ['parentInstrument', 'title']))}” after its first mention, in 《》 (e.g. 《框架协定》)`,
+    }),
+    ...Array.from({ length: 10 }, (_, k) => chineseForm(['priorInstruments', k, 'title'], ['priorInstruments', k, 'zh', 'title'], 'title of the earlier instrument, in 《》')),
+    chineseForm(['cooperation', 'project', 'name'], ['cooperation', 'project', 'zh', 'name'], 'name of the project'),
+    chineseForm(['cooperation', 'project', 'description'], ['cooperation', 'project', 'zh', 'description'], 'description of the project, completing “项目包括：…”', { multiline: true }),
+    chinesePhrases((ctx) => getIn(ctx.state, ['cooperation', 'objectives']) as string[] | undefined, ['cooperation', 'zh', 'objectives'], 'objectives'),
+    chineseTasks(0),
+    chineseTasks(1),
+    ...chineseItems(['cooperation', 'spaceObjects'], 50, 'name of the space object'),
+    chineseForm(['cooperation', 'station', 'name'], ['cooperation', 'station', 'zh', 'name'], 'name of the space station'),
+    ...chineseItems(['cooperation', 'facilities'], 20, 'name of the facility'),
+    ...chineseItems(['cooperation', 'implementingEntities'], 20, 'name of the implementing entity'),
+    chineseForm(['cooperation', 'launch', 'site'], ['cooperation', 'launch', 'zh', 'site'], 'name of the launch site'),
+    chineseForm(['cooperation', 'launch', 'vehicle'], ['cooperation', 'launch', 'zh', 'vehicle'], 'name of the launch vehicle'),
+    chineseForm(['cooperation', 'launch', 'provider'], ['cooperation', 'launch', 'zh', 'provider'], 'name of the launch service provider'),
+    chineseForm(['cooperation', 'launch', 'siteState'], ['cooperation', 'launch', 'zh', 'siteState'], 'name of the State of the launch site', {
+      when: (ctx) => askingChinese(ctx) && unknownState(str(getIn(ctx.state, ['cooperation', 'launch', 'siteState']))),
+    }),
+    chineseForm(['cooperation', 'launch', 'siteOperator'], ['cooperation', 'launch', 'zh', 'siteOperator'], 'name of the launch site operator'),
+    chineseForm(['liability', 'indemnityCap'], ['liability', 'zh', 'indemnityCap'], 'cap on the launch-phase indemnity'),
+    chineseForm(['disputes', 'arbitration', 'seat'], ['disputes', 'arbitration', 'zh', 'seat'], 'name of the seat of arbitration', { message: (ctx) => `Chinese name of the seat of arbitration: “${str(getIn(ctx.state, ['disputes', 'arbitration', 'seat']))}” (e.g. 海牙)` }),
+    chineseForm(['disputes', 'arbitration', 'language'], ['disputes', 'arbitration', 'zh', 'language'], 'name of the language of the arbitration', { message: (ctx) => `Chinese name of the language of the arbitration: “${str(getIn(ctx.state, ['disputes', 'arbitration', 'language']))}” (e.g. 英文)` }),
+    chineseForm(['disputes', 'arbitration', 'appointingAuthority'], ['disputes', 'arbitration', 'zh', 'appointingAuthority'], 'name of the appointing authority'),
+    chineseForm(['contract', 'governingLaw'], ['contract', 'zh', 'governingLaw'], 'governing law (e.g. 英格兰和威尔士法律)'),
+    chineseForm(['contract', 'acceptance', 'criteria'], ['contract', 'acceptance', 'zh', 'criteria'], 'acceptance criteria'),
+    ...Array.from({ length: 12 }, (_, k) => chineseForm(['contract', 'payments', k, 'milestone'], ['contract', 'payments', k, 'zh', 'milestone'], 'event of the payment')),
+    chineseForm(['signing', 'place'], ['signing', 'zh', 'place'], 'name of the place of signature', { message: (ctx) => `Chinese name of the place of signature: “${str(getIn(ctx.state, ['signing', 'place']))}” (e.g. 北京)` }),
+  ],
+};
+
+export const SECTIONS: readonly Section[] = [partiesSection, formSection, scopeSection, saleSection, contractPartiesSection, contractSection, jurisdictionSection, ipSection, liabilitySection, disputesSection, finalSection, chineseSection];
 
 /** The built-in variants of each topic, with the schema's explanation of each. */
 export const BUILTIN_VARIANTS: Record<Topic, VariantChoice[]> = {

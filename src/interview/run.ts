@@ -95,6 +95,7 @@ export async function runInterview(io: InterviewIo, options: InterviewOptions = 
 
   const ctxFor = (i: number, s: Obj = state): Ctx => ({
     state: s,
+    origin,
     i,
     variants,
     get resolved() {
@@ -127,7 +128,8 @@ export async function runInterview(io: InterviewIo, options: InterviewOptions = 
     if (question.kind === 'number' && raw === undefined) return 'A number is needed here';
     const value = question.fromPrompt ? question.fromPrompt(raw, ctx) : raw;
     const valid = readable(question.validate ? question.validate(value) : true);
-    return valid === true && question.distinct ? question.distinct(value, ctx) : valid;
+    const unique = valid === true && question.distinct ? question.distinct(value, ctx) : valid;
+    return unique === true && question.consistent ? question.consistent(value, ctx) : unique;
   };
 
   const writeField = (question: Question, i: number, v: unknown) => {
@@ -179,6 +181,10 @@ export async function runInterview(io: InterviewIo, options: InterviewOptions = 
       validate: validate as Asked['validate'],
     });
 
+    if (question.control) {
+      write(raw);
+      return;
+    }
     if (sameRaw(question.kind, raw, shownRaw)) {
       if (current !== undefined) return; // kept as it was
       if (prefilled && fallback !== undefined) {

@@ -26,6 +26,10 @@ const areasInSchemaOrder = (terms: Terms): Terms => {
   return { ...terms, cooperation: { ...terms.cooperation, areas: [...areas].sort((a, b) => order.indexOf(a) - order.indexOf(b)) } };
 };
 
+/** The terms without their `zh` blocks. */
+const withoutZh = (v: unknown): unknown =>
+  Array.isArray(v) ? v.map(withoutZh) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'zh').map(([k, x]) => [k, withoutZh(x)])) : v;
+
 describe('a fresh interview with each example\'s facts', () => {
   it.each(EXAMPLES.map((f) => [basename(f), f]))('reproduces %s: same resolved terms, same draft', async (name, file) => {
     const user = scripted(FRESH_SCRIPTS[name]!);
@@ -35,7 +39,9 @@ describe('a fresh interview with each example\'s facts', () => {
 
     const text = renderTermsYaml(terms, { fileName: 'agreement.yaml', schemaRef: '../schema/terms.schema.json' });
     const ours = parseTerms(text, 'agreement.yaml').terms;
-    const example = areasInSchemaOrder(parseTerms(read(file), file).terms);
+    const parsed = parseTerms(read(file), file).terms;
+    // The interview asks for Chinese forms only when Chinese is an authentic language.
+    const example = areasInSchemaOrder(parsed.languages?.includes('zh') ? parsed : (withoutZh(parsed) as Terms));
     expect(resolvedOf(ours)).toEqual(resolvedOf(example));
     expect(draftOf(text)).toBe(draftOf(renderTermsYaml(example as never)));
     expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../schema/terms.schema.json');
@@ -114,8 +120,9 @@ describe('--terms: prefilled from a file', () => {
     const after = written.split('\n');
     const removed = before.filter((l) => !after.includes(l));
     const added = after.filter((l) => !before.includes(l));
-    expect(removed).toEqual(['  arbitration: { rules: pca-outer-space, seat: The Hague, arbitrators: 3, language: English }', '  years: 10']);
-    expect(added).toEqual(['    - to train engineers of both States', '  arbitration: { rules: pca-outer-space, seat: Geneva, arbitrators: 3, language: English }', '  years: 7']);
+    // The Chinese name of the old seat (海牙) is not kept for the new one: a blank [●] until it is given.
+    expect(removed).toEqual(['  arbitration: { rules: pca-outer-space, seat: The Hague, arbitrators: 3, language: English, zh: { seat: 海牙, language: 英文 } }', '  years: 10']);
+    expect(added).toEqual(['    - to train engineers of both States', '  arbitration: { rules: pca-outer-space, seat: Geneva, arbitrators: 3, language: English, zh: { language: 英文 } }', '  years: 7']);
   });
 
   it('drops a detail the new answers make moot, and only then', async () => {

@@ -83,6 +83,7 @@ describe('spacecoop new (in process, prompts scripted)', () => {
       'disputes.arbitration.seat': 'The Hague',
       'term.years': 10,
       languages: 'zh, pt, en',
+      zh: false,
       'signing.place': 'Beijing',
       'signing.date': '2027-03-15',
     });

@@ -119,4 +119,30 @@ describe.skipIf(!soffice)('LibreOffice round trip (headless)', () => {
     expect(text).toMatch(/^\s*\(a\)\s+\S/m);
     expect(text).toContain('Annex: Drafting notes for review');
   }, 180_000);
+  it.skipIf(!hasPdftotext)('the parallel Chinese-English .docx opens with a CJK font for the Chinese column, each article side by side (pages left as PNG for a look)', async () => {
+    // fonts-noto-cjk gives LibreOffice a CJK serif in place of SimSun; without a CJK font the Chinese would show as empty boxes.
+    const cjk = spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).stdout.trim();
+    if (!cjk) console.warn('test:office: no CJK font (apt-get install fonts-noto-cjk); the Chinese column cannot render');
+    const { exportParallel } = await import('../../src/export/parallel.js');
+    const fixture = (f: string) => read(join(ROOT, 'test/zh/fixtures', f));
+    const dir = tempDir();
+    const docx = join(dir, 'protocol.zh-en.docx');
+    writeFileSync(docx, (await exportParallel([{ lang: 'zh', markdown: fixture('protocol.zh.md') }, { lang: 'en', markdown: fixture('protocol.md') }], 'docx', { notes: false })) as Uint8Array);
+    const c = spawnSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, docx], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, HOME: dir } });
+    expect(c.status, c.stderr).toBe(0);
+    const pdf = join(dir, 'protocol.zh-en.pdf');
+    const text = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout;
+    // Side by side: the Chinese and the English article heading on one line, the Chinese first.
+    expect(text).toMatch(/第二条\s+交互豁免责任\s+Article 2 — Cross-Waiver of Liability/);
+    expect(text).toMatch(/一、每一方放弃[^\n]*\s{2,}1\.\s+Each Party waives/);
+    expect(text).toMatch(/签字：\s*_+\s+签字：/);
+    if (cjk) {
+      const fonts = spawnSync('pdffonts', [pdf], { encoding: 'utf8' }).stdout;
+      expect(fonts).toMatch(/CJK/);
+    }
+    if (spawnSync('pdftoppm', ['-v'], { encoding: 'utf8' }).status === 0) {
+      expect(spawnSync('pdftoppm', ['-r', '60', '-png', pdf, join(dir, 'page')], { encoding: 'utf8' }).status).toBe(0);
+      console.info(`test:office: the parallel text's pages are in ${dir}/page-*.png`);
+    }
+  }, 180_000);
 });
