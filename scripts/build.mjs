@@ -14,9 +14,13 @@ const { readClauseDir } = await import(join(ROOT, 'dist/library/load.js'));
 const { precompileLibrary } = await import(join(ROOT, 'dist/library/precompile.js'));
 const { templateViewKeys } = await import(join(ROOT, 'dist/engine.js'));
 
+const { TWINS_REQUIRED } = await import(join(ROOT, 'dist/library/twins.js'));
 const sources = [...readClauseDir(join(ROOT, 'clauses')), ...readClauseDir(join(ROOT, 'templates'))];
 try {
-  writeFileSync(join(ROOT, 'dist/library-data.cjs'), precompileLibrary(sources, { viewKeys: templateViewKeys(), root: ROOT }));
+  // Every built-in clause must have its Chinese twin (TWINS_REQUIRED), checked against it here.
+  const data = precompileLibrary(sources, { viewKeys: templateViewKeys(), root: ROOT, builtin: () => TWINS_REQUIRED });
+  writeFileSync(join(ROOT, 'dist/library-data.cjs'), data.en);
+  writeFileSync(join(ROOT, 'dist/library-data-zh.cjs'), data.zh);
 } catch (e) {
   // A broken built-in clause file fails the build with the same located message a user would see.
   console.error(e.message);

@@ -20,8 +20,9 @@ export function templateViewKeys(): Set<string> {
   return viewKeys;
 }
 
-export function compileLibrary(sources: readonly ClauseSource[]): Library {
-  return buildLibrary(sources, { viewKeys: templateViewKeys() });
+/** `builtin`: which files are the built-in library's, whose clauses must each have their twins. */
+export function compileLibrary(sources: readonly ClauseSource[], builtin?: (file: string) => boolean): Library {
+  return buildLibrary(sources, { viewKeys: templateViewKeys(), ...(builtin ? { builtin } : {}) });
 }
 
 export interface DraftResult {

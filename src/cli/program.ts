@@ -22,6 +22,7 @@ Examples:
   spacecoop draft agreement.yaml                  draft (or regenerate, keeping your edits) agreement.md
   spacecoop check agreement.md                    what counsel would flag
   spacecoop draft agreement.yaml --format docx    regenerate agreement.md, then a Word copy of it for review
+  spacecoop draft agreement.yaml --lang zh        the Chinese authentic text, agreement.zh.md (zh among the languages)
   spacecoop export agreement.md --format docx     the draft as it stands, your edits included, as Word
   spacecoop import agreement.docx                 the reviewers' Word edits back into agreement.md
   spacecoop check their-draft.txt                 which Section 4.4 provisions their text leaves missing or vague
@@ -51,6 +52,7 @@ Exit codes: 0 done, 1 review errors or merge conflicts, 2 bad input or usage.`,
     .option('--force', 'with an existing draft: regenerate everything, discarding hand edits (a backup is written first)')
     .option('--draft <file>', 'with --format docx|html: the Markdown draft to regenerate and export from (default: beside the terms file)')
     .option('--overwrite', 'with --format docx|html: replace a Word or HTML file changed since spacecoop wrote it (a backup is kept)')
+    .option('--lang <langs>', 'the authentic text to write: en (default) or zh (agreement.zh.md); zh,en with --format docx|html: both side by side')
     .addOption(clausesOption())
     .exitOverride()
     .action(async (terms: string, opts) => {

@@ -1,3 +1,4 @@
+import { parseChineseNumber } from './refs.js';
 import { CLAUSE_CLOSE, NOTES_OPEN } from '../export/markdown.js';
 import { markerLine } from './document.js';
 
@@ -40,7 +41,7 @@ export function conflictLines(ours: string[], theirs: string[], note?: { ours?: 
 }
 
 const OPEN = /^<!-- spacecoop:clause ([a-z0-9/-]+) -->$/;
-const HEADING = /^## Article (\d+) — /;
+const HEADING = /^## (?:Article (\d+) — |第([〇零一二三四五六七八九十百千]+)条\u3000)/;
 
 /** Every unresolved conflict left in a draft's text, with where it is. */
 export function findConflicts(text: string): Conflict[] {
@@ -63,7 +64,7 @@ export function findConflicts(text: string): Conflict[] {
     } else {
       const h = HEADING.exec(line);
       if (h && article === undefined) {
-        article = Number(h[1]);
+        article = h[1] !== undefined ? Number(h[1]) : parseChineseNumber(h[2]!);
         for (const c of out) if (c.clauseId === clauseId && c.article === undefined && clauseId) c.article = article;
       }
       if (line === OURS_MARK || line.startsWith(`${OURS_MARK} `)) out.push({ line: i + 1, clauseId, ...(article !== undefined ? { article } : {}) });

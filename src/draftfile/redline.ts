@@ -41,7 +41,7 @@ export interface RedlineResult {
 }
 
 const SECTION_NAMES: Record<string, string> = { 'instrument/preamble': 'Preamble', 'instrument/signature': 'Signature block' };
-const HEADING = /^## Article \S+ — (.*)$/;
+const HEADING = /^## (?:Article \S+ — |第\S+?条\u3000)(.*)$/;
 
 interface Side {
   body: string[];

@@ -1,3 +1,4 @@
+import { chineseNumber } from '../library/helpers.js';
 /**
  * Article numbers in a number-independent form, so the merge compares text, not numbering.
  *
@@ -42,16 +43,54 @@ const TOKEN = new RegExp(`${REF_OPEN}([^${REF_OPEN}${REF_CLOSE}]+)${REF_CLOSE}`,
 
 const token = (id: string) => `${REF_OPEN}${id}${REF_CLOSE}`;
 
+/**
+ * Chinese references: 第十二条 (headings, cross-references, 第十二条第二款, lists such as
+ * 第十二条、第十四条和第十七条, each written in full). The number between 第 and 条 follows its article.
+ */
+const ZH_NUM = '〇零一二三四五六七八九十百千';
+const ZH_REF = new RegExp(`第([${ZH_NUM}]+)条`, 'g');
+const ZH_SLUG = new RegExp(`(\\(#第)([${ZH_NUM}]+)(条)`, 'g');
+const MAY_REFER_ZH = /第[〇零一二三四五六七八九十百千]+条/;
+
+/** 十二 -> 12, 一百零五 -> 105; undefined when it is not a Chinese numeral. */
+export function parseChineseNumber(s: string): number | undefined {
+  const digits: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+  const units: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+  let total = 0;
+  let digit: number | undefined;
+  for (const ch of s) {
+    if (ch in digits) digit = digits[ch];
+    else if (ch in units) {
+      total += (digit ?? 1) * units[ch]!;
+      digit = undefined;
+    } else return undefined;
+  }
+  return total + (digit ?? 0);
+}
+
 export function normalizeRefs(raw: string, numbering: Numbering): string {
   const text = escapeUser(raw);
-  if (!MAY_REFER.test(text)) return text;
+  const en = MAY_REFER.test(text);
+  const zh = MAY_REFER_ZH.test(text);
+  if (!en && !zh) return text;
   const one = (n: string) => {
     const id = numbering.get(Number(n));
     return id === undefined ? n : token(id);
   };
-  return text
-    .replace(REF, (_m, head: string, first: string, rest: string) => head + one(first) + rest.replace(NUM, one))
-    .replace(SLUG, (_m, head: string, n: string, tail: string) => head + one(n) + tail);
+  const oneZh = (n: string) => {
+    const id = numbering.get(parseChineseNumber(n) ?? -1);
+    return id === undefined ? n : token(id);
+  };
+  let out = text;
+  if (en) {
+    out = out
+      .replace(REF, (_m, head: string, first: string, rest: string) => head + one(first) + rest.replace(NUM, one))
+      .replace(SLUG, (_m, head: string, n: string, tail: string) => head + one(n) + tail);
+  }
+  if (zh) {
+    out = out.replace(ZH_REF, (_m, n: string) => `第${oneZh(n)}条`).replace(ZH_SLUG, (_m, head: string, n: string, tail: string) => head + oneZh(n) + tail);
+  }
+  return out;
 }
 
 export interface Renumbering {
@@ -65,12 +104,15 @@ export interface Renumbering {
 
 export function denormalizeRefs(text: string, r: Renumbering): string {
   if (!text.includes(REF_OPEN)) return unescapeUser(text);
-  const numbered = text.replace(TOKEN, (_m, id: string) => {
+  const numbered = text.replace(TOKEN, (m, id: string, offset: number) => {
+    // Between 第 and 条 the number is written in Chinese numerals.
+    const zh = text[offset - 1] === '第' && text[offset + m.length] === '条';
+    const show = (n: number) => (zh ? chineseNumber(n) : String(n));
     const n = r.numbers.get(id) ?? byTopic(id, r.numbers);
-    if (n !== undefined) return String(n);
+    if (n !== undefined) return show(n);
     const old = r.previous.get(id) ?? 0;
     if (!r.dangling.some((d) => d.id === id)) r.dangling.push({ id, old });
-    return old ? String(old) : '[●]';
+    return old ? show(old) : '[●]';
   });
   return unescapeUser(numbered);
 }
@@ -83,17 +125,21 @@ function byTopic(id: string, numbers: Map<string, number>): number | undefined {
 }
 
 const HEADING = /^## Article (\d+) — /m;
+const HEADING_ZH = new RegExp(`^## 第([${ZH_NUM}]+)条\u3000`, 'm');
 
-/** The number an article heading gives itself, if the body has one. */
+/** The number an article heading gives itself ("## Article 12 — " or "## 第十二条　"), if the body has one. */
 export function headingNumber(body: string): number | undefined {
   const m = HEADING.exec(body);
-  return m ? Number(m[1]) : undefined;
+  if (m) return Number(m[1]);
+  const z = HEADING_ZH.exec(body);
+  return z ? parseChineseNumber(z[1]!) : undefined;
 }
 
 /** True when the normalized body carries its own article heading. */
 export function hasOwnHeading(normalizedBody: string, id: string): boolean {
   const heading = `## Article ${REF_OPEN}${id}${REF_CLOSE} — `;
-  return normalizedBody.startsWith(heading) || normalizedBody.includes(`\n${heading}`);
+  const headingZh = `## 第${REF_OPEN}${id}${REF_CLOSE}条\u3000`;
+  return [heading, headingZh].some((h) => normalizedBody.startsWith(h) || normalizedBody.includes(`\n${h}`));
 }
 
 /**
@@ -103,6 +149,12 @@ export function hasOwnHeading(normalizedBody: string, id: string): boolean {
 export function unfollowedRefs(text: string, numbering: Numbering): { line: number; ref: string; number: number }[] {
   const out: { line: number; ref: string; number: number }[] = [];
   text.split('\n').forEach((l, line) => {
+    if (MAY_REFER_ZH.test(l) && !HEADING_ZH.test(l)) {
+      for (const m of l.matchAll(ZH_REF)) {
+        const n = parseChineseNumber(m[1]!);
+        if (n !== undefined && !numbering.has(n)) out.push({ line, ref: m[0], number: n });
+      }
+    }
     if (!MAY_REFER.test(l) || /^#+ Article \d+ — /.test(l)) return;
     for (const m of l.matchAll(REF)) {
       for (const n of `${m[2]}${m[3]}`.match(NUM) ?? []) if (!numbering.has(Number(n))) out.push({ line, ref: m[0].trim(), number: Number(n) });

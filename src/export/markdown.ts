@@ -1,4 +1,5 @@
 import type { Article, Block, Draft } from '../render/draft.js';
+import { chineseNumber } from '../library/helpers.js';
 import { NOTES_HEADING, noteSections, notesIntro, statusLine } from './notes.js';
 
 /** First line of every draft spacecoop writes; how it knows a file is its own. */
@@ -19,8 +20,9 @@ export function isSpacecoopDraft(text: string): boolean {
   return text.replace(/^\uFEFF/, '').replace(/^[ \t]+/, '').startsWith(DRAFT_MARKER);
 }
 
-export function articleHeading(a: Pick<Article, 'number' | 'title'>): string {
-  return `Article ${a.number} — ${a.title}`;
+/** "Article 12 — Liability", or in a Chinese text 第十二条　责任 (an ideographic space, as Chinese treaties set it). */
+export function articleHeading(a: Pick<Article, 'number' | 'title'>, lang: 'en' | 'zh' = 'en'): string {
+  return lang === 'zh' ? `第${chineseNumber(a.number)}条\u3000${a.title}` : `Article ${a.number} — ${a.title}`;
 }
 
 /** GitHub's heading anchors, which markdownlint's MD051 checks the same way. */
@@ -31,8 +33,14 @@ export function slug(heading: string): string {
     .replace(/\s/g, '-');
 }
 
-function renderBlock(b: Block): string[] {
+function renderBlock(b: Block, lang: 'en' | 'zh' = 'en'): string[] {
   const out: string[] = [];
+  if (lang === 'zh') {
+    // 一、 for paragraphs and （一） for items: plain text in Markdown, never a list that would renumber them.
+    out.push(b.number !== undefined ? `${chineseNumber(b.number)}、${b.text}` : b.text);
+    b.items.forEach((item, i) => out.push('', `（${chineseNumber(i + 1)}）${item.text}`));
+    return out;
+  }
   const indent = b.number !== undefined ? '   ' : '';
   out.push(b.number !== undefined ? `${b.number}. ${b.text}` : b.text);
   for (const item of b.items) {
@@ -43,22 +51,24 @@ function renderBlock(b: Block): string[] {
 }
 
 /** The article body alone (heading and paragraphs), as the merge and redline compare it. */
-export function renderArticle(a: Article): string {
-  const lines = [`## ${articleHeading(a)}`, ''];
+export function renderArticle(a: Article, lang: 'en' | 'zh' = 'en'): string {
+  const lines = [`## ${articleHeading(a, lang)}`, ''];
   a.blocks.forEach((b, i) => {
     if (i > 0) lines.push('');
-    lines.push(...renderBlock(b));
+    lines.push(...renderBlock(b, lang));
   });
   return lines.join('\n');
 }
 
 export function renderMarkdown(draft: Draft, options: MarkdownOptions = {}): string {
   const notes = options.notes ?? true;
+  const lang = draft.lang ?? 'en';
+  const zh = lang === 'zh';
   const out: string[] = [DRAFT_MARKER, `# ${draft.title}`, ''];
   out.push(statusLine(draft), '');
   if (options.toc) {
-    out.push('## Contents', '');
-    for (const a of draft.articles) out.push(`- [${articleHeading(a)}](#${slug(articleHeading(a))})`);
+    out.push(zh ? '## 目录' : '## Contents', '');
+    for (const a of draft.articles) out.push(`- [${articleHeading(a, lang)}](#${slug(articleHeading(a, lang))})`);
     if (notes) out.push(`- [${NOTES_HEADING}](#${slug(NOTES_HEADING)})`);
     out.push('');
   }
@@ -68,7 +78,7 @@ export function renderMarkdown(draft: Draft, options: MarkdownOptions = {}): str
   out.push(draft.agreedFormula, CLAUSE_CLOSE, '');
 
   for (const a of draft.articles) {
-    out.push(clauseOpen(a.clauseId), renderArticle(a), CLAUSE_CLOSE, '');
+    out.push(clauseOpen(a.clauseId), renderArticle(a, lang), CLAUSE_CLOSE, '');
   }
 
   out.push(clauseOpen('instrument/signature'));
@@ -78,9 +88,9 @@ export function renderMarkdown(draft: Draft, options: MarkdownOptions = {}): str
   const cell = (s: string) => s.replace(/(?<!\\)((?:\\\\)*)\|/g, '$1\\|');
   out.push(`| ${draft.signatures.map((s) => cell(s.heading)).join(' | ')} |`);
   out.push(`| ${draft.signatures.map(() => '---').join(' | ')} |`);
-  out.push(`| ${draft.signatures.map(() => 'Signature:').join(' | ')} |`);
-  out.push(`| ${draft.signatures.map((s) => `Name: ${cell(s.name)}`).join(' | ')} |`);
-  out.push(`| ${draft.signatures.map((s) => `Title: ${cell(s.title)}`).join(' | ')} |`);
+  out.push(`| ${draft.signatures.map(() => (zh ? '签字：' : 'Signature:')).join(' | ')} |`);
+  out.push(`| ${draft.signatures.map((s) => `${zh ? '姓名：' : 'Name: '}${cell(s.name)}`).join(' | ')} |`);
+  out.push(`| ${draft.signatures.map((s) => `${zh ? '职务：' : 'Title: '}${cell(s.title)}`).join(' | ')} |`);
   out.push(CLAUSE_CLOSE, '');
 
   if (notes) out.push(...renderNotes(draft));

@@ -17,6 +17,7 @@ export interface NoteSection {
 export const NOTES_HEADING = 'Drafting notes for review';
 
 export function notesIntro(draft: Draft): string {
+  if (draft.lang === 'zh') return `以下起草说明供起草人员和法律顾问使用，不属于案文，以英文撰写，与英文文本的说明一致。These notes are for the drafting team and are not part of the text; they are in English, as for the English text. Draft with \`--no-notes\` for the copy that goes to the other side.`;
   return `These notes are for the drafting team and are not part of the ${draft.binding ? 'instrument' : 'memorandum'}. Draft with \`--no-notes\` for the copy that goes to the other side.`;
 }
 
@@ -43,7 +44,7 @@ export function noteSections(draft: Draft): NoteSection[] {
     {
       heading: 'For counsel',
       ordered: false,
-      entries: [...n.reviews.map((r) => `Article ${r.article}, ${r.title} (\`${r.clauseId}\`): ${r.text}`), alternatNote(draft)],
+      entries: [...n.reviews.map((r) => `Article ${r.article}, ${r.title} (\`${r.clauseId}\`): ${r.text}`), alternatNote(draft), ...textsNote(draft)],
     },
     { heading: 'Sources', ordered: false, entries: [...n.sources] },
   ];
@@ -51,6 +52,7 @@ export function noteSections(draft: Draft): NoteSection[] {
 
 /** The line under the title, in every format: a draft, without prejudice to either side's position. */
 export function statusLine(draft: Draft): string {
+  if (draft.lang === 'zh') return '草案，不影响任何一方的立场：仅供讨论，案文尚未经双方商定。';
   return `Draft, without prejudice: for discussion only; the text is not agreed by the ${draft.partyWord}.`;
 }
 
@@ -61,4 +63,14 @@ export function statusLine(draft: Draft): string {
 export function alternatNote(draft: Draft): string {
   const first = draft.firstParty ? `${draft.firstParty}'s original: it names ${draft.firstParty} first` : `names the ${draft.partyWord} in the order of the terms file`;
   return `Alternat: this copy is ${first}. Each side's original names that side first in the title, the preamble and the signature block; draft the other side's original with \`--alternat <party>\`.`;
+}
+
+/** Which authentic texts spacecoop writes and which are still to be prepared by hand. */
+export function textsNote(draft: Draft): string[] {
+  const t = draft.notes.texts;
+  if (!t || t.authentic.length < 2) return [];
+  const list = (xs: string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
+  const written = t.written.length ? `spacecoop writes the ${list(t.written)} ${t.written.length === 1 ? 'text' : 'texts'} (\`--lang zh\` for the Chinese, each its own draft file, regenerated keeping its edits)` : '';
+  const rest = t.toPrepare.length ? `the ${list(t.toPrepare)} ${t.toPrepare.length === 1 ? 'text is' : 'texts are'} still to be prepared, from the agreed text, and checked against it before signature` : 'every authentic text can be drafted here';
+  return [`Authentic texts: ${list(t.authentic)}. ${[written, rest].filter(Boolean).join('; ')}.`];
 }

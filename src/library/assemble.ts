@@ -1,6 +1,6 @@
 import { UserError } from '../errors.js';
 import { closest } from '../util/suggest.js';
-import type { ClauseMeta, DefinitionMeta } from './clause-file.js';
+import type { ClauseMeta, ClauseSource, DefinitionMeta, Lang } from './clause-file.js';
 import { HELPER_NAMES, HELPERS } from './helpers.js';
 
 // Shared by the runtime compiler (overlays, tests) and the build-time precompiler: nothing here
@@ -28,6 +28,12 @@ export interface Definition {
 }
 
 export interface Library {
+  /** The language of the texts: `en`, or a twin language. */
+  lang: Lang;
+  /** The Chinese twins of this (English) library, when they were loaded. */
+  zh?: Library;
+  /** In a twin library: ids (clauses, definitions, `_partials/<name>`) of an overlay's texts that have no twin. */
+  missing: readonly string[];
   clauses: ReadonlyMap<string, Clause>;
   definitions: ReadonlyMap<string, Definition>;
   has: (id: string) => boolean;
@@ -65,7 +71,7 @@ export function createEnvironment<T extends { create(): any }>(handlebars: T): R
   return hb;
 }
 
-export function assembleLibrary(entries: readonly CompiledEntry[]): Library {
+export function assembleLibrary(entries: readonly CompiledEntry[], lang: Lang = 'en', missing: readonly string[] = []): Library {
   const clauses = new Map<string, Clause>();
   const definitions = new Map<string, Definition>();
   for (const e of entries) {
@@ -83,6 +89,8 @@ export function assembleLibrary(entries: readonly CompiledEntry[]): Library {
   }
 
   return {
+    lang,
+    missing,
     clauses,
     definitions,
     has: (id) => clauses.has(id),
@@ -100,3 +108,14 @@ export function assembleLibrary(entries: readonly CompiledEntry[]): Library {
   };
 }
 
+
+/** A twin's metadata: its own title (or term), the English text's `fits`, `sources`, `review` and `defines`. */
+export function twinMeta(s: Pick<ClauseSource, 'kind' | 'id' | 'meta' | 'lang'>, english?: Library): ClauseMeta | DefinitionMeta {
+  if (!english || s.lang === 'en') return s.meta!;
+  if (s.kind === 'definition') {
+    const en = english.definitions.get(s.id)!;
+    return { ...en.meta, term: (s.meta as DefinitionMeta).term };
+  }
+  const en = english.get(s.id);
+  return { ...en.meta, title: (s.meta as ClauseMeta).title };
+}

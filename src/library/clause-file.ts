@@ -21,6 +21,28 @@ export const definitionMetaSchema = z.strictObject({
   only: z.enum(['contract']).optional().describe('The character of instrument the term belongs to (`contract`); absent: every instrument.'),
 });
 
+/**
+ * Front matter of a Chinese twin, `<topic>/<variant>.zh.hbs` beside the English file: the same id,
+ * the language and the Chinese heading. What a drafter chooses by (`fits`), the `sources` and the
+ * `review` stay with the English file, which the twin follows.
+ */
+export const twinMetaSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9-]*\/[a-z][a-z0-9-]*$/, { message: 'an id is `topic/variant`, lower case with hyphens' }),
+  lang: z.enum(['zh']).describe('The language of the twin: `zh`.'),
+  title: z.string().min(1).describe('The article heading in Chinese, e.g. "交互豁免责任".'),
+});
+/** Front matter of a definition's Chinese twin: the Chinese form of the term, used consistently. */
+export const twinDefinitionMetaSchema = z.strictObject({
+  id: z.string().regex(/^definitions\/[a-z][a-z0-9-]*$/),
+  lang: z.enum(['zh']),
+  term: z.string().min(1).describe('The defined term in Chinese, e.g. "相关实体".'),
+});
+
+/** The languages a clause may have a twin in, besides English. */
+export const TWIN_LANGS = ['zh'] as const;
+export type TwinLang = (typeof TWIN_LANGS)[number];
+export type Lang = 'en' | TwinLang;
+
 export type ClauseMeta = z.output<typeof clauseMetaSchema>;
 export type DefinitionMeta = z.output<typeof definitionMetaSchema>;
 
@@ -32,6 +54,8 @@ export interface ClauseSource {
   body: string;
   /** 1-based line of the body's first line in the file, for error positions. */
   bodyLine: number;
+  /** The language of the text: English, or a twin's (`<variant>.zh.hbs`). */
+  lang: Lang;
 }
 
 const FENCE = /^---[ \t]*$/;
@@ -40,9 +64,9 @@ const FENCE = /^---[ \t]*$/;
  * Split a clause file into front matter and body and validate the front matter. `expectedId` is
  * derived from the file's place in the library (`liability/cross-waiver.hbs`).
  */
-export function parseClauseFile(text: string, file: string, expectedId: string): ClauseSource {
+export function parseClauseFile(text: string, file: string, expectedId: string, lang: Lang = 'en'): ClauseSource {
   if (expectedId.startsWith('_partials/')) {
-    return { kind: 'partial', id: expectedId.slice('_partials/'.length), file, meta: undefined, body: text, bodyLine: 1 };
+    return { kind: 'partial', id: expectedId.slice('_partials/'.length), file, meta: undefined, body: text, bodyLine: 1, lang };
   }
   const lines = text.split(/\r?\n/);
   if (!FENCE.test(lines[0] ?? '')) {
@@ -63,7 +87,7 @@ export function parseClauseFile(text: string, file: string, expectedId: string):
   if (problems.length) throw clauseError(file, problems);
 
   const isDefinition = expectedId.startsWith('definitions/');
-  const schema = isDefinition ? definitionMetaSchema : clauseMetaSchema;
+  const schema = lang !== 'en' ? (isDefinition ? twinDefinitionMetaSchema : twinMetaSchema) : isDefinition ? definitionMetaSchema : clauseMetaSchema;
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 20 });
@@ -97,9 +121,10 @@ export function parseClauseFile(text: string, file: string, expectedId: string):
     kind: isDefinition ? 'definition' : 'clause',
     id: meta.id,
     file,
-    meta,
+    meta: meta as ClauseMeta | DefinitionMeta,
     body: lines.slice(end + 1).join('\n').replace(/^\n+/, '').replace(/\s+$/, ''),
     bodyLine: end + 2,
+    lang,
   };
 }
 

@@ -1,9 +1,10 @@
 import { createRequire } from 'node:module';
 import { UserError, type Problem } from '../errors.js';
 import { closest } from '../util/suggest.js';
-import type { ClauseMeta, ClauseSource, DefinitionMeta } from './clause-file.js';
+import type { ClauseMeta, ClauseSource, DefinitionMeta, Lang } from './clause-file.js';
+import { checkTwins, type TwinSet } from './twins.js';
 import { HELPER_NAMES } from './helpers.js';
-import { assembleLibrary, COMPILE_OPTIONS, createEnvironment, type Library, type Template } from './assemble.js';
+import { assembleLibrary, COMPILE_OPTIONS, createEnvironment, twinMeta, type Library, type Template } from './assemble.js';
 
 export type { Clause, CompiledEntry, Definition, Library } from './assemble.js';
 
@@ -23,6 +24,17 @@ const FORBIDDEN_NAMES = new Set(['constructor', 'prototype', '__proto__', '__def
 export interface BuildOptions {
   /** Top-level names a template may use; anything else fails at load, not as empty text. */
   viewKeys: ReadonlySet<string>;
+  /**
+   * Whether a source belongs to the built-in library, whose clauses must each have a twin in every
+   * twin language (an overlay's missing twin is a blank and an open point instead). Default: none.
+   */
+  builtin?: (file: string) => boolean;
+}
+
+/** The checked sources of one language. */
+export interface CheckedSources {
+  entries: ClauseSource[];
+  partials: ClauseSource[];
 }
 
 /**
@@ -31,10 +43,19 @@ export interface BuildOptions {
  * earlier ones with the same id (that is how `--clauses DIR` overlays the built-in library).
  * Returns the effective sources; throws a UserError listing every problem.
  */
-export function checkSources(sources: readonly ClauseSource[], options: BuildOptions): { entries: ClauseSource[]; partials: ClauseSource[] } {
+export function checkSources(sources: readonly ClauseSource[], options: BuildOptions): CheckedSources & { zh: TwinSet } {
   const byId = new Map<string, ClauseSource>();
   const partials = new Map<string, ClauseSource>();
-  for (const s of sources) (s.kind === 'partial' ? partials : byId).set(s.id, s);
+  const zhById = new Map<string, ClauseSource>();
+  const zhPartials = new Map<string, ClauseSource>();
+  for (const s of sources) {
+    if (s.lang === 'zh') (s.kind === 'partial' ? zhPartials : zhById).set(s.id, s);
+    else {
+      (s.kind === 'partial' ? partials : byId).set(s.id, s);
+      // An overlay's English text replaces the built-in one: the built-in twin no longer matches it.
+      (s.kind === 'partial' ? zhPartials : zhById).delete(s.id);
+    }
+  }
   const problems: Problem[] = [];
   const partialAsts = new Map<string, hbs.AST.Program>();
   for (const p of partials.values()) {
@@ -65,30 +86,60 @@ export function checkSources(sources: readonly ClauseSource[], options: BuildOpt
       }
     }
   }
+  // Twins: each checked as a template in its own right (its partials are the twin partials), then against its English text.
+  const zhPartialSources = new Map([...zhPartials].map(([id, p]) => [id, p]));
+  for (const s of [...zhPartials.values(), ...zhById.values()]) {
+    const ast = parseTemplate(s, problems);
+    if (ast) checkTemplate(ast, s, options.viewKeys, zhPartialSources, problems);
+    const title = (s.meta as { title?: string } | undefined)?.title;
+    if (s.kind === 'clause' && title?.includes('{{')) {
+      const tAst = parseTemplate({ ...s, body: title, bodyLine: 1 }, problems);
+      if (tAst) checkTemplate(tAst, s, options.viewKeys, zhPartialSources, problems);
+    }
+  }
+  const quiet: Problem[] = [];
+  const zh = checkTwins(
+    'zh',
+    { entries: [...byId.values()], partials: [...partials.values()] },
+    { entries: [...zhById.values()], partials: [...zhPartials.values()] },
+    (s) => parseTemplate(s, quiet),
+    (s) => options.builtin?.(s.file) ?? false,
+    problems,
+  );
   if (problems.length) {
     throw new UserError(`${problems.length} problem${problems.length === 1 ? '' : 's'} in the clause library`, { problems });
   }
-  return { entries: [...byId.values()], partials: [...partials.values()] };
+  return { entries: [...byId.values()], partials: [...partials.values()], zh };
 }
 
-/** Check and compile clause sources now (overlays, tests). */
+/** Check and compile clause sources now (overlays, tests): the English library, with its Chinese twins. */
 export function buildLibrary(sources: readonly ClauseSource[], options: BuildOptions): Library {
-  const { entries, partials } = checkSources(sources, options);
+  const { entries, partials, zh } = checkSources(sources, options);
+  const english = compileSet({ entries, partials }, 'en');
+  english.zh = compileSet(zh, 'zh', english, zh.missing);
+  return english;
+}
+
+function compileSet(set: CheckedSources, lang: Lang, english?: Library, missing: readonly string[] = []): Library {
   const hb: HB = createEnvironment(handlebars());
-  for (const p of partials) hb.registerPartial(p.id, p.body);
+  for (const p of set.partials) hb.registerPartial(p.id, p.body);
   const compile = (body: string) => hb.compile(body, COMPILE_OPTIONS) as Template;
   return assembleLibrary(
-    entries.map((s) => ({
+    set.entries.map((s) => ({
       kind: s.kind as 'clause' | 'definition',
       id: s.id,
       file: s.file,
-      meta: s.meta!,
+      meta: twinMeta(s, english),
       body: s.body,
       template: compile(s.body),
       ...(s.kind === 'clause' && (s.meta as ClauseMeta).title.includes('{{') ? { titleTemplate: compile((s.meta as ClauseMeta).title) } : {}),
     })),
+    lang,
+    missing,
   );
 }
+
+
 
 function parseTemplate(s: ClauseSource, problems: Problem[]): hbs.AST.Program | undefined {
   try {

@@ -1,7 +1,7 @@
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { UserError } from '../errors.js';
-import { parseClauseFile, type ClauseSource } from './clause-file.js';
+import { parseClauseFile, TWIN_LANGS, type ClauseSource, type TwinLang } from './clause-file.js';
 
 /** A clause file is a few kilobytes of text; anything larger is refused. */
 const MAX_CLAUSE_BYTES = 64 * 1024;
@@ -43,7 +43,11 @@ export function readClauseDir(root: string): ClauseSource[] {
       } catch {
         throw new UserError(`${path}: is not UTF-8 text; save the clause file as UTF-8`);
       }
-      out.push(parseClauseFile(text, path, rel.replace(/\.hbs$/, '')));
+      // A twin in another language sits beside its English file as `<variant>.<lang>.hbs`: the
+      // language suffix is never part of an id (ids have no dots), so a twin is never a variant.
+      const twin = /\.([a-z]{2,3})\.hbs$/.exec(name);
+      if (twin && !(TWIN_LANGS as readonly string[]).includes(twin[1]!)) throw new UserError(`${path}: \`.${twin[1]}.hbs\` is not a language the library has twins in (${TWIN_LANGS.map((l) => `.${l}.hbs`).join(', ')}); a variant name has no dots`);
+      out.push(parseClauseFile(text, path, rel.replace(/(\.[a-z]{2,3})?\.hbs$/, ''), (twin?.[1] as TwinLang | undefined) ?? 'en'));
     }
   };
   walk(base, 0);

@@ -1,13 +1,16 @@
 import Runtime from 'handlebars/runtime.js';
 import { join } from 'node:path';
-import type { ClauseMeta, DefinitionMeta } from './clause-file.js';
-import { assembleLibrary, createEnvironment, type Library, type Template } from './assemble.js';
+import type { ClauseMeta, DefinitionMeta, Lang } from './clause-file.js';
+import { assembleLibrary, createEnvironment, twinMeta, type Library, type Template } from './assemble.js';
 
 export interface PrecompiledLibrary {
   partials: Record<string, object>;
+  /** In a twin library: the ids with no twin. */
+  missing?: string[];
   entries: {
     kind: 'clause' | 'definition';
     id: string;
+    lang?: Lang;
     file: string;
     meta: ClauseMeta | DefinitionMeta;
     body: string;
@@ -17,7 +20,7 @@ export interface PrecompiledLibrary {
 }
 
 /** The built-in library from build-time precompiled templates: no template compiled at start-up. */
-export function libraryFromPrecompiled(data: PrecompiledLibrary, root: string): Library {
+export function libraryFromPrecompiled(data: PrecompiledLibrary, root: string, english?: Library): Library {
   const hb = createEnvironment(Runtime);
   for (const [name, spec] of Object.entries(data.partials)) hb.registerPartial(name, hb.template(spec as never));
   return assembleLibrary(
@@ -25,10 +28,12 @@ export function libraryFromPrecompiled(data: PrecompiledLibrary, root: string): 
       kind: e.kind,
       id: e.id,
       file: join(root, e.file),
-      meta: e.meta,
+      meta: english ? twinMeta({ kind: e.kind, id: e.id, meta: e.meta, lang: 'zh' }, english) : e.meta,
       body: e.body,
       template: hb.template(e.spec as never) as Template,
       ...(e.titleSpec ? { titleTemplate: hb.template(e.titleSpec as never) as Template } : {}),
     })),
+    english ? 'zh' : 'en',
+    data.missing ?? [],
   );
 }

@@ -19,6 +19,8 @@ export interface Draft {
   notes: DraftNotes;
   /** The instrument's legal character as the plan decided it, with the reason for the notes. */
   character?: { kind: string; label: string; reason: string };
+  /** The language of the text, when it is not English. */
+  lang?: 'zh';
   /** The party named first in this copy (the alternat), by its label. */
   firstParty?: string;
 }
@@ -65,6 +67,8 @@ export interface ChoiceNote {
 }
 
 export interface DraftNotes {
+  /** The authentic languages (names), those spacecoop writes a text for, and those still to be prepared. */
+  texts?: { authentic: string[]; written: string[]; toPrepare: string[] };
   openPoints: OpenPoint[];
   choices: ChoiceNote[];
   reviews: { article: number; clauseId: string; title: string; text: string }[];

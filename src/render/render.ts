@@ -1,18 +1,29 @@
 import { UserError } from '../errors.js';
 import type { Definition, Library } from '../library/library.js';
 import type { Plan } from '../plan/plan.js';
-import type { ResolvedTerms } from '../terms/resolve.js';
+import { languageName, type ResolvedTerms } from '../terms/resolve.js';
 import { blankInfo } from './blanks.js';
 import type { Article, Block, ChoiceNote, Draft, OpenPoint, Signature } from './draft.js';
 import { escapeMarkdown } from './escape.js';
 import { BLANK_MARK, blankToken, TOKEN_RE } from './tokens.js';
-import { formatDate } from '../library/helpers.js';
+import { chineseNumber, formatDate, formatDateZh, joinListZh } from '../library/helpers.js';
+import { formTitleZh, toChineseView } from './view-zh.js';
 import { ARBITRATION_SOURCES, buildView, FORM_TITLE, joinList, nameInText, type View } from './view.js';
 import { AREA_TITLES, TOPIC_TITLES } from './titles.js';
 
 export interface RenderOptions {
   /** Party handle named first in title, preamble and signature block (the alternat). */
   alternat?: string;
+  /**
+   * The language of the text: English (default) or Chinese (`zh`), from the library's twins
+   * (`library.zh` must be loaded). Same articles, numbering and clause ids in both.
+   */
+  lang?: 'en' | 'zh';
+}
+
+/** An article's number as the text writes it: "Article 12" or 第十二条. */
+export function articleRef(n: number, lang: 'en' | 'zh'): string {
+  return lang === 'zh' ? `第${chineseNumber(n)}条` : `Article ${n}`;
 }
 
 /** Instrument templates: not articles, but the skeleton around them. */
@@ -24,9 +35,14 @@ export const INSTRUMENT_CLAUSES = {
 /**
  * Terms + plan + library -> a structured, numbered draft. Pure: no I/O, no clock.
  */
-export function renderDraft(t: ResolvedTerms, plan: Plan, library: Library, options: RenderOptions = {}): Draft {
+export function renderDraft(t: ResolvedTerms, plan: Plan, english: Library, options: RenderOptions = {}): Draft {
+  const lang = options.lang ?? 'en';
+  const zh = lang === 'zh';
+  if (zh && !english.zh) throw new Error('renderDraft: the Chinese twins are not loaded (loadLibrary(..., { zh: true }))');
+  const library = zh ? twinLibrary(english) : english;
   const variants = Object.fromEntries(plan.choices.map((c) => [c.topic, c.variant]));
   const view = buildView(t, variants, plan.character);
+  if (zh) toChineseView(view, t);
   if (options.alternat && view.parties[1].id === options.alternat) {
     view.parties.reverse();
     view.first = view.parties[0];
@@ -41,12 +57,19 @@ export function renderDraft(t: ResolvedTerms, plan: Plan, library: Library, opti
   });
 
   // The parent instrument's short title is a defined term of Article 1, like the library's own.
+  const parentDate = view.parent?.date ? (zh ? formatDateZh(view.parent.date) : formatDate(view.parent.date)) : blankToken('parentInstrument.date');
   const parentRef = t.source.parentInstrument && view.parent
-    ? { term: view.parent.short, body: `means the ${view.parent.title}, signed on ${view.parent.date ? formatDate(view.parent.date) : blankToken('parentInstrument.date')}` }
+    ? zh
+      ? { term: view.parent.short, body: `指${parentDate}签署的${view.parent.title}` }
+      : { term: view.parent.short, body: `means the ${view.parent.title}, signed on ${parentDate}` }
     : undefined;
-  const definitionsText = renderDefinitions(library, view, bodies.map((b) => b.text).join('\n'), parentRef);
+  // The Chinese text defines the terms the English text defines, in the same order, so both
+  // Definitions articles have the same paragraphs (a Chinese term such as 发射 is also part of 发射国).
+  const definitionsText = zh
+    ? renderDefinitionsZh(english, library, view, englishTerms(english, t, plan, variants), parentRef)
+    : renderDefinitions(library, view, bodies.map((b) => b.text).join('\n'), parentRef);
   const articles: Omit<Article, 'number'>[] = [];
-  if (definitionsText) articles.push({ clauseId: 'definitions', topic: 'definitions', title: 'Definitions', blocks: parseBlocks(definitionsText) });
+  if (definitionsText) articles.push({ clauseId: 'definitions', topic: 'definitions', title: zh ? '定义' : 'Definitions', blocks: parseBlocks(definitionsText) });
   for (const b of bodies) articles.push({ clauseId: b.clause.id, topic: b.planned.topic, title: b.clause.renderTitle(view), blocks: parseBlocks(b.text) });
 
   const numbered: Article[] = articles.map((a, i) => ({ ...a, number: i + 1 }));
@@ -57,7 +80,7 @@ export function renderDraft(t: ResolvedTerms, plan: Plan, library: Library, opti
   const articleNumber = (arg: string, where: string): number => {
     const n = articleOf.get(arg) ?? articleOf.get(arg.split('/')[0]!);
     if (n !== undefined) return n;
-    const clause = numbered.find((a) => `Article ${a.number}` === where)?.clauseId;
+    const clause = numbered.find((a) => articleRef(a.number, lang) === where)?.clauseId;
     const file = clause && library.has(clause) ? library.get(clause).file : where;
     throw new UserError(`${file}: {{ref "${arg}"}} refers to \`${arg}\`, which is not an article of this draft`, {
       hint: 'A cross-reference names a topic (e.g. "liability") or a clause id of an article the plan includes.',
@@ -74,6 +97,7 @@ export function renderDraft(t: ResolvedTerms, plan: Plan, library: Library, opti
     text.replace(TOKEN_RE, (_m, kind: string, arg: string) => {
       if (kind === 'ref') {
         const numbers = [...new Set(arg.split(',').map((topic) => articleNumber(topic, where)))].sort((x, y) => x - y);
+        if (zh) return joinListZh(numbers.map((n) => articleRef(n, 'zh')));
         return numbers.length === 1 ? `Article ${numbers[0]}` : `Articles ${joinList(numbers.map(String))}`;
       }
       const point = blanks.get(arg) ?? { path: arg, ...blankInfo(arg, partyLabel(arg)), where: [] };
@@ -88,19 +112,32 @@ export function renderDraft(t: ResolvedTerms, plan: Plan, library: Library, opti
       items: b.items.map((i) => ({ ...i, text: resolve(i.text, where) })),
     }));
 
-  const title = resolve(t.source.title ? escapeMarkdown(t.source.title) : view.contract.isContract ? deriveContractTitle(view) : deriveTitle(t, view), 'title');
+  const titleText = zh
+    ? t.source.zh?.title
+      ? escapeMarkdown(t.source.zh.title)
+      : t.source.title
+        ? blankToken('zh.title')
+        : view.contract.isContract
+          ? deriveContractTitleZh(view)
+          : deriveTitleZh(t, view)
+    : t.source.title
+      ? escapeMarkdown(t.source.title)
+      : view.contract.isContract
+        ? deriveContractTitle(view)
+        : deriveTitle(t, view);
+  const title = resolve(titleText, 'title');
   const preamble = parseParagraphs(library.get(plan.skeleton?.preamble ?? INSTRUMENT_CLAUSES.preamble).render(view)).map((p) => resolve(p, 'preamble'));
-  const finalArticles = numbered.map((a) => ({ ...a, blocks: resolveBlocks(a.blocks, `Article ${a.number}`) }));
+  const finalArticles = numbered.map((a) => ({ ...a, title: resolve(a.title, articleRef(a.number, lang)), blocks: resolveBlocks(a.blocks, articleRef(a.number, lang)) }));
   const testimonium = parseParagraphs(library.get(plan.skeleton?.testimonium ?? INSTRUMENT_CLAUSES.testimonium).render(view)).map((p) => resolve(p, 'signature block'));
   const signatures: Signature[] = view.parties.map((p) => ({
-    heading: `For ${(view.contract.isContract ? view.contract.parties.find((q) => q.id === p.id)!.full : p.full).replace(/ \([^)]*\)$/, '')}`,
+    heading: zh ? `${p.name}代表` : `For ${(view.contract.isContract ? view.contract.parties.find((q) => q.id === p.id)!.full : p.full).replace(/ \([^)]*\)$/, '')}`,
     name: resolve(p.signatoryName, 'signature block'),
     title: resolve(p.signatoryTitle, 'signature block'),
   }));
 
   const choices: ChoiceNote[] = plan.choices.map((c) => {
     const article = finalArticles.find((a) => a.topic === c.topic)!;
-    const clause = library.get(article.clauseId);
+    const clause = english.get(article.clauseId);
     return {
       topic: c.topic,
       topicTitle: TOPIC_TITLES[c.topic] ?? clause.meta.title,
@@ -113,22 +150,39 @@ export function renderDraft(t: ResolvedTerms, plan: Plan, library: Library, opti
     };
   });
   const reviews = finalArticles
-    .filter((a) => library.has(a.clauseId))
-    .map((a) => ({ article: a.number, clauseId: a.clauseId, title: a.title, text: library.get(a.clauseId).meta.review }));
-  const sources = [...new Set(finalArticles.flatMap((a) => (library.has(a.clauseId) ? sourcesOf(library.get(a.clauseId).meta.sources, t.arbitration.rules) : [])))].sort();
+    .filter((a) => english.has(a.clauseId))
+    .map((a) => ({ article: a.number, clauseId: a.clauseId, title: a.title, text: english.get(a.clauseId).meta.review }));
+  const sources = [...new Set(finalArticles.flatMap((a) => (english.has(a.clauseId) ? sourcesOf(english.get(a.clauseId).meta.sources, t.arbitration.rules) : [])))].sort();
 
   return {
     title,
     form: t.form,
     binding: t.binding,
-    partyWord: t.binding ? 'Parties' : 'Participants',
+    partyWord: zh ? '双方' : t.binding ? 'Parties' : 'Participants',
+    ...(zh ? { lang: 'zh' as const } : {}),
     preamble,
-    agreedFormula: plan.skeleton?.agreedFormula ?? (t.binding ? 'Have agreed as follows:' : 'Have reached the following understanding:'),
+    agreedFormula: zh
+      ? view.contract.isContract
+        ? '双方经友好协商，达成协议如下：'
+        : t.binding
+          ? '达成协议如下：'
+          : '达成谅解如下：'
+      : (plan.skeleton?.agreedFormula ?? (t.binding ? 'Have agreed as follows:' : 'Have reached the following understanding:')),
     ...(plan.character ? { character: { kind: plan.character.character, label: plan.character.label, reason: plan.character.reason } } : {}),
     articles: finalArticles,
     testimonium,
     signatures,
-    notes: { openPoints: [...blanks.values()], choices, reviews, sources },
+    notes: {
+      texts: {
+        authentic: t.languages.map(languageName),
+        written: t.languages.filter((l) => l === 'en' || l === 'zh').map(languageName),
+        toPrepare: t.languages.filter((l) => l !== 'en' && l !== 'zh').map(languageName),
+      },
+      openPoints: [...blanks.values()],
+      choices,
+      reviews,
+      sources,
+    },
     firstParty: view.parties[0].label,
   };
 }
@@ -325,4 +379,85 @@ function parseParagraphs(text: string): string[] {
     .split(/\n\s*\n/)
     .map((p) => p.trim().replace(/\s*\n\s*/g, ' '))
     .filter(Boolean);
+}
+
+/**
+ * The Chinese library: the twins, with a stand-in for each clause an overlay added without a twin
+ * (a blank title and body, so the Chinese text keeps its article and says what is missing).
+ */
+function twinLibrary(english: Library): Library {
+  const zh = english.zh!;
+  if (zh.missing.length === 0) return zh;
+  return {
+    ...zh,
+    has: (id) => zh.has(id) || english.has(id),
+    get: (id) => {
+      if (zh.has(id)) return zh.get(id);
+      const en = english.get(id);
+      const blank = blankToken(`zh-twin:${id}`);
+      return { ...en, render: () => blank, renderTitle: () => blank };
+    },
+  };
+}
+
+/** The English terms the English text of the same draft defines, in the English order. */
+function englishTerms(english: Library, t: ResolvedTerms, plan: Plan, variants: Record<string, string>): string[] {
+  const view = buildView(t, variants, plan.character);
+  const text = plan.articles.map((a) => english.get(a.clauseId).render(view)).join('\n');
+  const byTerm = definitionsByTerm(english, view.character);
+  const used = new Set<string>();
+  let pending = findTerms(text, byTerm);
+  while (pending.length) {
+    const next: string[] = [];
+    for (const term of pending) {
+      if (used.has(term)) continue;
+      const body = byTerm.get(term)!.render(view).trim();
+      if (!body) continue;
+      used.add(term);
+      next.push(...findTerms(body, byTerm));
+    }
+    pending = next;
+  }
+  return [...used].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** 定义: the Chinese forms of the same terms, in the English order; “相关实体”指……；. */
+function renderDefinitionsZh(english: Library, zh: Library, view: View, terms: string[], extra?: { term: string; body: string }): string {
+  const entries: { term: string; body: string; en: string }[] = [];
+  for (const en of terms) {
+    const def = [...english.definitions.values()].find((d) => d.term === en)!;
+    const twin = zh.definitions.get(def.id);
+    const body = twin ? twin.render(view).trim().replace(/\s+/g, ' ') : blankToken(`zh-twin:${def.id}`);
+    if (!body) continue;
+    entries.push({ term: twin?.term ?? blankToken(`zh-twin:${def.id}`), body, en });
+  }
+  if (extra) entries.push({ term: extra.term, body: extra.body, en: '' });
+  if (entries.length === 0) return '';
+  const strip = (b: string) => b.replace(/[。；;.]$/, '');
+  const q = (term: string) => (term.startsWith('《') ? term : `“${term}”`);
+  if (entries.length === 1) return `就本${view.Instrument}而言，${q(entries[0]!.term)}${strip(entries[0]!.body)}。`;
+  const lines = [`就本${view.Instrument}而言：`, ''];
+  entries.forEach((e, i) => lines.push(`(a) ${q(e.term)}${strip(e.body)}${i === entries.length - 1 ? '。' : '；'}`));
+  return lines.join('\n');
+}
+
+/** 中华人民共和国政府和巴西联邦共和国政府关于CBERS-6项目的议定书. */
+function deriveTitleZh(t: ResolvedTerms, view: View): string {
+  const names = view.parties.map((p) => p.name);
+  const subject = view.project
+    ? `关于${view.project.name}项目的`
+    : view.areas.length
+      ? `关于${joinListZh(view.areas.map((a) => a.phrase))}领域合作的`
+      : '关于和平探索和利用外层空间合作的';
+  // 关于……合作的协定: the subject already says 合作.
+  const form = formTitleZh(t.form, t.intergovernmental).title.replace(/^合作/, '');
+  return `${names[0]}和${names[1]}${subject}${form}`;
+}
+
+/** 发射服务协议 for a contract: the deal first, then the parties (卡塔尔航天局与……之间的……). */
+function deriveContractTitleZh(view: View): string {
+  const c = view.contract;
+  const names = c.parties.map((p) => view.parties.find((q) => q.id === p.id)!.name);
+  const project = view.project ? `${view.project.name}项目` : '';
+  return `${names[0]}与${names[1]}${project}${c.deal}`;
 }

@@ -234,6 +234,8 @@ export function buildView(t: ResolvedTerms, variants: Record<string, string>, ch
   const working = languages.find((l) => l.code === 'en') ?? languages[0]!;
 
   return {
+    /** The language of the text the view is for; the helpers read it (`shall` is 应 in Chinese). */
+    lang: 'en' as 'en' | 'zh',
     binding: t.binding,
     form: t.form,
     formTitle: FORM_TITLE[t.form]!,

@@ -127,6 +127,13 @@ const handle = z
 /** Free text from the user: one line, bounded, never empty. */
 const text = (max = 300) => z.string().trim().min(1, { message: 'must not be empty' }).max(max);
 const longText = () => z.string().trim().min(1, { message: 'must not be empty' }).max(4000);
+/**
+ * The Chinese forms of an object's free text, for the Chinese authentic text (`--lang zh`): the same
+ * keys as the strings beside it. A string the Chinese text needs and has no Chinese form is a blank
+ * [●] there, with an open point at this block's path.
+ */
+const zhBlock = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape).optional().describe('The Chinese forms of the strings beside it, for the Chinese authentic text.');
+const zhText = (max = 300) => text(max).optional();
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date is written YYYY-MM-DD (e.g. 2027-03-15)' })
@@ -148,6 +155,14 @@ export const partySchema = z.strictObject({
       title: text().optional().describe('Title of the person who signs, e.g. "Administrator".'),
     })
     .optional(),
+  zh: zhBlock({
+    name: zhText().describe('e.g. "中国国家航天局".'),
+    shortName: zhText(40).describe('e.g. "国家航天局".'),
+    state: zhText().describe('e.g. "中华人民共和国".'),
+    legalForm: zhText(160),
+    registeredOffice: zhText(),
+    signatory: z.strictObject({ name: zhText(), title: zhText() }).optional(),
+  }),
 });
 
 export const instrumentRefSchema = z.strictObject({
@@ -155,6 +170,7 @@ export const instrumentRefSchema = z.strictObject({
   shortTitle: text(120).optional().describe('How the text refers to it after first mention, e.g. "Framework Agreement".'),
   date: isoDate.optional().describe('Date of signature, YYYY-MM-DD.'),
   place: text().optional().describe('Place of signature.'),
+  zh: zhBlock({ title: zhText(), shortTitle: zhText(120), place: zhText() }),
 });
 
 /** What a supplier sells in a contract (docs/legal-reference.md, "The instrument's legal character"). */
@@ -185,7 +201,7 @@ export const contractSchema = z.strictObject({
   supplies: z.array(z.enum(keysOf(SUPPLIES))).max(6).optional().describe('What the supplier sells; derived from the areas and the launch when absent.'),
   price: money.optional().describe('The contract price, firm and fixed.'),
   payments: z
-    .array(z.strictObject({ milestone: text(200).describe('The event that makes the payment due, e.g. "signature of this Contract".'), percent: z.number().positive().max(100) }))
+    .array(z.strictObject({ milestone: text(200).describe('The event that makes the payment due, e.g. "signature of this Contract".'), percent: z.number().positive().max(100), zh: zhBlock({ milestone: zhText(200) }) }))
     .max(12)
     .optional()
     .describe('Payment milestones, each a percentage of the price; they total 100.'),
@@ -199,6 +215,7 @@ export const contractSchema = z.strictObject({
     .strictObject({
       criteria: longText().optional().describe('The in-orbit (or ground) acceptance criteria, or the annex that sets them.'),
       periodDays: z.number().int().min(1).max(365).optional().describe('Days the acceptance tests may take after separation.'),
+      zh: zhBlock({ criteria: longText().optional() }),
     })
     .optional(),
   titleAndRisk: z.enum(keysOf(TITLE_RISK_EVENTS)).optional().describe('The event at which title and risk pass.'),
@@ -210,12 +227,14 @@ export const contractSchema = z.strictObject({
     .optional(),
   liabilityCap: money.optional().describe('The cap on each party\'s aggregate liability to the other.'),
   immunityWaiver: z.boolean().optional().describe('A State party waives sovereign immunity from jurisdiction and, separately, from execution.'),
+  zh: zhBlock({ governingLaw: zhText(160) }),
 });
 
 export const termsSchema = z.strictObject({
   version: z.literal(1).optional().describe('Terms file format version; 1.'),
   form: z.enum(keysOf(FORMS)).describe('Form of the instrument.'),
   title: text().optional().describe('Title; derived from the form, the parties and the areas when absent.'),
+  zh: zhBlock({ title: zhText() }),
   parties: z
     .array(partySchema)
     .describe('Exactly two parties.'),
@@ -234,9 +253,11 @@ export const termsSchema = z.strictObject({
         .strictObject({
           name: text(120).describe('Project name, e.g. "CBERS-6".'),
           description: longText().optional().describe('One or two sentences on what the project does.'),
+          zh: zhBlock({ name: zhText(120), description: longText().optional() }),
         })
         .optional(),
       objectives: z.array(longText()).max(20).optional().describe('Objectives, each a phrase completing "The objectives are ...".'),
+      zh: zhBlock({ objectives: z.array(longText()).max(20).optional().describe('The objectives in Chinese, in the same order.') }),
       launch: z
         .strictObject({
           launchingParty: handle.describe('Party that launches or procures the launch.'),
@@ -253,6 +274,7 @@ export const termsSchema = z.strictObject({
             .optional()
             .describe('The State whose territory or facility the launch site is, when it is not the launching party\'s State (a launching State too).'),
           siteOperator: text().optional().describe('The launch site operator whose range safety rules apply, e.g. "Taiyuan Satellite Launch Center".'),
+          zh: zhBlock({ site: zhText(), vehicle: zhText(), provider: zhText(), siteState: zhText(), siteOperator: zhText() }),
         })
         .optional(),
       spaceObjects: z
@@ -261,6 +283,7 @@ export const termsSchema = z.strictObject({
             name: text(120).describe('Name of the space object.'),
             ownedBy: z.array(handle).min(1).max(2).describe('Party handles of the owners.'),
             builtBy: handle.optional().describe('Party that designs and builds the object, when it builds it for another party.'),
+            zh: zhBlock({ name: zhText(120) }),
           }),
         )
         .max(50)
@@ -269,6 +292,7 @@ export const termsSchema = z.strictObject({
         .strictObject({
           name: text(120).describe('Name of the station, e.g. "China Space Station".'),
           operator: handle.describe('Party that operates the station on behalf of its State, the State of Registry.'),
+          zh: zhBlock({ name: zhText(120) }),
         })
         .optional()
         .describe('A space station already in orbit that crew members visit under the instrument (human spaceflight).'),
@@ -280,6 +304,7 @@ export const termsSchema = z.strictObject({
             operator: handle.describe('Party that builds and operates it.'),
             hostAccessPercent: z.number().min(0).max(100).optional().describe('Share of the facility\'s operating (antenna) time reserved to the host, in percent.'),
             rentFree: z.boolean().optional().describe('The host lends the site free of charge for the duration of the instrument.'),
+            zh: zhBlock({ name: zhText(160) }),
           }),
         )
         .max(20)
@@ -294,12 +319,18 @@ export const termsSchema = z.strictObject({
         .optional()
         .describe('For shared funding: each party\'s share of the costs, in percent.'),
       implementingEntities: z
-        .array(z.strictObject({ name: text(), party: handle }))
+        .array(z.strictObject({ name: text(), party: handle, zh: zhBlock({ name: zhText() }) }))
         .max(20)
         .optional()
         .describe('Bodies that carry out the work for each party.'),
       responsibilities: z
-        .array(z.strictObject({ party: handle, tasks: z.array(longText()).min(1).max(20).describe('What the party does, each a phrase completing "Each party shall ...", e.g. "build the SAR payload".') }))
+        .array(
+          z.strictObject({
+            party: handle,
+            tasks: z.array(longText()).min(1).max(20).describe('What the party does, each a phrase completing "Each party shall ...", e.g. "build the SAR payload".'),
+            zh: zhBlock({ tasks: z.array(longText()).max(20).optional().describe('The tasks in Chinese, in the same order.') }),
+          }),
+        )
         .max(2)
         .optional()
         .describe('The tasks allocated to each party; without them the Responsibilities article has a blank.'),
@@ -328,6 +359,7 @@ export const termsSchema = z.strictObject({
       indemnityCap: text(120)
         .optional()
         .describe('Cap on the launching party\'s launch-phase indemnity, e.g. "USD 60 million" (with `thirdParty: launching-party-bears`).'),
+      zh: zhBlock({ indemnityCap: zhText(120) }),
     })
     .optional(),
   disputes: z
@@ -341,6 +373,7 @@ export const termsSchema = z.strictObject({
           arbitrators: z.union([z.literal(1), z.literal(3), z.literal(5)]).optional().describe('Number of arbitrators: 1, 3 or 5.'),
           language: text(40).optional().describe('Language of the arbitration, e.g. "English".'),
           appointingAuthority: text().optional().describe('Who appoints an arbitrator a party fails to appoint.'),
+          zh: zhBlock({ seat: zhText(120), language: zhText(40), appointingAuthority: zhText() }),
         })
         .optional(),
     })
@@ -372,6 +405,7 @@ export const termsSchema = z.strictObject({
     .strictObject({
       place: text(120).optional(),
       date: isoDate.optional(),
+      zh: zhBlock({ place: zhText(120) }),
     })
     .optional(),
 });

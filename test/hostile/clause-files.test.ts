@@ -39,7 +39,7 @@ function draftWith(dir: string): string | UserError {
 describe('--clauses files are data, not code', () => {
   it('clause templates can call only the pure helpers (no file, network, environment or lookup helper)', () => {
     expect([...HELPER_NAMES].sort()).toEqual(
-      ['Parties', 'Party', 'Shall', 'agree', 'agrees', 'and', 'blank', 'count', 'date', 'decide', 'decided', 'enter-into-force', 'enters-into-force', 'entry-into-force', 'eq', 'has-area', 'in-force', 'list', 'ne', 'not', 'obligations', 'or', 'plural', 'ref', 'refs', 'shall', 'words'].sort(),
+      ['Parties', 'Party', 'Shall', 'agree', 'agrees', 'and', 'blank', 'count', 'date', 'decide', 'decided', 'enter-into-force', 'enters-into-force', 'entry-into-force', 'eq', 'has-area', 'in-force', 'list', 'ne', 'not', 'obligations', 'other-party', 'or', 'plural', 'ref', 'refs', 'shall', 'words'].sort(),
     );
   });
 

@@ -1,0 +1,104 @@
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { read, ROOT, run, tempDir } from '../helpers/run.js';
+
+const example = (name: string, dir = tempDir()) => {
+  copyFileSync(join(ROOT, 'examples', `${name}.yaml`), join(dir, `${name}.yaml`));
+  return dir;
+};
+
+describe('draft --lang zh (built binary)', () => {
+  it('writes the Chinese text beside the terms file as <name>.zh.md, with 第N条 headings and the same clause markers as the English', () => {
+    for (const name of ['cbers', 'lunar-mou']) {
+      const dir = example(name);
+      const r = run(['draft', `${name}.yaml`, '--lang', 'zh'], { cwd: dir });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain(`wrote ${name}.zh.md`);
+      run(['draft', `${name}.yaml`], { cwd: dir });
+      const zh = read(join(dir, `${name}.zh.md`));
+      const en = read(join(dir, `${name}.md`));
+      const markers = (s: string) => s.match(/<!-- spacecoop:clause [a-z0-9/-]+ -->/g);
+      expect(markers(zh)).toEqual(markers(en));
+      expect(zh).toMatch(/^## 第一条\u3000/m);
+      expect(zh.match(/^## 第/gm)?.length).toBe(en.match(/^## Article /gm)?.length);
+    }
+  });
+
+  it('refuses a language that is not authentic, one with no text library, and two texts in one Markdown file: exit 2, nothing written', () => {
+    const dir = example('leo-delivery');
+    const cases: [string[], RegExp][] = [
+      [['--lang', 'zh'], /zh is not among the authentic languages of leo-delivery\.yaml \(languages: en\)/],
+      [['--lang', 'pt'], /no text library for pt/],
+      [['--lang', 'zh,en'], /a Markdown draft holds one text/],
+      [['--lang', 'zh,zh', '--format', 'html'], /named twice/],
+    ];
+    for (const [args, message] of cases) {
+      const r = run(['draft', 'leo-delivery.yaml', ...args], { cwd: dir });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+    }
+    expect(existsSync(join(dir, 'leo-delivery.zh.md'))).toBe(false);
+    expect(existsSync(join(dir, 'leo-delivery.md'))).toBe(false);
+  });
+
+  it('regenerating the Chinese text after a terms change keeps a hand edit and follows a renumbered 第N条 reference', () => {
+    const dir = example('cbers');
+    expect(run(['draft', 'cbers.yaml', '--lang', 'zh'], { cwd: dir }).code).toBe(0);
+    const file = join(dir, 'cbers.zh.md');
+    const before = read(file);
+    const heading = /^## 第([一二三四五六七八九十]+)条\u3000(.*)$/gm;
+    const headings = [...before.matchAll(heading)];
+    const last = headings[headings.length - 1]!;
+    // A hand-typed paragraph citing the last article, in the article before it.
+    const edit = `缔约双方另行商定的事项，适用第${last[1]}条。`;
+    const target = headings[headings.length - 2]!;
+    const at = before.indexOf(target[0]) + target[0].length;
+    writeFileSync(file, `${before.slice(0, at)}\n\n${edit}${before.slice(at)}`);
+    // The terms change: exchange of personnel no longer, export control dropped: articles renumber.
+    const terms = read(join(dir, 'cbers.yaml')).replace('exportControlled: true', 'exportControlled: false');
+    writeFileSync(join(dir, 'cbers.yaml'), terms);
+    const r = run(['draft', 'cbers.yaml', '--lang', 'zh'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const after = read(file);
+    const lastAfter = [...after.matchAll(heading)].pop()!;
+    expect(lastAfter[2]).toBe(last[2]);
+    expect(after).toContain(`缔约双方另行商定的事项，适用第${lastAfter[1]}条。`);
+    expect(lastAfter[1]).not.toBe(last[1]);
+  });
+
+  it('names China first in the Chinese original (the alternat), unless --alternat says otherwise', () => {
+    const dir = example('navigation-monitoring');
+    const text = read(join(dir, 'navigation-monitoring.yaml'));
+    // Put the Algerian party first in the terms file.
+    const swapped = text.replace(/parties:\n([\s\S]*?)(  - id: asal[\s\S]*?)(\n\S)/, (_m, a: string, b: string, c: string) => `parties:\n${b}\n${a.trimEnd()}${c}`);
+    writeFileSync(join(dir, 'navigation-monitoring.yaml'), swapped);
+    expect(run(['draft', 'navigation-monitoring.yaml', '--lang', 'zh', '--out', 'a.md'], { cwd: dir }).code).toBe(0);
+    expect(read(join(dir, 'a.md')).split('\n')[1]).toMatch(/^# 中国卫星导航系统管理办公室和阿尔及利亚航天局/);
+    expect(run(['draft', 'navigation-monitoring.yaml', '--lang', 'zh', '--alternat', 'asal', '--out', 'b.md'], { cwd: dir }).code).toBe(0);
+    expect(read(join(dir, 'b.md')).split('\n')[1]).toMatch(/^# 阿尔及利亚航天局和中国卫星导航系统管理办公室/);
+  });
+
+  it('a name with no Chinese form is a blank and an open point in the Chinese text, never the English name', () => {
+    const dir = example('lunar-mou');
+    const text = read(join(dir, 'lunar-mou.yaml')).replace(/\n    zh:\n      name: 巴基斯坦空间和高层大气研究委员会\n/, '\n    zh:\n');
+    writeFileSync(join(dir, 'lunar-mou.yaml'), text);
+    const r = run(['draft', 'lunar-mou.yaml', '--lang', 'zh', '--out', '-'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toContain('Pakistan Space and Upper Atmosphere Research Commission');
+    expect(r.stdout).toMatch(/parties\[1\]\.zh\.name/);
+  });
+});
+
+describe('the drafting notes name the texts still to be prepared', () => {
+  it('for every language with no text library, in both texts', () => {
+    for (const [name, rest] of [['cbers', 'Portuguese'], ['crew-flight', 'Urdu'], ['navigation-monitoring', 'Arabic']] as const) {
+      const dir = example(name);
+      for (const args of [[], ['--lang', 'zh']]) {
+        const r = run(['draft', `${name}.yaml`, '--out', '-', ...args], { cwd: dir });
+        expect(r.stdout, `${name} ${args.join(' ')}`).toMatch(new RegExp(`Authentic texts: .*the ${rest} text is still to be prepared`));
+      }
+    }
+  });
+});
