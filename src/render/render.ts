@@ -60,7 +60,7 @@ export function renderDraft(t: ResolvedTerms, plan: Plan, english: Library, opti
   const parentDate = view.parent?.date ? (zh ? formatDateZh(view.parent.date) : formatDate(view.parent.date)) : blankToken('parentInstrument.date');
   const parentRef = t.source.parentInstrument && view.parent
     ? zh
-      ? { term: view.parent.short, body: `指${parentDate}签署的${view.parent.title}` }
+      ? { term: `《${view.parent.short}》`, body: `指${parentDate}签署的《${view.parent.title}》` }
       : { term: view.parent.short, body: `means the ${view.parent.title}, signed on ${parentDate}` }
     : undefined;
   // The Chinese text defines the terms the English text defines, in the same order, so both
@@ -130,7 +130,7 @@ export function renderDraft(t: ResolvedTerms, plan: Plan, english: Library, opti
   const finalArticles = numbered.map((a) => ({ ...a, title: resolve(a.title, articleRef(a.number, lang)), blocks: resolveBlocks(a.blocks, articleRef(a.number, lang)) }));
   const testimonium = parseParagraphs(library.get(plan.skeleton?.testimonium ?? INSTRUMENT_CLAUSES.testimonium).render(view)).map((p) => resolve(p, 'signature block'));
   const signatures: Signature[] = view.parties.map((p) => ({
-    heading: zh ? `${p.name}代表` : `For ${(view.contract.isContract ? view.contract.parties.find((q) => q.id === p.id)!.full : p.full).replace(/ \([^)]*\)$/, '')}`,
+    heading: zh ? resolve(`${p.name}代表`, 'signature block') : `For ${(view.contract.isContract ? view.contract.parties.find((q) => q.id === p.id)!.full : p.full).replace(/ \([^)]*\)$/, '')}`,
     name: resolve(p.signatoryName, 'signature block'),
     title: resolve(p.signatoryTitle, 'signature block'),
   }));

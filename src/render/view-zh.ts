@@ -109,7 +109,7 @@ export const AREA_PHRASES_ZH: Record<Area, string> = {
   'lunar-exploration': '月球探测',
   'mars-exploration': '火星探测',
   'space-debris': '空间碎片监测与减缓',
-  'training-and-education': '航天培训和教育',
+  'training-and-education': '航天培训与教育',
 };
 
 /** The form's name in a title, and the noun after 本 (本协定, 本协议, 本谅解备忘录). Agencies conclude 协议, Governments 协定. */
@@ -288,15 +288,16 @@ export function toChineseView(view: View, t: ResolvedTerms): View {
     ...view.signing,
     place: src.signing?.place ? zhForm(src.signing.zh, 'place', src.signing.place, 'signing') : view.signing.place,
   };
+  // Titles of instruments without their 《》, which the templates write.
   const parent = src.parentInstrument;
   if (parent && view.parent) {
     v.parent = {
       ...view.parent,
-      title: zhForm(parent.zh, 'title', parent.title, 'parentInstrument'),
-      short: parent.zh?.shortTitle ? escapeMarkdown(parent.zh.shortTitle) : parent.shortTitle ? zhForm(parent.zh, 'shortTitle', parent.shortTitle, 'parentInstrument') : zhShortTitle(parent.zh?.title) ?? blankToken('parentInstrument.zh.shortTitle'),
+      title: bare(zhForm(parent.zh, 'title', parent.title, 'parentInstrument')),
+      short: bare(parent.zh?.shortTitle ? escapeMarkdown(parent.zh.shortTitle) : parent.shortTitle ? zhForm(parent.zh, 'shortTitle', parent.shortTitle, 'parentInstrument') : zhShortTitle(parent.zh?.title) ?? blankToken('parentInstrument.zh.shortTitle')),
     };
   } else if (view.parent) v.parent = { ...view.parent, short: '上位文书' };
-  v.prior = (src.priorInstruments ?? []).map((p, i) => ({ title: zhForm(p.zh, 'title', p.title, `priorInstruments[${i}]`), date: p.date ?? null }));
+  v.prior = (src.priorInstruments ?? []).map((p, i) => ({ title: bare(zhForm(p.zh, 'title', p.title, `priorInstruments[${i}]`)), date: p.date ?? null }));
   if (view.prevailing) v.prevailing = { ...view.prevailing, name: languageNameZh(view.prevailing.code) };
   v.cooperationForms = cooperationFormsZh(t, v);
   v.responsibilities = view.responsibilities.map((r) => {
@@ -319,14 +320,18 @@ export function toChineseView(view: View, t: ResolvedTerms): View {
   };
   v.objectNames = v.spaceObjects.map((o: { name: string }) => o.name);
   toChineseContract(v.contract, t, byId);
+  if (view.contract.isContract) v.Instrument = v.contract.Instrument;
   return view;
 }
+
+/** 《框架协定》 -> 框架协定: a title as the terms give it, with or without its book-title marks. */
+const bare = (title: string) => title.replace(/^《(.*)》$/, '$1');
 
 /** "Framework Agreement between ..." has a short title; a Chinese title is shortened at 关于 or 的. */
 function zhShortTitle(title: string | undefined): string | undefined {
   if (!title) return undefined;
   const m = /关于.+的(.+)$/.exec(title);
-  return m ? escapeMarkdown(m[1]!.replace(/》$/, '')) : escapeMarkdown(title);
+  return m ? escapeMarkdown(m[1]!.replace(/》$/, '')) : escapeMarkdown(bare(title));
 }
 
 function sharesZh(t: ResolvedTerms, byId: (id: string) => PartyView): string {
