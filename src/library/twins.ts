@@ -9,8 +9,7 @@ import { HELPER_NAMES } from './helpers.js';
  * - the same paragraphs: as many `1.` paragraph lines and `(a)` item lines;
  * - the same variables: the view paths it reads, the articles it refers to and the partials it includes;
  * - the same defined terms: each term the English clause `defines` appears in the twin, or in a twin
- *   partial it includes, in its one
- *   Chinese form (the definition twin's `term`).
+ *   partial it includes, in its one Chinese form (the definition twin's `term`).
  * A twin with no English text is an error. An English text with no twin is an error in the built-in
  * library; in a drafter's overlay it is reported as missing, and the twin language's draft shows a
  * blank with an open point there.
