@@ -32,29 +32,50 @@ const tryRead = (path) => {
 
 const flags = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].join(' ').trim();
 const key = fnv([process.version, process.arch, flags].join('\n'));
-const shipped = `${file}.${key}.cache`;
-let cacheFile = shipped;
-let cachedData = tryRead(cacheFile);
-let writeTo = process.env.SPACECOOP_WRITE_CODE_CACHE ? shipped : undefined;
-if (!cachedData && !writeTo) {
-  try {
-    const st = statSync(file);
-    const dir = process.env.SPACECOOP_CACHE_DIR || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'spacecoop');
-    cacheFile = join(dir, `code-cache-${key}-${fnv(`${st.size}:${st.mtimeMs}`)}.bin`);
-    cachedData = tryRead(cacheFile);
-    if (!cachedData) writeTo = cacheFile;
-  } catch {}
+const cacheDir = () => process.env.SPACECOOP_CACHE_DIR || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'spacecoop');
+
+/** Bundles run in this process, with where each one's cache is to be written after the run. */
+const loaded = [];
+
+/**
+ * Runs one bundle (`spacecoop.cjs`, the shell, or `spacecoop-<name>.cjs`) with its code cache:
+ * the one shipped for this key, else the per-user one, else none (and one is written after the run).
+ */
+function runBundle(bundle) {
+  const shipped = `${bundle}.${key}.cache`;
+  let cacheFile = shipped;
+  let cachedData = tryRead(cacheFile);
+  let writeTo = process.env.SPACECOOP_WRITE_CODE_CACHE ? shipped : undefined;
+  if (!cachedData && !writeTo) {
+    try {
+      const st = statSync(bundle);
+      const name = bundle.slice(bundle.lastIndexOf('/') + 1).replace(/\.cjs$/, '');
+      cacheFile = join(cacheDir(), `code-cache-${name}-${key}-${fnv(`${st.size}:${st.mtimeMs}`)}.bin`);
+      cachedData = tryRead(cacheFile);
+      if (!cachedData) writeTo = cacheFile;
+    } catch {}
+  }
+  const script = new Script(Module.wrap(readFileSync(bundle, 'utf8')), { filename: bundle, cachedData });
+  if (cachedData && script.cachedDataRejected) writeTo = cacheFile;
+  if (process.env.SPACECOOP_DEBUG_CODE_CACHE) {
+    process.stderr.write(`code cache: ${cachedData ? (script.cachedDataRejected ? 'rejected' : 'used') : 'none'} (${cacheFile})\n`);
+  }
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
+  loaded.push({ script, writeTo });
+  return module.exports;
 }
-const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
-if (cachedData && script.cachedDataRejected) writeTo = cacheFile;
-if (process.env.SPACECOOP_DEBUG_CODE_CACHE) {
-  process.stderr.write(`code cache: ${cachedData ? (script.cachedDataRejected ? 'rejected' : 'used') : 'none'} (${cacheFile})\n`);
-}
-const module = { exports: {} };
-script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
-process.exitCode = await module.exports.main(process.argv);
-// Taken after the run, so the cache holds the bytecode of what this command used.
-if (writeTo) {
+
+// The shell asks for the commands bundle when a command runs; `--help` never loads it.
+const bundles = new Map();
+globalThis.__spacecoopLoad = (name) => {
+  if (!bundles.has(name)) bundles.set(name, runBundle(join(dirname(file), `spacecoop-${name}.cjs`)));
+  return bundles.get(name);
+};
+process.exitCode = await runBundle(file).main(process.argv);
+// Taken after the run, so each cache holds the bytecode of what this command used.
+for (const { script, writeTo } of loaded) {
+  if (!writeTo) continue;
   try {
     // Two plain mkdirs, not { recursive: true }: Node 20's recursive mkdir never returns under /proc.
     for (const dir of [dirname(dirname(writeTo)), dirname(writeTo)]) {

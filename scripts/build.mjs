@@ -64,9 +64,12 @@ const startupPlugin = {
 
 const outdir = join(ROOT, 'dist/bundle');
 rmSync(outdir, { recursive: true, force: true });
-const result = await build({
-  entryPoints: [join(ROOT, 'dist/cli/main.js')],
-  outfile: join(outdir, 'spacecoop.cjs'),
+/**
+ * Two bundles, each with its own code cache: the shell (commander, the command table, messages),
+ * which `--help` and `--version` load alone, and the commands with everything they use, which the
+ * shell asks the launcher for when a command runs (src/cli/program.ts, `commands()`).
+ */
+const common = {
   bundle: true,
   format: 'cjs',
   platform: 'node',
@@ -83,8 +86,17 @@ const result = await build({
   // require(): functions restored from a V8 code cache cannot run import() (both ship CommonJS).
   external: ['@inquirer/*', 'docx'],
   supported: { 'dynamic-import': false },
-  plugins: [startupPlugin],
-});
+};
+const commandsExternal = {
+  name: 'spacecoop-commands-external',
+  setup(b) {
+    // In the shell, the commands module is never bundled: the launcher's loader provides it.
+    b.onResolve({ filter: /^\.\/commands\.js$/ }, () => ({ path: './spacecoop-commands.cjs', external: true }));
+  },
+};
+const shell = await build({ ...common, entryPoints: [join(ROOT, 'dist/cli/main.js')], outfile: join(outdir, 'spacecoop.cjs'), plugins: [startupPlugin, commandsExternal] });
+const result = await build({ ...common, entryPoints: [join(ROOT, 'dist/cli/commands.js')], outfile: join(outdir, 'spacecoop-commands.cjs'), plugins: [startupPlugin] });
+if (process.env.BUNDLE_ANALYZE) console.log(await (await import('esbuild')).analyzeMetafile(shell.metafile));
 if (process.env.BUNDLE_ANALYZE) console.log(await (await import('esbuild')).analyzeMetafile(result.metafile));
 
 // Warm-up: draft every example once with the code cache requested; the launcher writes the cache.

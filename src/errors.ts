@@ -2,6 +2,12 @@
  * A problem with what the user gave us (a file, a flag, an answer). The CLI prints it without a
  * stack and exits with `exitCode` (2 unless said otherwise). Anything else that escapes is a bug.
  */
+/**
+ * Marks a UserError across bundles: the build splits the CLI into bundles that each carry this
+ * module, so `instanceof` alone would not recognise an error thrown in another bundle.
+ */
+const USER_ERROR = Symbol.for('spacecoop.UserError');
+
 export class UserError extends Error {
   readonly exitCode: number;
   readonly hint: string | undefined;
@@ -13,6 +19,7 @@ export class UserError extends Error {
     this.exitCode = options.exitCode ?? 2;
     this.hint = options.hint;
     this.problems = options.problems ?? [];
+    Object.defineProperty(this, USER_ERROR, { value: true });
   }
 }
 
@@ -33,5 +40,5 @@ export function formatProblem(p: Problem): string {
 }
 
 export function isUserError(e: unknown): e is UserError {
-  return e instanceof UserError;
+  return e instanceof UserError || (typeof e === 'object' && e !== null && (e as Record<symbol, unknown>)[USER_ERROR] === true);
 }

@@ -1,5 +1,5 @@
 import { readFileSync, statSync, type Stats } from 'node:fs';
-import { UserError } from '../errors.js';
+import { isUserError, UserError } from '../errors.js';
 import { countFindings, reviewDraftText, reviewTermsText, type Finding } from '../review/index.js';
 import { classifyText, reviewForeignText, sniffBytes, type ForeignReview } from '../review/foreign/index.js';
 import { textKind } from './fs.js';
@@ -80,7 +80,7 @@ async function readInput(file: string): Promise<string> {
     if (st.size > MAX_TEXT_BYTES) throw new UserError(`${file}: ${Math.ceil(st.size / 1024 / 1024)} MiB is larger than an agreement text (the limit is ${MAX_TEXT_BYTES / 1024 / 1024} MiB)`);
     bytes = readFileSync(file);
   } catch (e) {
-    if (e instanceof UserError) throw e;
+    if (isUserError(e)) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new UserError(`${file}: no such file`);
     throw new UserError(`${file}: cannot read (${code ?? (e as Error).message})`);

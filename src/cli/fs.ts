@@ -1,7 +1,7 @@
 import { closeSync, constants, fstatSync, fsyncSync, lstatSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
-import { UserError } from '../errors.js';
+import { isUserError, UserError } from '../errors.js';
 
 /** The file system calls `writeAtomic` makes; a caller (or a test) may pass its own. */
 export interface WriteFs {
@@ -105,7 +105,7 @@ export function writeAtomic(path: string, data: string | Uint8Array, fs: WriteFs
     if (!st.isFile()) throw new UserError(`cannot write ${path}: not a regular file`);
     mode = st.mode & 0o777;
   } catch (e) {
-    if (e instanceof UserError) throw e;
+    if (isUserError(e)) throw e;
     // ENOENT: a new file. Anything else surfaces when the temporary file is created.
   }
   cleanStaleTemps(path, fs);
@@ -211,7 +211,7 @@ export function readBytes(path: string, what = 'file'): Buffer {
     }
     return buf.subarray(0, n);
   } catch (e) {
-    if (e instanceof UserError) throw e;
+    if (isUserError(e)) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new UserError(`${path}: cannot read (${WHY[code ?? ''] ?? code ?? (e as Error).message})`);
   } finally {

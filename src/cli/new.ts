@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { draftFromTermsText, libraryVariants } from '../engine.js';
-import { UserError } from '../errors.js';
+import { isUserError, UserError } from '../errors.js';
 import { isSpacecoopDraft, renderMarkdown } from '../export/markdown.js';
 import {
   BUILTIN_VARIANTS,
@@ -73,7 +73,7 @@ export async function runNew(opts: NewOptions, deps: NewDeps = {}): Promise<numb
     try {
       base = { text, terms: parseTerms(text, opts.terms, { variants: variantNames }).terms };
     } catch (e) {
-      if (e instanceof UserError) {
+      if (isUserError(e)) {
         throw new UserError(e.message, {
           problems: [...e.problems],
           hint: `The interview starts from ${opts.terms}; fix it first, or give another file with --terms to start afresh.`,
@@ -134,7 +134,7 @@ export async function runNew(opts: NewOptions, deps: NewDeps = {}): Promise<numb
     code = await writeMarkdownDraft(opts.out, markdown, result.draft, {});
   } catch (e) {
     // The terms file is written by now: never let a message say that nothing was.
-    if (e instanceof UserError) {
+    if (isUserError(e)) {
       throw new UserError(`${e.message.replace(/, so nothing was written$/, '')}; ${opts.terms} was written, the draft was not`, {
         exitCode: e.exitCode,
         problems: [...e.problems],

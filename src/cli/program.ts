@@ -5,6 +5,16 @@ export interface CliState {
   exitCode: number;
 }
 
+type Commands = typeof import('./commands.js');
+/**
+ * The command implementations: through the launcher's loader when there is one (bin/spacecoop.js
+ * runs the commands bundle with its own code cache), else as a module.
+ */
+const commands = (): Promise<Commands> => {
+  const load = (globalThis as { __spacecoopLoad?: (name: string) => Commands }).__spacecoopLoad;
+  return load ? Promise.resolve(load('commands')) : import('./commands.js');
+};
+
 const version = (): string => (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
 /**
@@ -56,7 +66,7 @@ Exit codes: 0 done, 1 review errors or merge conflicts, 2 bad input or usage.`,
     .addOption(clausesOption())
     .exitOverride()
     .action(async (terms: string, opts) => {
-      const { runDraft } = await import('./draft.js');
+      const { runDraft } = await commands();
       state.exitCode = await runDraft(terms, opts);
     });
 
@@ -68,7 +78,7 @@ Exit codes: 0 done, 1 review errors or merge conflicts, 2 bad input or usage.`,
     .addOption(clausesOption())
     .exitOverride()
     .action(async (opts) => {
-      const { runNew } = await import('./new.js');
+      const { runNew } = await commands();
       state.exitCode = await runNew(opts);
     });
 
@@ -80,7 +90,7 @@ Exit codes: 0 done, 1 review errors or merge conflicts, 2 bad input or usage.`,
     .addOption(clausesOption())
     .exitOverride()
     .action(async (file: string, opts) => {
-      const { runCheck } = await import('./check.js');
+      const { runCheck } = await commands();
       state.exitCode = await runCheck(file, opts);
     });
 
@@ -94,7 +104,7 @@ Exit codes: 0 done, 1 review errors or merge conflicts, 2 bad input or usage.`,
     .option('--overwrite', 'replace a file changed since spacecoop wrote it (a backup is kept)')
     .exitOverride()
     .action(async (draft: string, opts) => {
-      const { runExport } = await import('./export.js');
+      const { runExport } = await commands();
       state.exitCode = await runExport(draft, opts);
     });
 
@@ -106,7 +116,7 @@ Exit codes: 0 done, 1 review errors or merge conflicts, 2 bad input or usage.`,
     .option('--dry-run', 'report what would change, write nothing')
     .exitOverride()
     .action(async (docx: string, opts) => {
-      const { runImport } = await import('./import.js');
+      const { runImport } = await commands();
       state.exitCode = await runImport(docx, opts);
     });
 
@@ -121,7 +131,7 @@ Exit codes: 0 done, 1 review errors or merge conflicts, 2 bad input or usage.`,
     .option('--overwrite', 'replace a file changed since spacecoop wrote it (a backup is kept)')
     .exitOverride()
     .action(async (oldFile: string, newFile: string, opts) => {
-      const { runRedline } = await import('./redline.js');
+      const { runRedline } = await commands();
       state.exitCode = await runRedline(oldFile, newFile, opts);
     });
 
@@ -133,7 +143,7 @@ Exit codes: 0 done, 1 review errors or merge conflicts, 2 bad input or usage.`,
     .addOption(clausesOption())
     .exitOverride()
     .action(async (first: string | undefined, id: string | undefined, opts) => {
-      const { runClauses } = await import('./clauses.js');
+      const { runClauses } = await commands();
       state.exitCode = await runClauses(first, id, opts);
     });
 
@@ -143,7 +153,7 @@ Exit codes: 0 done, 1 review errors or merge conflicts, 2 bad input or usage.`,
     .addOption(clausesOption())
     .exitOverride()
     .action(async (opts) => {
-      const { runSchema } = await import('./schema.js');
+      const { runSchema } = await commands();
       state.exitCode = await runSchema(opts);
     });
 
@@ -152,7 +162,7 @@ Exit codes: 0 done, 1 review errors or merge conflicts, 2 bad input or usage.`,
     .description('what `npm start` runs: the interview in a terminal, else the example draft on stdout')
     .exitOverride()
     .action(async () => {
-      const { runStart } = await import('./start.js');
+      const { runStart } = await commands();
       state.exitCode = await runStart();
     });
 

@@ -19,6 +19,14 @@ export async function runRedline(oldFile: string, newFile: string, opts: Redline
   const format = opts.format ?? 'md';
   const oldText = readText(oldFile, 'draft');
   const newText = readText(newFile, 'draft');
+  // Two drafts of one language: the English and the Chinese texts are each other's translation, not earlier and later rounds.
+  const langOf = (text: string) => (/^## 第[一二三四五六七八九十百]+条\u3000/m.test(text) ? 'Chinese' : /^## Article \d+ — /m.test(text) ? 'English' : undefined);
+  const [lo, ln] = [langOf(oldText), langOf(newText)];
+  if (lo && ln && lo !== ln) {
+    throw new UserError(`${oldFile} is the ${lo} text and ${newFile} the ${ln} text; redline compares two drafts of one language`, {
+      hint: 'Compare agreement.zh.md with an earlier Chinese draft, or check both texts side by side with `spacecoop check agreement.zh.md`.',
+    });
+  }
   const { redline, redlineDraft } = await import('../draftfile/redline.js');
   const names = { old: oldFile, new: newFile };
   const r = redline(oldText, newText, names);

@@ -72,5 +72,6 @@ export function textsNote(draft: Draft): string[] {
   const list = (xs: string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
   const written = t.written.length ? `spacecoop writes the ${list(t.written)} ${t.written.length === 1 ? 'text' : 'texts'} (\`--lang zh\` for the Chinese, each its own draft file, regenerated keeping its edits)` : '';
   const rest = t.toPrepare.length ? `the ${list(t.toPrepare)} ${t.toPrepare.length === 1 ? 'text is' : 'texts are'} still to be prepared, from the agreed text, and checked against it before signature` : 'every authentic text can be drafted here';
-  return [`Authentic texts: ${list(t.authentic)}. ${[written, rest].filter(Boolean).join('; ')}.`];
+  const working = t.authentic.includes('English') ? '' : ' The English draft is a working text, not one of the authentic texts.';
+  return [`Authentic texts: ${list(t.authentic)}. ${[written, rest].filter(Boolean).join('; ')}.${working}`];
 }

@@ -165,6 +165,9 @@ const TITLE_RISK_ZH: Record<string, string> = {
 
 const blankish = (s: string) => s.includes('\uE000');
 
+/** Chinese names of the currencies contracts are priced in. */
+const CURRENCY_ZH: Record<string, string> = { USD: '美元', EUR: '欧元', CNY: '元人民币', GBP: '英镑', JPY: '日元', CHF: '瑞士法郎', INR: '印度卢比', RUB: '卢布', BRL: '雷亚尔', HKD: '港元', SGD: '新加坡元', CAD: '加拿大元', AUD: '澳大利亚元' };
+
 /**
  * Turns an English view into the Chinese one, in place, for the same terms. Party views are shared
  * by reference across the view (first, launcher, registration ...), so each is rewritten once.
@@ -424,8 +427,14 @@ function toChineseContract(k: Record<string, any>, t: ResolvedTerms, byId: (id: 
   k.vehicle = launch?.vehicle ? zhForm(launch.zh, 'vehicle', launch.vehicle, 'cooperation.launch') : null;
   const project = src.cooperation?.project;
   k.project = project ? zhForm(project.zh, 'name', project.name, 'cooperation.project') : null;
-  const money = (m: { amount: number; currency?: string } | undefined, path: string) =>
-    m ? `${m.currency ?? c.price?.currency ?? blankToken('contract.price')} ${formatAmount(m.amount)}` : blankToken(path);
+  // 9,800,000美元: the amount, then the currency's Chinese name (its ISO code where there is none).
+  const money = (m: { amount: number; currency?: string } | undefined, path: string) => {
+    if (!m) return blankToken(path);
+    const code = m.currency ?? c.price?.currency;
+    if (!code) return `${formatAmount(m.amount)}${blankToken('contract.price')}`;
+    return CURRENCY_ZH[code] ? `${formatAmount(m.amount)}${CURRENCY_ZH[code]}` : `${code} ${formatAmount(m.amount)}`;
+  };
+  if (c.price?.currency) k.currency = CURRENCY_ZH[c.price.currency] ?? c.price.currency;
   k.price = money(c.price, 'contract.price');
   k.payments = (c.payments ?? []).map((p, i) => ({ milestone: zhForm(p.zh, 'milestone', p.milestone, `contract.payments[${i}]`).replace(/[。；;，,\s]+$/, ''), percent: p.percent }));
   k.governingLaw = c.governingLaw ? zhForm(c.zh, 'governingLaw', c.governingLaw, 'contract') : blankToken('contract.governingLaw');

@@ -1,6 +1,6 @@
 import { DOMParser, type Element, type Node } from '@xmldom/xmldom';
 import { unzipSync } from 'fflate';
-import { UserError } from '../errors.js';
+import { isUserError, UserError } from '../errors.js';
 
 /**
  * The one reader of Word files (.docx, Office Open XML WordprocessingML, ISO/IEC 29500) for the
@@ -103,7 +103,7 @@ export function readDocx(bytes: Uint8Array, name = 'the file'): DocxDocument {
       },
     });
   } catch (e) {
-    if (e instanceof UserError) throw e;
+    if (isUserError(e)) throw e;
     throw new UserError(`${name} is not a Word document (.docx): it cannot be opened as a zip archive`, {
       hint: 'Save it from Word or LibreOffice as "Word Document (.docx)"; .doc and .odt files are not read.',
     });

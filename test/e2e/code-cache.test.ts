@@ -8,15 +8,25 @@ import { EXAMPLES, run, tempDir } from '../helpers/run.js';
  * the start-up: these pin that it is used with the Node that built it, and that a V8 flag in
  * NODE_OPTIONS (which makes V8 reject the shipped cache) gets a per-user cache from the next run on.
  */
-const cacheLine = (stderr: string) => /code cache: (\w+)/.exec(stderr)?.[1];
+/** What the launcher says of each bundle's cache (the shell's, then the commands'), joined: "used used". */
+const cacheLine = (stderr: string) => [...stderr.matchAll(/code cache: (\w+)/g)].map((m) => m[1]).join(' ');
 const draft = (env: Record<string, string>) => run(['draft', EXAMPLES[0]!, '--out', '-'], { env: { SPACECOOP_DEBUG_CODE_CACHE: '1', ...env } });
 
 describe('code cache', () => {
+  it('--help and --version load the shell bundle only, never the commands', () => {
+    for (const args of [['--help'], ['--version'], ['draft', '--help']]) {
+      const r = run(args, { env: { SPACECOOP_DEBUG_CODE_CACHE: '1' } });
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.stderr.match(/code cache: /g)?.length, args.join(' ')).toBe(1);
+      expect(r.stderr).not.toContain('spacecoop-commands');
+    }
+  });
+
   it('uses the cache shipped with the build when no V8 flag is set', () => {
     const dir = tempDir();
     const r = draft({ NODE_OPTIONS: '', SPACECOOP_CACHE_DIR: dir });
     expect(r.code).toBe(0);
-    expect(cacheLine(r.stderr)).toBe('used');
+    expect(cacheLine(r.stderr)).toBe('used used');
     expect(readdirSync(dir)).toEqual([]);
   });
 
@@ -25,15 +35,16 @@ describe('code cache', () => {
     const env = { NODE_OPTIONS: '--max-old-space-size=3072', SPACECOOP_CACHE_DIR: dir };
     const first = draft(env);
     expect(first.code).toBe(0);
-    expect(cacheLine(first.stderr)).toBe('none');
-    expect(readdirSync(dir)).toHaveLength(1);
+    expect(cacheLine(first.stderr)).toBe('none none');
+    // One cache per bundle: the shell's and the commands'.
+    expect(readdirSync(dir).map((f) => f.replace(/-[0-9a-f]{8}-[0-9a-f]{8}\.bin$/, '')).sort()).toEqual(['code-cache-spacecoop', 'code-cache-spacecoop-commands']);
     const second = draft(env);
-    expect(cacheLine(second.stderr)).toBe('used');
+    expect(cacheLine(second.stderr)).toBe('used used');
     expect(second.stdout).toBe(first.stdout);
-    // Another flag is another key: its own file, never a rejected one.
+    // Another flag is another key: its own files, never a rejected one.
     const other = draft({ ...env, NODE_OPTIONS: '--max-old-space-size=2048' });
-    expect(cacheLine(other.stderr)).toBe('none');
-    expect(readdirSync(dir)).toHaveLength(2);
+    expect(cacheLine(other.stderr)).toBe('none none');
+    expect(readdirSync(dir)).toHaveLength(4);
   });
 
   it('runs, uncached, when the cache folder cannot be written', () => {

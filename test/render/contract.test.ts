@@ -267,3 +267,56 @@ describe('contract articles agree with each other (new defects after round 1)', 
     expect(build(example('leo-delivery.yaml')).instrument).toMatch(/range safety rules of the Indian Space Research Organisation, as operator of Satish Dhawan Space Centre/);
   });
 });
+
+describe('a contract without a launch (a ground segment, data, a satellite delivered on the ground)', () => {
+  const SUPPLY = (supplies: string) => `form: contract
+parties:
+  - { id: a, name: Aldera Space Agency, shortName: ASA, state: Republic of Aldera, type: space-agency, zh: { name: 阿尔德拉航天局, shortName: 阿航局, state: 阿尔德拉共和国 } }
+  - { id: b, name: Borduria Systems Limited, shortName: BSL, state: Kingdom of Borduria, type: commercial, zh: { name: 波尔杜里亚系统有限公司, shortName: 波系统公司, state: 波尔杜里亚王国 } }
+contract:
+  supplier: b
+  supplies: [${supplies}]
+  price: { amount: 3000000, currency: EUR }
+languages: [en, zh]
+`;
+  const cases = ['ground-segment, training', 'data', 'ground-segment, data'];
+  const text = (yaml: string, lang: 'en' | 'zh', clauseId: string) => {
+    const { draft } = draftFromTermsText(yaml, 'terms.yaml', builtinLibrary(), { lang });
+    if (clauseId === 'preamble') return draft.preamble.join('\n');
+    return draft.articles.find((a) => a.clauseId === clauseId)!.blocks.map((b) => b.text).join('\n');
+  };
+
+  it('recites what is bought and who supplies it, not a launch the contract does not provide', () => {
+    for (const supplies of cases) {
+      const en = text(SUPPLY(supplies), 'en', 'preamble');
+      expect(en, supplies).not.toMatch(/launch/i);
+      expect(en, supplies).toMatch(supplies.includes('ground-segment') ? /ASA wishes to acquire the ground segment/ : /ASA wishes to acquire the data products/);
+      expect(en, supplies).toMatch(/\(B\) BSL supplies /);
+      const zh = text(SUPPLY(supplies), 'zh', 'preamble');
+      expect(zh, supplies).not.toMatch(/发射/);
+      expect(zh, supplies).toMatch(supplies.includes('ground-segment') ? /鉴于阿航局希望购置工作说明书所述的地面段/ : /鉴于阿航局希望购置工作说明书所述的数据产品/);
+    }
+  });
+
+  it('asks the customer for the information and decisions the statement of work assigns it, not to bring a satellite to a launch site', () => {
+    for (const supplies of cases) {
+      const en = text(SUPPLY(supplies), 'en', 'contract-scope/standard');
+      expect(en, supplies).not.toMatch(/launch site|launch schedule/);
+      expect(en, supplies).toMatch(/ASA shall provide the information, facilities and decisions that the statement of work assigns to it/);
+      const zh = text(SUPPLY(supplies), 'zh', 'contract-scope/standard');
+      expect(zh, supplies).not.toMatch(/发射/);
+      expect(zh, supplies).toMatch(/阿航局应按照工作说明书规定的日期，提供工作说明书指定由其提供的信息、设施和决定/);
+    }
+  });
+  it('trains the customer to operate on its own after the acceptance the contract has, which is in orbit only for an in-orbit delivery', () => {
+    const scope = (yaml: string, lang: 'en' | 'zh') => JSON.stringify(draftFromTermsText(yaml, 'terms.yaml', builtinLibrary(), { lang }).draft.articles.find((a) => a.clauseId === 'contract-scope/standard'));
+    for (const supplies of ['ground-segment, training', 'satellite-manufacture, ground-segment, training', 'data, training']) {
+      const en = scope(SUPPLY(supplies), 'en');
+      expect(en, supplies).not.toMatch(/In-Orbit Acceptance/);
+      expect(en, supplies).toMatch(/without assistance after acceptance/);
+      const zh = scope(SUPPLY(supplies), 'zh');
+      expect(zh, supplies).not.toMatch(/在轨验收/);
+      expect(zh, supplies).toMatch(/在完成验收后无需协助/);
+    }
+  });
+});

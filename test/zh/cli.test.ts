@@ -102,3 +102,22 @@ describe('the drafting notes name the texts still to be prepared', () => {
     }
   });
 });
+
+describe('redline per language (built binary)', () => {
+  it('compares two Chinese drafts article by article, and refuses an English draft against a Chinese one', () => {
+    const dir = example('cbers');
+    run(['draft', 'cbers.yaml', '--lang', 'zh', '--out', 'r1.zh.md'], { cwd: dir });
+    run(['draft', 'cbers.yaml', '--out', 'r1.md'], { cwd: dir });
+    writeFileSync(join(dir, 'cbers.yaml'), read(join(dir, 'cbers.yaml')).replace('exportControlled: true', 'exportControlled: false'));
+    run(['draft', 'cbers.yaml', '--lang', 'zh', '--out', 'r2.zh.md'], { cwd: dir });
+    const r = run(['redline', 'r1.zh.md', 'r2.zh.md', '--out', '-'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Articles removed \(1\)/);
+    expect(r.stdout).toContain('{--（四）“出口管制物项”');
+    for (const [a, b] of [['r1.md', 'r2.zh.md'], ['r2.zh.md', 'r1.md']] as const) {
+      const x = run(['redline', a, b, '--out', '-'], { cwd: dir });
+      expect(x.code).toBe(2);
+      expect(x.stderr).toMatch(/redline compares two drafts of one language/);
+    }
+  });
+});
