@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { UserError, type Problem } from '../errors.js';
 import { closest } from '../util/suggest.js';
 import type { ClauseMeta, ClauseSource, DefinitionMeta, Lang } from './clause-file.js';
-import { checkTwins, type TwinSet } from './twins.js';
+import { checkTwins, templateNames, type TwinSet } from './twins.js';
 import { HELPER_NAMES } from './helpers.js';
 import { assembleLibrary, COMPILE_OPTIONS, createEnvironment, twinMeta, type Library, type Template } from './assemble.js';
 
@@ -57,6 +57,7 @@ export function checkSources(sources: readonly ClauseSource[], options: BuildOpt
     }
   }
   const problems: Problem[] = [];
+  const dropped = dropTwinsOfReplacedPartials(partials, zhPartials, zhById);
   const partialAsts = new Map<string, hbs.AST.Program>();
   for (const p of partials.values()) {
     const ast = parseTemplate(p, problems);
@@ -103,13 +104,40 @@ export function checkSources(sources: readonly ClauseSource[], options: BuildOpt
     { entries: [...byId.values()], partials: [...partials.values()] },
     { entries: [...zhById.values()], partials: [...zhPartials.values()] },
     (s) => parseTemplate(s, quiet),
-    (s) => options.builtin?.(s.file) ?? false,
+    (s) => !dropped.has(s.id) && (options.builtin?.(s.file) ?? false),
     problems,
   );
   if (problems.length) {
     throw new UserError(`${problems.length} problem${problems.length === 1 ? '' : 's'} in the clause library`, { problems });
   }
   return { entries: [...byId.values()], partials: [...partials.values()], zh };
+}
+
+/**
+ * An overlay that replaces an English partial drops its built-in twin; a built-in twin that includes
+ * that partial, directly or through another partial, no longer matches its English text either, so it
+ * is dropped too (reported missing, a blank in the Chinese draft) instead of failing on an unknown
+ * partial. Removes them from `zhPartials` and `zhById`; returns the ids dropped this way.
+ */
+function dropTwinsOfReplacedPartials(partials: Map<string, ClauseSource>, zhPartials: Map<string, ClauseSource>, zhById: Map<string, ClauseSource>): Set<string> {
+  const dropped = new Set<string>();
+  const includes = (s: ClauseSource): string[] => {
+    const ast = parseTemplate(s, []);
+    return ast ? [...templateNames(ast)].filter((n) => n.startsWith('>')).map((n) => n.slice(1)) : [];
+  };
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const map of [zhPartials, zhById]) {
+      for (const [id, s] of map) {
+        if (includes(s).some((p) => partials.has(p) && !zhPartials.has(p))) {
+          map.delete(id);
+          dropped.add(id);
+          changed = true;
+        }
+      }
+    }
+  }
+  return dropped;
 }
 
 /** Check and compile clause sources now (overlays, tests): the English library, with its Chinese twins. */

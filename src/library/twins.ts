@@ -8,8 +8,8 @@ import { HELPER_NAMES } from './helpers.js';
  * texts cannot drift apart:
  * - the same paragraphs: as many `1.` paragraph lines and `(a)` item lines;
  * - the same variables: the view paths it reads, the articles it refers to and the partials it includes;
- * - the same defined terms: each term the English clause `defines` appears in the twin in its one
- *   Chinese form (the definition twin's `term`).
+ * - the same defined terms: each term the English clause `defines` appears in the twin, or in a twin
+ *   partial it includes, in its one Chinese form (the definition twin's `term`).
  * A twin with no English text is an error. An English text with no twin is an error in the built-in
  * library; in a drafter's overlay it is reported as missing, and the twin language's draft shows a
  * blank with an open point there.
@@ -101,6 +101,25 @@ export function checkTwins(
     seenTerms.set(zh, en);
   }
 
+  /** A twin's body and the bodies of the twin partials it includes, at any depth: where its defined terms may be written. */
+  const withPartials = (tw: ClauseSource): string => {
+    const bodies = [tw.body];
+    const seen = new Set<string>();
+    const queue = [tw];
+    for (let s = queue.pop(); s; s = queue.pop()) {
+      const ast = parse(s);
+      for (const name of ast ? templateNames(ast) : []) {
+        const p = name.startsWith('>') ? twinPartial.get(name.slice(1)) : undefined;
+        if (p && !seen.has(p.id)) {
+          seen.add(p.id);
+          bodies.push(p.body);
+          queue.push(p);
+        }
+      }
+    }
+    return bodies.join('\n');
+  };
+
   const compare = (en: ClauseSource, tw: ClauseSource) => {
     const where = { file: tw.file, line: tw.bodyLine };
     for (const [what, re] of [['numbered paragraph (`1.`)', PARAGRAPH], ['item (`(a)`)', ITEM]] as const) {
@@ -120,9 +139,10 @@ export function checkTwins(
       if (onlyTw.length) problems.push({ ...where, message: `uses ${show(onlyTw)}, which the English text does not; the texts read the same variables` });
     }
     if (en.kind === 'clause') {
+      const text = withPartials(tw);
       for (const term of (en.meta as ClauseMeta).defines) {
         const zh = termOf.get(term);
-        if (zh && !tw.body.includes(zh)) problems.push({ ...where, path: 'defines', message: `does not use \`${zh}\`, the ${lang} form of the defined term \`${term}\` that the English text relies on` });
+        if (zh && !text.includes(zh)) problems.push({ ...where, path: 'defines', message: `does not use \`${zh}\`, the ${lang} form of the defined term \`${term}\` that the English text relies on` });
       }
     }
   };

@@ -63,6 +63,50 @@ describe('Chinese twins: one library, two languages, checked at load time', () =
     }
   });
 
+  it('a defined term written in a partial the clause includes, at any depth, counts as used; a partial twin without it still fails', () => {
+    const part = (id: string, body: string, lang?: 'zh') =>
+      parseClauseFile(body, `clauses/_partials/${id}${lang ? `.${lang}` : ''}.hbs`, `_partials/${id}`, lang);
+    const EN = '1. Each {{Party}} {{shall}} bear it.\n{{> share}}';
+    const ZH = '1. {{Party}}{{shall}}自行承担。\n{{> share}}';
+    // The term sits in the included partial (as the registration and IP articles keep theirs).
+    const direct = [en(EN), zh(ZH), part('share', '\n1. Its own Damage.\n'), part('share', '\n1. 其自身的损害。\n', 'zh'), DEF_EN, DEF_ZH];
+    expect(compileLibrary(direct).zh?.get('liability/test').meta.title).toBe('测试');
+    // Two levels down, inside a block.
+    const nested = [
+      en(EN), zh(ZH),
+      part('share', '{{#if binding}}{{> inner}}{{/if}}\n'), part('share', '{{#if binding}}{{> inner}}{{/if}}\n', 'zh'),
+      part('inner', '\n1. Its own Damage.\n'), part('inner', '\n1. 其自身的损害。\n', 'zh'),
+      DEF_EN, DEF_ZH,
+    ];
+    expect(compileLibrary(nested).zh?.get('liability/test').meta.title).toBe('测试');
+    // Neither the clause twin nor any partial twin it includes uses the term: still refused.
+    const missing = [en(EN), zh(ZH), part('share', '\n1. Its own Damage.\n'), part('share', '\n1. 其自身的伤害。\n', 'zh'), DEF_EN, DEF_ZH];
+    expect(failure(() => compileLibrary(missing)).problems.map((p) => p.message).join('\n')).toMatch(/does not use `损害`, the zh form of the defined term `Damage`/);
+  });
+
+  it('an overlay that replaces an English partial drops the built-in twins that include it, at any depth, and reports them missing', () => {
+    const part = (id: string, body: string, file: string, lang?: 'zh') => parseClauseFile(body, file, `_partials/${id}`, lang);
+    const EN = '1. Each {{Party}} {{shall}} bear it.\n{{> share}}';
+    const ZH = '1. {{Party}}{{shall}}自行承担。\n{{> share}}';
+    const builtin = (f: string) => !f.startsWith('/overlay');
+    const overlay = part('share', '\n1. Its own Damage, and more.\n', '/overlay/_partials/share.hbs');
+    // Directly: the clause twin includes the replaced partial.
+    const direct = [en(EN), zh(ZH), part('share', '\n1. Its own Damage.\n', 'clauses/_partials/share.hbs'), part('share', '\n1. 其自身的损害。\n', 'clauses/_partials/share.zh.hbs', 'zh'), DEF_EN, DEF_ZH, overlay];
+    for (const b of [builtin, undefined]) {
+      const lib = compileLibrary(direct, b);
+      expect(lib.zh?.missing.sort()).toEqual(['_partials/share', 'liability/test']);
+      expect(lib.get('liability/test').render({ Party: 'Party', binding: true })).toContain('and more');
+    }
+    // Through another partial: the built-in twin of the outer partial is dropped too.
+    const nested = [
+      en('1. Each {{Party}} {{shall}} bear it.\n{{> outer}}'), zh('1. {{Party}}{{shall}}自行承担。\n{{> outer}}'),
+      part('outer', '{{> share}}', 'clauses/_partials/outer.hbs'), part('outer', '{{> share}}', 'clauses/_partials/outer.zh.hbs', 'zh'),
+      part('share', '\n1. Its own Damage.\n', 'clauses/_partials/share.hbs'), part('share', '\n1. 其自身的损害。\n', 'clauses/_partials/share.zh.hbs', 'zh'),
+      DEF_EN, DEF_ZH, overlay,
+    ];
+    expect(compileLibrary(nested, builtin).zh?.missing.sort()).toEqual(['_partials/outer', '_partials/share', 'liability/test']);
+  });
+
   it('refuses a twin with no English text, and a twin front matter with English-only keys', () => {
     const orphan = parseClauseFile('---\nid: liability/other\nlang: zh\ntitle: 其他\n---\n文本\n', 'clauses/liability/other.zh.hbs', 'liability/other', 'zh');
     expect(failure(() => compileLibrary([en(EN_BODY), zh(ZH_BODY), orphan, DEF_EN, DEF_ZH])).problems.map((p) => p.message).join('\n')).toMatch(/twin of `liability\/other`, which has no English text/);
