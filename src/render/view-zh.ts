@@ -191,8 +191,9 @@ export function toChineseView(view: View, t: ResolvedTerms): View {
     v.Full = v.full;
     v.state = p.state === undefined ? blankToken(`${path}.state`) : stateZh(zh, 'state', p.state, path);
     const sig = zh?.signatory as Record<string, unknown> | undefined;
-    v.signatoryName = p.signatory?.name === undefined ? v.signatoryName : zhForm(sig, 'name', p.signatory.name, path, `${path}.zh.signatory.name`);
-    v.signatoryTitle = p.signatory?.title === undefined ? v.signatoryTitle : zhForm(sig, 'title', p.signatory.title, path, `${path}.zh.signatory.title`);
+    // A value the English text already leaves blank (missing, or a placeholder such as "[to be confirmed]") stays that blank.
+    v.signatoryName = p.signatory?.name === undefined || blankish(v.signatoryName) ? v.signatoryName : zhForm(sig, 'name', p.signatory.name, path, `${path}.zh.signatory.name`);
+    v.signatoryTitle = p.signatory?.title === undefined || blankish(v.signatoryTitle) ? v.signatoryTitle : zhForm(sig, 'title', p.signatory.title, path, `${path}.zh.signatory.title`);
     const ents = (c.implementingEntities ?? []).map((e, i) => ({ e, i })).filter(({ e }) => e.party === p.id);
     v.entities = ents.map(({ e, i }) => zhForm(e.zh, 'name', e.name, `cooperation.implementingEntities[${i}]`));
   }

@@ -246,8 +246,8 @@ export const FRESH_SCRIPTS: Record<string, Record<string, unknown>> = {
     zh: DEFAULT, // yes: the Chinese forms of the names
     'parties[0].zh.name': '玻利维亚航天局',
     'parties[0].zh.shortName': '玻方',
-    'parties[0].zh.legalForm': '依照玻利维亚多民族国最高法令设立的国有企业',
-    'parties[0].zh.registeredOffice': '玻利维亚多民族国拉巴斯',
+    'parties[0].zh.legalForm': '依照多民族玻利维亚国最高法令设立的国有企业',
+    'parties[0].zh.registeredOffice': '多民族玻利维亚国拉巴斯',
     'parties[0].zh.signatory.title': '总局长',
     'parties[1].zh.name': '中国轨道工业公司',
     'parties[1].zh.shortName': '中国轨道公司',

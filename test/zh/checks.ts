@@ -33,7 +33,7 @@ export function chineseProblems(d: Draft, o: { binding: boolean; contract: boole
     if (!o.binding) {
       const modal = words(text).find((w) => MODALS.has(w));
       if (modal) out.push(`${where}: the modal ${modal} in a memorandum: ${text.slice(0, 80)}`);
-      if (text.includes('生效')) out.push(`${where}: 生效 in a memorandum (开始执行): ${text.slice(0, 80)}`);
+      if (words(text).includes('生效')) out.push(`${where}: 生效 in a memorandum (开始执行): ${text.slice(0, 80)}`);
     }
     if (o.contract) {
       for (const treaty of ['缔约', '外交途径', '批准书']) if (text.includes(treaty)) out.push(`${where}: treaty vocabulary ${treaty} in a contract: ${text.slice(0, 80)}`);

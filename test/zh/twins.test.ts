@@ -94,7 +94,7 @@ describe('Chinese twins: one library, two languages, checked at load time', () =
     const direct = [en(EN), zh(ZH), part('share', '\n1. Its own Damage.\n', 'clauses/_partials/share.hbs'), part('share', '\n1. 其自身的损害。\n', 'clauses/_partials/share.zh.hbs', 'zh'), DEF_EN, DEF_ZH, overlay];
     for (const b of [builtin, undefined]) {
       const lib = compileLibrary(direct, b);
-      expect(lib.zh?.missing.sort()).toEqual(['_partials/share', 'liability/test']);
+      expect([...(lib.zh?.missing ?? [])].sort()).toEqual(['_partials/share', 'liability/test']);
       expect(lib.get('liability/test').render({ Party: 'Party', binding: true })).toContain('and more');
     }
     // Through another partial: the built-in twin of the outer partial is dropped too.
@@ -104,7 +104,7 @@ describe('Chinese twins: one library, two languages, checked at load time', () =
       part('share', '\n1. Its own Damage.\n', 'clauses/_partials/share.hbs'), part('share', '\n1. 其自身的损害。\n', 'clauses/_partials/share.zh.hbs', 'zh'),
       DEF_EN, DEF_ZH, overlay,
     ];
-    expect(compileLibrary(nested, builtin).zh?.missing.sort()).toEqual(['_partials/outer', '_partials/share', 'liability/test']);
+    expect([...(compileLibrary(nested, builtin).zh?.missing ?? [])].sort()).toEqual(['_partials/outer', '_partials/share', 'liability/test']);
   });
 
   it('refuses a twin with no English text, and a twin front matter with English-only keys', () => {
