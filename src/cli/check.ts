@@ -103,6 +103,14 @@ async function readInput(file: string): Promise<string> {
 
 function checkText(file: string, text: string, library: ReturnType<typeof loadLibrary>, opts: CheckOptions): number {
   if (text.trim() === '') throw new UserError(`${file}: is empty; there is no text to check`);
+  // The scorecard reads English: a Chinese text would score "missing" on every provision, which says nothing.
+  const han = (text.match(/\p{Script=Han}/gu) ?? []).length;
+  const latin = (text.match(/[A-Za-z]/g) ?? []).length;
+  if (han > 200 && han > latin) {
+    throw new UserError(`${file}: is a text in Chinese; the Section 4.4 scorecard of another side's text reads English texts only`, {
+      hint: 'Check the English text of the same instrument; a Chinese draft spacecoop wrote (with its markers) is checked with its voice and pair rules.',
+    });
+  }
   const review = reviewForeignText(text, library);
   const n = countFindings(review.findings);
   const count = (s: string) => review.scorecard.filter((e) => e.status === s).length;

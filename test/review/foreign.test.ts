@@ -204,7 +204,7 @@ describe('the Section 4.4 scorecard, keyed on substance', () => {
     expect(jurisdiction.evidence).toMatch(/(facility|Antenna) .* subject to the laws/);
   });
 
-  it.each(readdirSync(join(ROOT, 'test', 'golden')).filter((f) => f.endsWith('.md')))('our own draft %s, markers stripped, is specific on all four', (file) => {
+  it.each(readdirSync(join(ROOT, 'test', 'golden')).filter((f) => f.endsWith('.md') && !f.endsWith('.zh.md')))('our own draft %s, markers stripped, is specific on all four', (file) => {
     const text = stripMarkers(readFileSync(join(ROOT, 'test', 'golden', file), 'utf8'));
     expect(text).not.toContain('spacecoop:');
     expect(classifyText(text, file)).toBe('text');
