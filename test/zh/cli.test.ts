@@ -127,7 +127,7 @@ describe('check on a Chinese text from elsewhere (built binary)', () => {
     const dir = example('cbers');
     run(['draft', 'cbers.yaml', '--lang', 'zh', '--out', 'ours.zh.md', '--no-notes'], { cwd: dir });
     // The same text with its markers stripped, as if the other side had sent it.
-    writeFileSync(join(dir, 'theirs.txt'), read(join(dir, 'ours.zh.md')).replace(/<!--[^\n]*-->\n?/g, ''));
+    writeFileSync(join(dir, 'theirs.txt'), read(join(dir, 'ours.zh.md')).replace(/<!--[\s\S]*?-->\n?/g, ''));
     const r = run(['check', 'theirs.txt'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/is a text in Chinese; the Section 4\.4 scorecard .* reads English texts only/);
