@@ -16,6 +16,13 @@ import { Script } from 'node:vm';
 
 const file = fileURLToPath(new URL('../dist/bundle/spacecoop.cjs', import.meta.url));
 
+// `spacecoop --version` alone, as scripts and package managers ask it: the version, without
+// loading any bundle (commander would print the same line).
+if (process.argv.length === 3 && (process.argv[2] === '--version' || process.argv[2] === '-v')) {
+  process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
+  process.exit(0);
+}
+
 /** FNV-1a, 32 bits, as 8 hex digits: a file-name key, not a security measure. */
 function fnv(text) {
   let h = 0x811c9dc5;

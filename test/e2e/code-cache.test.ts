@@ -1,7 +1,7 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLES, run, tempDir } from '../helpers/run.js';
+import { EXAMPLES, ROOT, run, tempDir } from '../helpers/run.js';
 
 /**
  * The launcher's V8 code cache is a speed matter only, but a rejected cache silently costs half
@@ -13,12 +13,19 @@ const cacheLine = (stderr: string) => [...stderr.matchAll(/code cache: (\w+)/g)]
 const draft = (env: Record<string, string>) => run(['draft', EXAMPLES[0]!, '--out', '-'], { env: { SPACECOOP_DEBUG_CODE_CACHE: '1', ...env } });
 
 describe('code cache', () => {
-  it('--help and --version load the shell bundle only, never the commands', () => {
-    for (const args of [['--help'], ['--version'], ['draft', '--help']]) {
+  it('--help loads the shell bundle only, never the commands; --version alone loads no bundle', () => {
+    for (const args of [['--help'], ['draft', '--help'], ['draft', '--version']]) {
       const r = run(args, { env: { SPACECOOP_DEBUG_CODE_CACHE: '1' } });
       expect(r.code, args.join(' ')).toBe(0);
       expect(r.stderr.match(/code cache: /g)?.length, args.join(' ')).toBe(1);
       expect(r.stderr).not.toContain('spacecoop-commands');
+    }
+    const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
+    for (const flag of ['--version', '-v']) {
+      const r = run([flag], { env: { SPACECOOP_DEBUG_CODE_CACHE: '1' } });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(`${version}\n`);
+      expect(r.stderr).toBe('');
     }
   });
 
