@@ -88,7 +88,8 @@ export function renderMarkdown(draft: Draft, options: MarkdownOptions = {}): str
   const cell = (s: string) => s.replace(/(?<!\\)((?:\\\\)*)\|/g, '$1\\|');
   out.push(`| ${draft.signatures.map((s) => cell(s.heading)).join(' | ')} |`);
   out.push(`| ${draft.signatures.map(() => '---').join(' | ')} |`);
-  out.push(`| ${draft.signatures.map(() => (zh ? '签字：' : 'Signature:')).join(' | ')} |`);
+  // A Chinese contract is signed and sealed (签名、盖章); a treaty is signed.
+  out.push(`| ${draft.signatures.map(() => (zh ? (draft.form === 'contract' ? '签字（盖章）：' : '签字：') : 'Signature:')).join(' | ')} |`);
   out.push(`| ${draft.signatures.map((s) => `${zh ? '姓名：' : 'Name: '}${cell(s.name)}`).join(' | ')} |`);
   out.push(`| ${draft.signatures.map((s) => `${zh ? '职务：' : 'Title: '}${cell(s.title)}`).join(' | ')} |`);
   out.push(CLAUSE_CLOSE, '');

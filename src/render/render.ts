@@ -185,7 +185,8 @@ export function renderDraft(t: ResolvedTerms, plan: Plan, english: Library, opti
       reviews,
       sources,
     },
-    firstParty: view.parties[0].label,
+    // The notes are in English in both texts: the alternat names the party as the English text does.
+    firstParty: zh ? escapeMarkdown(t.party(view.parties[0].id).label) : view.parties[0].label,
   };
 }
 
