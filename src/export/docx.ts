@@ -1,4 +1,5 @@
 import { withoutLabel, wordCells, wordSpans } from './docx-label.js';
+import { MONO, spanRun } from './docx-runs.js';
 import { HEAD_ID, NOTES_ANNEX, NOTES_ID, type Block, type ExportDoc, type Span } from './model.js';
 
 export interface DocxOptions {
@@ -24,7 +25,6 @@ const BULLETS = 'bullets';
 const FONT = 'Times New Roman';
 /** Latin and complex scripts in Times; East Asian text keeps the theme's East Asian font. */
 const BODY_FONT = { ascii: FONT, hAnsi: FONT, cs: FONT };
-const MONO = 'Courier New';
 /** Twentieths of a point. */
 const INDENT = 567; // 1 cm
 
@@ -45,6 +45,7 @@ export async function renderDocx(model: ExportDoc, options: DocxOptions = {}): P
   const author = options.author ?? 'spacecoop';
   const date = options.date ?? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
   let revision = 1;
+  const revisions = { next: () => revision++, author, date };
 
   type Child = InstanceType<typeof d.Paragraph> | InstanceType<typeof d.Table> | InstanceType<typeof d.TableOfContents>;
   type Inline = ConstructorParameters<typeof d.Paragraph>[0] extends infer O ? (O extends { children?: readonly (infer C)[] } ? C : never) : never;
@@ -69,19 +70,8 @@ export async function renderDocx(model: ExportDoc, options: DocxOptions = {}): P
           out.push(new d.CommentRangeStart(c));
         }
       }
-      if (s.text || s.br) {
-        const style = {
-          ...(s.bold || extra.bold ? { bold: true } : {}),
-          ...(s.italic || extra.italics ? { italics: true } : {}),
-          ...(s.strike ? { strike: true } : {}),
-          ...(s.code ? { font: MONO, size: 21 } : {}),
-        };
-        const content = s.br ? { break: 1 } : { text: s.text };
-        if (s.change) {
-          const rev = { id: revision++, author: s.change.author ?? author, date };
-          out.push(s.change.kind === 'ins' ? new d.InsertedTextRun({ ...style, ...content, ...rev }) : new d.DeletedTextRun({ ...style, ...content, ...rev }));
-        } else out.push(new d.TextRun({ ...style, ...content }));
-      }
+      const run = spanRun(d, s, extra, {}, revisions);
+      if (run) out.push(run);
       for (const c of s.comments ?? []) {
         if (lastOf.get(c) === i) {
           out.push(new d.CommentRangeEnd(c));

@@ -1,6 +1,7 @@
 import { UserError, type Problem } from '../errors.js';
 import { HEAD_ID, NOTES_ID, readDoc } from '../draftfile/document.js';
 import type { Block, ExportDoc, Span } from './model.js';
+import { MONO, spanRun } from './docx-runs.js';
 
 // The Markdown reader and the HTML helpers are loaded when a parallel text is built, not when
 // `check` imports `compareClauses`.
@@ -321,7 +322,6 @@ const FONT = 'Times New Roman';
 /** East Asian text: SimSun, which every Chinese Word has; LibreOffice substitutes a CJK serif (Noto Serif CJK SC) where it lacks it. */
 export const EAST_ASIAN_FONT = 'SimSun';
 const RUN_FONT = { ascii: FONT, hAnsi: FONT, cs: FONT, eastAsia: EAST_ASIAN_FONT };
-const MONO = 'Courier New';
 const INDENT = 567; // 1 cm, in twentieths of a point
 const MARGIN = 1134; // 2 cm
 /** A4 width less the margins, in twentieths of a point. */
@@ -341,6 +341,7 @@ async function parallelDocx(doc: ParallelDoc, opts: ParallelOptions & { files: s
   const author = opts.author ?? 'spacecoop';
   const date = opts.date ?? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
   let revision = 1;
+  const revisions = { next: () => revision++, author, date };
   type Inline = ConstructorParameters<typeof d.Paragraph>[0] extends infer O ? (O extends { children?: readonly (infer C)[] } ? C : never) : never;
   type CellChild = InstanceType<typeof d.Paragraph> | InstanceType<typeof d.Table>;
 
@@ -352,21 +353,8 @@ async function parallelDocx(doc: ParallelDoc, opts: ParallelOptions & { files: s
     const language = runLanguage(lang);
     const hint = isEastAsian(lang) ? { font: { ...RUN_FONT, hint: 'eastAsia' } } : {};
     spans.forEach((s, i) => {
-      if (s.text || s.br) {
-        const style = {
-          language,
-          ...hint,
-          ...(s.bold || extra.bold ? { bold: true } : {}),
-          ...(s.italic || extra.italics ? { italics: true } : {}),
-          ...(s.strike ? { strike: true } : {}),
-          ...(s.code ? { font: MONO, size: 21 } : {}),
-        };
-        const content = s.br ? { break: 1 } : { text: s.text };
-        if (s.change) {
-          const rev = { id: revision++, author: s.change.author ?? author, date };
-          out.push(s.change.kind === 'ins' ? new d.InsertedTextRun({ ...style, ...content, ...rev }) : new d.DeletedTextRun({ ...style, ...content, ...rev }));
-        } else out.push(new d.TextRun({ ...style, ...content }));
-      }
+      const run = spanRun(d, s, extra, { language, ...hint }, revisions);
+      if (run) out.push(run);
       for (const c of s.comments ?? []) {
         if (spans.slice(i + 1).some((n) => n.comments?.includes(c))) continue;
         const cm = comments[c]!;

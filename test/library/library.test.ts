@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { compileLibrary } from '../../src/engine.js';
-import { UserError } from '../../src/errors.js';
 import { parseClauseFile } from '../../src/library/clause-file.js';
 import { builtinLibrary } from '../helpers/engine.js';
+import { failure } from '../helpers/errors.js';
 
 const FRONT = 'id: liability/test\ntitle: Test\nfits: Tests.\nsources: [Liability Convention (1972), Art. V]\nreview: Read it.';
 const clause = (body: string, front = FRONT) => parseClauseFile(`---\n${front}\n---\n${body}\n`, 'clauses/liability/test.hbs', 'liability/test');
-const failure = (f: () => unknown): UserError => {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(UserError);
-    return e as UserError;
-  }
-  throw new Error('expected a UserError');
-};
 const compile = (body: string) => compileLibrary([clause(body)]);
 
 describe('clause files', () => {

@@ -2,27 +2,18 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileLibrary } from '../../src/engine.js';
-import { UserError } from '../../src/errors.js';
 import { parseClauseFile } from '../../src/library/clause-file.js';
 import { chineseNumber, formatDateZh, joinListZh } from '../../src/library/helpers.js';
 import { readClauseDir } from '../../src/library/load.js';
 import { parseChineseNumber } from '../../src/draftfile/refs.js';
 import { tempDir } from '../helpers/run.js';
+import { failure } from '../helpers/errors.js';
 
 const EN_FRONT = 'id: liability/test\ntitle: Test\nfits: Tests.\ndefines: [Damage]\nsources: ["Liability Convention (1972), Art. V"]\nreview: Read it.';
 const en = (body: string) => parseClauseFile(`---\n${EN_FRONT}\n---\n${body}\n`, 'clauses/liability/test.hbs', 'liability/test');
 const zh = (body: string, front = 'id: liability/test\nlang: zh\ntitle: 测试') => parseClauseFile(`---\n${front}\n---\n${body}\n`, 'clauses/liability/test.zh.hbs', 'liability/test', 'zh');
 const DEF_EN = parseClauseFile('---\nid: definitions/damage\nterm: Damage\n---\nmeans loss of life\n', 'clauses/definitions/damage.hbs', 'definitions/damage');
 const DEF_ZH = parseClauseFile('---\nid: definitions/damage\nlang: zh\nterm: 损害\n---\n指生命的丧失\n', 'clauses/definitions/damage.zh.hbs', 'definitions/damage', 'zh');
-const failure = (f: () => unknown): UserError => {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(UserError);
-    return e as UserError;
-  }
-  throw new Error('expected a UserError');
-};
 const EN_BODY = '1. Each {{Party}} {{shall}} bear its own Damage.\n\n1. {{launcher.label}} informs:\n\n(a) the other;\n\n(b) {{ref "disputes"}}.';
 const ZH_BODY = '1. {{Party}}{{shall}}自行承担其损害。\n\n1. {{launcher.label}}通知：\n\n(a) 另一方；\n\n(b) {{ref "disputes"}}。';
 
