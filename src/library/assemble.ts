@@ -71,11 +71,38 @@ export function createEnvironment<T extends { create(): any }>(handlebars: T): R
   return hb;
 }
 
-export function assembleLibrary(entries: readonly CompiledEntry[], lang: Lang = 'en', missing: readonly string[] = []): Library {
+/**
+ * Call options prepared once per environment. Handlebars sets up every top-level call afresh: it
+ * copies and wraps each helper (a closure per helper, then a copy of the options object on every
+ * helper call) and rebuilds its prototype-access rules. A draft renders some seventy templates, so
+ * here that set-up is done once, and each template is called the way Handlebars calls a partial,
+ * with the prepared helpers, partials and rules. The helpers are passed unwrapped: none of ours, nor
+ * the built-in block helpers we keep, reads `options.lookupProperty` (the `lookup` helper that does
+ * is removed from the environment). Prototype access stays denied, as Handlebars' defaults have it.
+ */
+export function preparedCall(hb: { helpers: Record<string, unknown>; partials: Record<string, unknown>; decorators: Record<string, unknown> }): (root: object) => object {
+  const { helperMissing, blockHelperMissing, ...helpers } = hb.helpers;
+  const deny = (names: string[]) => Object.assign(Object.create(null) as Record<string, boolean>, Object.fromEntries(names.map((n) => [n, false])));
+  const base = {
+    partial: true,
+    helpers,
+    partials: hb.partials,
+    decorators: hb.decorators,
+    hooks: { helperMissing, blockHelperMissing },
+    protoAccessControl: {
+      properties: { whitelist: deny(['__proto__']), defaultValue: undefined },
+      methods: { whitelist: deny(['constructor', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__']), defaultValue: undefined },
+    },
+  };
+  return (root) => ({ ...base, data: { root } });
+}
+
+export function assembleLibrary(entries: readonly CompiledEntry[], lang: Lang = 'en', missing: readonly string[] = [], call?: (root: object) => object): Library {
   const clauses = new Map<string, Clause>();
   const definitions = new Map<string, Definition>();
+  const options = call ?? ((root: object) => ({ data: { root } }));
   for (const e of entries) {
-    const render = (view: object) => e.template(view, { data: { root: view } });
+    const render = (view: object) => e.template(view, options(view) as { data: { root: object } });
     if (e.kind === 'definition') {
       const meta = e.meta as DefinitionMeta;
       definitions.set(e.id, { id: e.id, term: meta.term, file: e.file, meta, body: e.body, render });
@@ -83,7 +110,7 @@ export function assembleLibrary(entries: readonly CompiledEntry[], lang: Lang = 
       const [topic, variant] = e.id.split('/') as [string, string];
       const meta = e.meta as ClauseMeta;
       const title = e.titleTemplate;
-      const renderTitle = title ? (view: object) => title(view, { data: { root: view } }) : () => meta.title;
+      const renderTitle = title ? (view: object) => title(view, options(view) as { data: { root: object } }) : () => meta.title;
       clauses.set(e.id, { id: e.id, topic, variant, file: e.file, meta, body: e.body, render, renderTitle });
     }
   }

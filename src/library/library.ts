@@ -4,7 +4,7 @@ import { closest } from '../util/suggest.js';
 import type { ClauseMeta, ClauseSource, DefinitionMeta, Lang } from './clause-file.js';
 import { checkTwins, templateNames, type TwinSet } from './twins.js';
 import { HELPER_NAMES } from './helpers.js';
-import { assembleLibrary, COMPILE_OPTIONS, createEnvironment, twinMeta, type Library, type Template } from './assemble.js';
+import { assembleLibrary, COMPILE_OPTIONS, createEnvironment, preparedCall, twinMeta, type Library, type Template } from './assemble.js';
 
 export type { Clause, CompiledEntry, Definition, Library } from './assemble.js';
 
@@ -164,6 +164,7 @@ function compileSet(set: CheckedSources, lang: Lang, english?: Library, missing:
     })),
     lang,
     missing,
+    preparedCall(hb as never),
   );
 }
 

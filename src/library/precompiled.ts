@@ -1,7 +1,7 @@
 import Runtime from 'handlebars/runtime.js';
 import { join } from 'node:path';
 import type { ClauseMeta, DefinitionMeta, Lang } from './clause-file.js';
-import { assembleLibrary, createEnvironment, twinMeta, type Library, type Template } from './assemble.js';
+import { assembleLibrary, createEnvironment, preparedCall, twinMeta, type Library, type Template } from './assemble.js';
 
 export interface PrecompiledLibrary {
   partials: Record<string, object>;
@@ -35,5 +35,6 @@ export function libraryFromPrecompiled(data: PrecompiledLibrary, root: string, e
     })),
     english ? 'zh' : 'en',
     data.missing ?? [],
+    preparedCall(hb as never),
   );
 }

@@ -245,7 +245,8 @@ describe('contract articles agree with each other (new defects after round 1)', 
       const d = build(yaml);
       const risk = d.draft.articles.find((a) => a.clauseId === 'contract-title-risk/standard')!;
       const riskText = risk.blocks.map((b) => b.text).join('\n');
-      expect(riskText).toMatch(/bears the risk of loss of or damage to the Satellite while it is in the custody/);
+      // The provider's custody begins at integration with the launch vehicle, as the launch campaign article has the customer keep it until then.
+      expect(riskText).toMatch(/bears the risk of loss of or damage to the Satellite from its integration with the launch vehicle, when it passes from the custody of \w+ into that of \w+, until Launch/);
       expect(d.instrument).toMatch(new RegExp(`before Launch while it is in the custody of \\w+, which \\w+ bears under Article ${risk.number}, is excluded from this waiver`));
       expect(riskText).toMatch(/; claims between the Parties for such loss or damage are governed by Article \d+\./);
     }
