@@ -52,7 +52,7 @@ export function noteSections(draft: Draft): NoteSection[] {
 
 /** The line under the title, in every format: a draft, without prejudice to either side's position. */
 export function statusLine(draft: Draft): string {
-  if (draft.lang === 'zh') return '草案，不影响任何一方的立场：仅供讨论，案文尚未经双方商定。';
+  if (draft.lang === 'zh') return '草案（不影响任何一方的立场），仅供讨论，案文尚未经双方商定。';
   return `Draft, without prejudice: for discussion only; the text is not agreed by the ${draft.partyWord}.`;
 }
 

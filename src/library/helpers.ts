@@ -122,7 +122,8 @@ export const HELPERS: Record<string, (...xs: any[]) => unknown> = {
    * in a contract, where the doubled numeral is commercial practice.
    */
   count: (n: unknown, o: HelperOptions) => {
-    const words = zh(o) ? chineseNumber(Number(n)) : numberWords(Number(n));
+    // A quantity before a measure word: 两年, not 二年 (二 is for ordinals and dates: 第二条).
+    const words = zh(o) ? (Number(n) === 2 ? '两' : chineseNumber(Number(n))) : numberWords(Number(n));
     if (root(o).form !== 'contract') return words;
     return zh(o) ? `${words}（${Number(n)}）` : `${words} (${Number(n)})`;
   },

@@ -260,7 +260,7 @@ export function toChineseView(view: View, t: ResolvedTerms): View {
   Object.assign(v.registration, {
     state: view.registration.party ? view.registration.party.state : view.registration.state,
     launchingStates: launchingStateNames,
-    launchingStateList: list(launchingStateNames),
+    launchingStateList: launchingStateNames.length ? list(launchingStateNames) : view.registration.launchingStateList,
     thirdStates,
     thirdStateList: list(thirdStates),
   });

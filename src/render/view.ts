@@ -329,7 +329,8 @@ export function buildView(t: ResolvedTerms, variants: Record<string, string>, ch
       twoLaunchingStates: launchingParties.length > 1,
       /** Every launching State the facts show, parties' or not: "the People's Republic of China and ...". */
       launchingStates: launchingStateNames,
-      launchingStateList: joinList(launchingStateNames),
+      // No launch and no object in the terms: who is a launching State is a blank to settle, never an empty subject.
+      launchingStateList: launchingStateNames.length ? joinList(launchingStateNames) : blankToken('cooperation.launch.launchingParty'),
       severalLaunchingStates: t.launchingStates.length > 1,
       /** Launching States that are neither party's (e.g. the State of a launch site abroad). */
       thirdStates,
