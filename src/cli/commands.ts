@@ -1,13 +1,16 @@
 /**
- * Every command's implementation. The CLI loads this module on the first command that runs; the
- * build makes it a bundle of its own, so \`--help\` and \`--version\` never load or deserialise it.
+ * Every command's implementation, each loaded (and initialised) only when it runs. The CLI loads
+ * this module on the first command; the build makes it a bundle of its own, so `--help` never
+ * loads or deserialises it, and a command never initialises another's modules.
  */
-export { runCheck } from './check.js';
-export { runClauses } from './clauses.js';
-export { runDraft } from './draft.js';
-export { runExport } from './export.js';
-export { runImport } from './import.js';
-export { runNew } from './new.js';
-export { runRedline } from './redline.js';
-export { runSchema } from './schema.js';
-export { runStart } from './start.js';
+export const COMMANDS = {
+  check: () => import('./check.js'),
+  clauses: () => import('./clauses.js'),
+  draft: () => import('./draft.js'),
+  export: () => import('./export.js'),
+  import: () => import('./import.js'),
+  new: () => import('./new.js'),
+  redline: () => import('./redline.js'),
+  schema: () => import('./schema.js'),
+  start: () => import('./start.js'),
+};

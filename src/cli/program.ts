@@ -7,12 +7,13 @@ export interface CliState {
 
 type Commands = typeof import('./commands.js');
 /**
- * The command implementations: through the launcher's loader when there is one (bin/spacecoop.js
+ * One command's implementation: through the launcher's loader when there is one (bin/spacecoop.js
  * runs the commands bundle with its own code cache), else as a module.
  */
-const commands = (): Promise<Commands> => {
+const command = async <K extends keyof Commands['COMMANDS']>(name: K): Promise<Awaited<ReturnType<Commands['COMMANDS'][K]>>> => {
   const load = (globalThis as { __spacecoopLoad?: (name: string) => Commands }).__spacecoopLoad;
-  return load ? Promise.resolve(load('commands')) : import('./commands.js');
+  const { COMMANDS } = load ? load('commands') : await import('./commands.js');
+  return (await COMMANDS[name]()) as Awaited<ReturnType<Commands['COMMANDS'][K]>>;
 };
 
 const version = (): string => (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
@@ -66,7 +67,7 @@ Exit codes: 0 done, 1 review errors or merge conflicts, 2 bad input or usage.`,
     .addOption(clausesOption())
     .exitOverride()
     .action(async (terms: string, opts) => {
-      const { runDraft } = await commands();
+      const { runDraft } = await command('draft');
       state.exitCode = await runDraft(terms, opts);
     });
 
@@ -78,7 +79,7 @@ Exit codes: 0 done, 1 review errors or merge conflicts, 2 bad input or usage.`,
     .addOption(clausesOption())
     .exitOverride()
     .action(async (opts) => {
-      const { runNew } = await commands();
+      const { runNew } = await command('new');
       state.exitCode = await runNew(opts);
     });
 
@@ -90,7 +91,7 @@ Exit codes: 0 done, 1 review errors or merge conflicts, 2 bad input or usage.`,
     .addOption(clausesOption())
     .exitOverride()
     .action(async (file: string, opts) => {
-      const { runCheck } = await commands();
+      const { runCheck } = await command('check');
       state.exitCode = await runCheck(file, opts);
     });
 
@@ -104,7 +105,7 @@ Exit codes: 0 done, 1 review errors or merge conflicts, 2 bad input or usage.`,
     .option('--overwrite', 'replace a file changed since spacecoop wrote it (a backup is kept)')
     .exitOverride()
     .action(async (draft: string, opts) => {
-      const { runExport } = await commands();
+      const { runExport } = await command('export');
       state.exitCode = await runExport(draft, opts);
     });
 
@@ -116,7 +117,7 @@ Exit codes: 0 done, 1 review errors or merge conflicts, 2 bad input or usage.`,
     .option('--dry-run', 'report what would change, write nothing')
     .exitOverride()
     .action(async (docx: string, opts) => {
-      const { runImport } = await commands();
+      const { runImport } = await command('import');
       state.exitCode = await runImport(docx, opts);
     });
 
@@ -131,7 +132,7 @@ Exit codes: 0 done, 1 review errors or merge conflicts, 2 bad input or usage.`,
     .option('--overwrite', 'replace a file changed since spacecoop wrote it (a backup is kept)')
     .exitOverride()
     .action(async (oldFile: string, newFile: string, opts) => {
-      const { runRedline } = await commands();
+      const { runRedline } = await command('redline');
       state.exitCode = await runRedline(oldFile, newFile, opts);
     });
 
@@ -143,7 +144,7 @@ Exit codes: 0 done, 1 review errors or merge conflicts, 2 bad input or usage.`,
     .addOption(clausesOption())
     .exitOverride()
     .action(async (first: string | undefined, id: string | undefined, opts) => {
-      const { runClauses } = await commands();
+      const { runClauses } = await command('clauses');
       state.exitCode = await runClauses(first, id, opts);
     });
 
@@ -153,7 +154,7 @@ Exit codes: 0 done, 1 review errors or merge conflicts, 2 bad input or usage.`,
     .addOption(clausesOption())
     .exitOverride()
     .action(async (opts) => {
-      const { runSchema } = await commands();
+      const { runSchema } = await command('schema');
       state.exitCode = await runSchema(opts);
     });
 
@@ -162,7 +163,7 @@ Exit codes: 0 done, 1 review errors or merge conflicts, 2 bad input or usage.`,
     .description('what `npm start` runs: the interview in a terminal, else the example draft on stdout')
     .exitOverride()
     .action(async () => {
-      const { runStart } = await commands();
+      const { runStart } = await command('start');
       state.exitCode = await runStart();
     });
 

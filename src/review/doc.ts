@@ -150,11 +150,19 @@ export function bodyOf(a: DocArticle): string {
 
 /** Sentences, roughly: split after `.`, `;` or `:` followed by space, and at paragraph breaks. */
 export function sentences(text: string): string[] {
-  return text
-    .split(/\n\s*\n|(?<=[.;:])\s+/)
-    .map((s) => s.replace(/\s+/g, ' ').trim())
-    .filter(Boolean);
+  // Each rule reads the same articles' sentences: split each text once per review.
+  let split = sentenceCache.get(text);
+  if (!split) {
+    if (sentenceCache.size > 2000) sentenceCache.clear();
+    split = text
+      .split(/\n\s*\n|(?<=[.;:])\s+/)
+      .map((s) => s.replace(/\s+/g, ' ').trim())
+      .filter(Boolean);
+    sentenceCache.set(text, split);
+  }
+  return split;
 }
+const sentenceCache = new Map<string, string[]>();
 
 const NEGATION = /\b(not|nothing|no|neither|nor|without prejudice)\b/i;
 const CONDITION = /\b(if|unless|where|when|until|once)\b[^,]*,/gi;

@@ -115,7 +115,7 @@ export function parseTerms(source: string, file: string, options: ParseOptions =
     return pos.line === undefined ? undefined : (pos as { line: number; column: number });
   };
 
-  const result = termsSchema.safeParse(data);
+  const result = termsSchema.safeParse(data, { jitless: true });
   if (!result.success) {
     for (const issue of result.error.issues) problems.push(...describeIssue(issue, doc, file, at));
     // The cross-field checks still run on what could be read, so one pass shows every problem.
