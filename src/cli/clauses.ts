@@ -7,6 +7,8 @@ import { bold, dim, out } from './output.js';
 
 export interface ClausesOptions {
   clauses?: string;
+  /** `--lang zh`: list titles and show the text of the Chinese twins. */
+  lang?: string;
 }
 
 /**
@@ -14,9 +16,17 @@ export interface ClausesOptions {
  * metadata and body. Output goes to stdout, so it can be piped or saved.
  */
 export async function runClauses(first: string | undefined, id: string | undefined, opts: ClausesOptions): Promise<number> {
-  const library = loadLibrary(opts.clauses);
+  const lang = (opts.lang ?? 'en').toLowerCase();
+  if (lang !== 'en' && lang !== 'zh') throw new UserError(`--lang ${opts.lang}: the library has English (en) and Chinese (zh) texts`);
+  const english = loadLibrary(opts.clauses, { zh: lang === 'zh' });
+  const library = lang === 'zh' ? english.zh! : english;
   if (first === 'show') {
     if (!id) throw new UserError('`clauses show` needs a clause id, e.g. `spacecoop clauses show liability/cross-waiver`');
+    if (lang === 'zh' && !library.has(id) && !library.definitions.has(id) && (english.has(id) || english.definitions.has(id))) {
+      throw new UserError(`\`${id}\` has no Chinese twin in this library (a clause of your --clauses overlay); the Chinese text shows a blank with an open point there`, {
+        hint: `Add ${id}.zh.hbs beside its English file: front matter id, lang: zh, title (or term), then the Chinese text.`,
+      });
+    }
     out(showClause(library, id));
     return 0;
   }
@@ -30,7 +40,7 @@ const topics = (library: Library) => [...new Set([...library.clauses.values()].m
 export function listClauses(library: Library, topic?: string): string {
   if (topic === 'definitions') {
     const defs = [...library.definitions.values()].sort((a, b) => a.term.localeCompare(b.term));
-    return defs.map((d) => `${bold(d.id, process.stdout)}  “${d.term}”\n`).join('');
+    return defs.map((d) => `${bold(d.id, process.stdout)}  ${d.term.startsWith('《') ? d.term : `“${d.term}”`}\n`).join('');
   }
   const clauses = [...library.clauses.values()].filter((c) => topic === undefined || c.topic === topic);
   if (clauses.length === 0) {

@@ -141,6 +141,7 @@ Exit codes: 0 done, 1 review errors or merge conflicts, 2 bad input or usage.`,
     .description('the clause library: `clauses [TOPIC]` lists, `clauses show ID` prints one')
     .argument('[topic-or-show]', 'a topic to list, or `show`')
     .argument('[id]', 'with `show`: the clause id, e.g. liability/cross-waiver')
+    .option('--lang <lang>', 'zh: the Chinese twins (titles, terms and text)')
     .addOption(clausesOption())
     .exitOverride()
     .action(async (first: string | undefined, id: string | undefined, opts) => {

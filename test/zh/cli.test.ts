@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { read, ROOT, run, tempDir } from '../helpers/run.js';
@@ -132,5 +132,25 @@ describe('check on a Chinese text from elsewhere (built binary)', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/is a text in Chinese; the Section 4\.4 scorecard .* reads English texts only/);
     expect(r.stdout).toBe('');
+  });
+});
+
+describe('clauses --lang zh (built binary)', () => {
+  it('lists the Chinese titles and shows a twin with its English metadata; an overlay clause without a twin says so', () => {
+    const list = run(['clauses', 'liability', '--lang', 'zh']);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toContain('liability/cross-waiver  交互豁免责任');
+    const show = run(['clauses', 'show', 'liability/cross-waiver', '--lang', 'zh']);
+    expect(show.code).toBe(0);
+    expect(show.stdout).toMatch(/^title: 交互豁免责任$/m);
+    expect(show.stdout).toMatch(/^file: clauses\/liability\/cross-waiver\.zh\.hbs$/m);
+    expect(show.stdout).toContain('Liability Convention (1972)');
+    const dir = tempDir();
+    mkdirSync(join(dir, 'liability'));
+    writeFileSync(join(dir, 'liability', 'mine.hbs'), '---\nid: liability/mine\ntitle: Mine\nfits: Tests.\nsources: [Liability Convention (1972)]\nreview: Read it.\n---\n1. Each {{Party}} bears its own loss.\n');
+    const missing = run(['clauses', 'show', 'liability/mine', '--lang', 'zh', '--clauses', dir]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/has no Chinese twin in this library/);
+    expect(run(['clauses', '--lang', 'pt']).code).toBe(2);
   });
 });
