@@ -145,9 +145,29 @@ export async function runNew(opts: NewOptions, deps: NewDeps = {}): Promise<numb
   }
   const points = result.draft.notes.openPoints;
   for (const p of points) err(`  - ${p.label} (${p.path})${p.where.length ? `: ${p.where.join(', ')}` : ''}`);
+  code = Math.max(code, await keepChineseInStep(result.parsed));
   const redraft = `spacecoop draft ${opts.terms}${resolve(defaultOut(opts.terms, 'md')) === resolve(opts.out) ? '' : ` --out ${opts.out}`}`;
   err(dim(`Next: edit ${opts.terms} and run \`${redraft}\`; or run \`${command}\` again to change answers.`));
   return code;
+
+  /**
+   * When Chinese is an authentic language: a Chinese draft beside the English one
+   * (`agreement.zh.md`) is regenerated from the new answers by the same merge, keeping its hand
+   * edits, so the two texts never drift apart; without one, the way to write it is said.
+   */
+  async function keepChineseInStep(parsed: typeof result.parsed): Promise<number> {
+    if (!(parsed.terms.languages ?? []).includes('zh') || !/\.md$/i.test(opts.out)) return 0;
+    const zhOut = opts.out.replace(/\.md$/i, '.zh.md');
+    if (!exists(zhOut)) {
+      err(dim(`The Chinese text: \`spacecoop draft ${opts.terms} --lang zh${resolve(defaultOut(opts.terms, 'md')) === resolve(opts.out) ? '' : ` --out ${zhOut}`}\`.`));
+      return 0;
+    }
+    const { draftFromTerms } = await import('../engine.js');
+    const zhLibrary = loadLibrary(opts.clauses, { zh: true });
+    const china = parsed.terms.parties.find((p) => /China|中华人民共和国|中国/i.test(p.state ?? '') || /中华人民共和国|中国/.test(p.zh?.state ?? ''))?.id;
+    const zh = draftFromTerms(parsed, zhLibrary, { lang: 'zh', ...(china ? { alternat: china } : {}) });
+    return writeMarkdownDraft(zhOut, renderMarkdown(zh.draft, { notes: true }), zh.draft, {});
+  }
 
   /**
    * While questions are asked in a terminal: SIGTERM or SIGHUP (a closed window, a logout, `kill`)

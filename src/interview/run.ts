@@ -265,7 +265,7 @@ export async function runInterview(io: InterviewIo, options: InterviewOptions = 
     const prefix = topic;
     const choice = planDraft(t).choices.find((c) => c.topic === topic);
     // Nothing to ask (e.g. no launch): still say what the draft will provide, and why.
-    if (choice && !askedInSection && !choice.fallbackFrom) io.say(`Settled by the facts: ${choice.variant}. ${choice.reason}`, 'text');
+    if (choice && !askedInSection && !choice.fallbackFrom) io.say(`Settled by the facts: ${choice.variant.replace(/-/g, ' ')}. ${choice.reason}`, 'text');
     if (choice?.fallbackFrom) io.say(choice.reason, 'warning');
     for (const f of reviewTerms(t)) {
       if (f.severity === 'note' || !f.where) continue;
@@ -309,7 +309,8 @@ export async function runInterview(io: InterviewIo, options: InterviewOptions = 
         default: 'write',
         choices: [
           { value: 'write', name: 'Write the terms file and the draft' },
-          ...SECTIONS.map((sec) => ({ value: sec.id, name: `Revise ${sec.title.replace(/^[\d\w]+\.\s*/, '').toLowerCase()}` })),
+          // Lower-case the section's first word, not a proper name in it ("the Chinese text").
+          ...SECTIONS.map((sec) => ({ value: sec.id, name: `Revise ${sec.title.replace(/^[\d\w]+\.\s*/, '').replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase())}` })),
         ],
       });
       const section = SECTIONS.find((sec) => sec.id === pick);

@@ -48,7 +48,33 @@ export const BLANKS: Record<string, { label: string; why: string }> = {
   'signing.date': { label: 'Date of signature', why: 'Add `signing.date:` (YYYY-MM-DD) once agreed.' },
 };
 
+/** What a Chinese form is of: `parties[1].zh.name` -> "name", `cooperation.zh.objectives[0]` -> "objective". */
+const ZH_WHAT: Record<string, string> = {
+  name: 'name', shortName: 'short name', state: 'State', title: 'title', shortTitle: 'short title', place: 'place',
+  site: 'launch site', vehicle: 'launch vehicle', provider: 'launch provider', siteState: 'State of the launch site', siteOperator: 'launch site operator',
+  description: 'description', objectives: 'objective', tasks: 'task', legalForm: 'legal form', registeredOffice: 'registered office',
+  governingLaw: 'governing law', criteria: 'acceptance criteria', milestone: 'payment milestone', indemnityCap: 'indemnity cap',
+  seat: 'seat of arbitration', language: 'language of arbitration', appointingAuthority: 'appointing authority',
+};
+
+/** Open points of the Chinese text: a missing Chinese form, or a clause of an overlay with no Chinese twin. */
+function chineseBlankInfo(path: string, party?: string): { label: string; why: string } | undefined {
+  const twin = /^zh-twin:(.+)$/.exec(path);
+  if (twin) return { label: `Chinese text of \`${twin[1]}\``, why: `The clause has no Chinese twin; add ${twin[1]}.zh.hbs beside its English file (front matter id, lang: zh, title), or write the article here.` };
+  const m = /^(?:(.*)\.)?zh\.(.+)$/.exec(path);
+  if (!m) return undefined;
+  const key = m[2]!.replace(/\[\d+\]$/, '').split('.').pop()!;
+  const what = (m[2]!.startsWith('signatory.') ? 'signatory\'s ' : '') + (ZH_WHAT[key] ?? key);
+  const owner = m[1] ? ` of \`${m[1]}\`` : '';
+  return {
+    label: `Chinese ${what}${party ? ` (${party})` : owner}`,
+    why: `The Chinese text needs the Chinese form of this ${what}; add \`${path}\` to the terms file (the \`zh:\` block beside the English), or write it in the Chinese draft.`,
+  };
+}
+
 export function blankInfo(path: string, party?: string): { label: string; why: string } {
+  const zh = chineseBlankInfo(path, party);
+  if (zh) return zh;
   const tasksOf = /^cooperation\.responsibilities\.(.+)$/.exec(path);
   if (tasksOf) return { ...BLANKS['cooperation.responsibilities']!, label: `Tasks of the party${party ? ` (${party})` : ` \`${tasksOf[1]}\``}` };
   const info = BLANKS[path.replace(/\[\d+\]/g, '[]')] ?? { label: path, why: `Settle \`${path}\` in the terms file.` };

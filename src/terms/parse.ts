@@ -489,6 +489,12 @@ function checkReferences(terms: Terms, options: ParseOptions, file: string, loca
     }
   }
   problems.push(...checkLanguages(terms, file, locate), ...checkVisible(terms, file, locate), ...checkDates(terms, file, locate));
+  // A Chinese list has one entry for each English one, in the same order: an extra entry has nothing to stand beside.
+  const zhList = (path: Path, en: readonly string[] | undefined, zh: readonly string[] | undefined, what: string) => {
+    if (zh && zh.length > (en?.length ?? 0)) add(path, `has ${zh.length} ${what}s in Chinese for ${en?.length ?? 0} in English; give one Chinese ${what} for each English one, in the same order`);
+  };
+  zhList(['cooperation', 'zh', 'objectives'], terms.cooperation?.objectives, terms.cooperation?.zh?.objectives, 'objective');
+  (terms.cooperation?.responsibilities ?? []).forEach((r, i) => zhList(['cooperation', 'responsibilities', i, 'zh', 'tasks'], r.tasks, r.zh?.tasks, 'task'));
   const steps = terms.disputes?.steps;
   if (steps) {
     if (steps[0] !== 'consultation') add(['disputes', 'steps'], 'the first step must be `consultation`: the parties talk before any third party is involved');

@@ -35,11 +35,12 @@ describe('Chinese text rules', () => {
     expect(reviewChineseText(MOU_ZH, 'mou.zh.md')).toEqual([]);
   });
 
-  it('a modal 应, 应当 or 必须 in a memorandum is an error, each with its line and article', () => {
+  it('a modal 应, 应当, 必须 or 须 in a memorandum is an error, each with its line and article', () => {
     for (const [modal, replacement] of [
       ['应', '双方应通过协商解决'],
       ['应当', '双方应当通过协商解决'],
       ['必须', '双方必须通过协商解决'],
+      ['须', '双方须通过协商解决'],
     ] as const) {
       const text = MOU_ZH.replace('双方将通过协商解决', replacement);
       const f = reviewChineseText(text, 'mou.zh.md');

@@ -154,3 +154,30 @@ describe('clauses --lang zh (built binary)', () => {
     expect(run(['clauses', '--lang', 'pt']).code).toBe(2);
   });
 });
+
+describe('the Chinese forms in the terms file (built binary)', () => {
+  it('a Chinese list longer than the English one is refused with its line and both lengths, nothing written', () => {
+    const dir = example('cbers');
+    const yaml = read(join(dir, 'cbers.yaml'));
+    const cases: [string, RegExp][] = [
+      [yaml.replace('      - 平等分担卫星的工作和费用', '      - 平等分担卫星的工作和费用\n      - 多余目标'), /cooperation\.zh\.objectives: has 3 objectives in Chinese for 2 in English/],
+      [yaml.replace('          - 提供光学相机和数据传输分系统', '          - 提供光学相机和数据传输分系统\n          - 甲\n          - 乙'), /cooperation\.responsibilities\[1\]\.zh\.tasks: has 4 tasks in Chinese for 2 in English/],
+    ];
+    for (const [text, message] of cases) {
+      expect(text).not.toBe(yaml);
+      writeFileSync(join(dir, 'x.yaml'), text);
+      const r = run(['draft', 'x.yaml', '--lang', 'zh'], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/x\.yaml:\d+:\d+: /);
+      expect(r.stderr).toMatch(message);
+      expect(existsSync(join(dir, 'x.zh.md'))).toBe(false);
+    }
+  });
+
+  it('a missing Chinese form is an open point labelled in words, saying where to add it', () => {
+    const dir = example('lunar-mou');
+    writeFileSync(join(dir, 'lunar-mou.yaml'), read(join(dir, 'lunar-mou.yaml')).replace(/\n    zh:\n      name: 巴基斯坦空间和高层大气研究委员会\n/, '\n    zh:\n'));
+    const r = run(['draft', 'lunar-mou.yaml', '--lang', 'zh', '--out', '-'], { cwd: dir });
+    expect(r.stdout).toMatch(/\*\*Chinese name \(SUPARCO\)\*\* \([^)]*; `parties\[1\]\.zh\.name`\): The Chinese text needs the Chinese form of this name; add `parties\[1\]\.zh\.name`/);
+  });
+});

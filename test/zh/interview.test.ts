@@ -115,3 +115,38 @@ describe('interview: the Chinese forms of the names', () => {
     expect(no.ids().filter((id) => id.includes('.zh.'))).toEqual([]);
   });
 });
+
+describe('spacecoop new keeps the Chinese text in step (in process, prompts scripted)', () => {
+  it('a second round of answers regenerates agreement.zh.md beside the draft, keeping its hand edit; without one, it says how to write it', async () => {
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { vi } = await import('vitest');
+    const { runNew } = await import('../../src/cli/new.js');
+    const { run, tempDir } = await import('../helpers/run.js');
+    let stderr = '';
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      stderr += String(chunk);
+      return true;
+    });
+    try {
+      const dir = tempDir();
+      const opts = { terms: join(dir, 'agreement.yaml'), out: join(dir, 'agreement.md') };
+      expect(await runNew(opts, { ...scripted(FRESH_SCRIPTS['cbers.yaml']!), interactive: true })).toBe(0);
+      expect(stderr).toContain('The Chinese text: `spacecoop draft');
+      expect(run(['draft', 'agreement.yaml', '--lang', 'zh'], { cwd: dir }).code).toBe(0);
+      const zhFile = join(dir, 'agreement.zh.md');
+      const edited = readFileSync(zhFile, 'utf8').replace(/(## 第二条\u3000[^\n]*\n\n)/, '$1双方另行确认的事项。\n\n');
+      writeFileSync(zhFile, edited);
+      const before = readFileSync(zhFile, 'utf8');
+      expect(before).toContain('起九十日内未');
+      // The second round changes the consultation period only.
+      expect(await runNew(opts, { ...scripted({ ...FRESH_SCRIPTS['cbers.yaml']!, 'disputes.consultationDays': 60 }), interactive: true })).toBe(0);
+      const after = readFileSync(zhFile, 'utf8');
+      expect(after).toContain('双方另行确认的事项。');
+      expect(after).toContain('起六十日内未');
+      expect(after).not.toContain('起九十日内未');
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});

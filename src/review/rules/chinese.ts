@@ -137,7 +137,7 @@ export interface ChineseContext {
 }
 
 /** Modal verbs that state an obligation in Chinese treaty language. */
-export const ZH_BINDING_MODALS = ['应', '应当', '必须', '应该'];
+export const ZH_BINDING_MODALS = ['应', '应当', '必须', '应该', '须'];
 const ENTRY_INTO_FORCE = ['生效'];
 
 function wordHits(doc: ChineseDoc, words: readonly string[]): { line: number; word: string; context: string }[] {
@@ -160,7 +160,7 @@ export const CHINESE_RULES: Rule<ChineseContext>[] = [
     severity: 'error',
     level: 'text',
     domain: [1],
-    what: 'A Chinese memorandum of understanding (谅解备忘录) states obligations with 应, 应当 or 必须.',
+    what: 'A Chinese memorandum of understanding (谅解备忘录) states obligations with 应, 应当, 必须 or 须.',
     source: 'Vienna Convention on the Law of Treaties (1969), Art. 2(1)(a); Chinese treaty practice: 应 states an obligation, a memorandum records what the sides will (将) or intend to (拟) do',
     check: ({ doc }) =>
       doc.memorandum
