@@ -6,6 +6,8 @@ import type { Finding } from '../types.js';
 import { BIDI_RULE } from './hygiene.js';
 import { PENDING_RULES } from './pending.js';
 import { FILE_RULES } from './text.js';
+import { chineseNumber } from '../../library/helpers.js';
+import { parseChineseNumber } from '../../draftfile/refs.js';
 
 /**
  * Review of a Chinese authentic text (`agreement.zh.md`) and of the pair it forms with the English
@@ -17,45 +19,17 @@ import { FILE_RULES } from './text.js';
 // ---------------------------------------------------------------------------------------------
 // Chinese numerals, as article numbers are written (第十二条)
 
-const DIGITS = '零一二三四五六七八九';
-
-/** 1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十, 101 -> 一百零一 (1..9999). */
+/** 1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十, 101 -> 一百零一 (1..9999); the renderer's numerals. */
 export function chineseNumeral(n: number): string {
   if (!Number.isInteger(n) || n < 1 || n > 9999) throw new RangeError(`chineseNumeral: ${n} is not between 1 and 9999`);
-  if (n < 10) return DIGITS[n]!;
-  if (n < 20) return `十${n % 10 ? DIGITS[n % 10] : ''}`;
-  const units = ['千', '百', '十', ''];
-  const digits = String(n).padStart(4, '0').split('').map(Number);
-  let out = '';
-  let zero = false;
-  digits.forEach((dgt, i) => {
-    if (dgt === 0) {
-      if (out) zero = true;
-      return;
-    }
-    if (zero) out += '零';
-    zero = false;
-    out += DIGITS[dgt]! + units[i]!;
-  });
-  return out;
+  return chineseNumber(n);
 }
 
-/** 十二 -> 12, 一百零一 -> 101, 二十 -> 20; undefined when the text is not a Chinese numeral. */
+/** 十二 -> 12, 一百零一 -> 101, 二十 -> 20, 两 -> 2; undefined when the text is not a Chinese numeral. */
 export function parseChineseNumeral(text: string): number | undefined {
   if (!/^[零一二两三四五六七八九十百千]+$/.test(text)) return undefined;
-  const value: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-  const unit: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-  let total = 0;
-  let digit = 0;
-  for (const ch of text) {
-    if (ch in value) digit = value[ch]!;
-    else {
-      total += (digit || (ch === '十' ? 1 : 0)) * unit[ch]!;
-      digit = 0;
-    }
-  }
-  const n = total + digit;
-  return n > 0 ? n : undefined;
+  const n = parseChineseNumber(text.replaceAll('两', '二'));
+  return n !== undefined && n > 0 ? n : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
