@@ -5,6 +5,7 @@ import { classifyText, reviewForeignText, sniffBytes, type ForeignReview } from 
 import { textKind } from './fs.js';
 import { loadLibrary } from './library.js';
 import { bold, dim, green, out, red, yellow } from './output.js';
+import { draftLanguage } from '../export/markdown.js';
 
 export interface CheckOptions {
   json?: boolean;
@@ -53,7 +54,7 @@ export async function runCheck(file: string, opts: CheckOptions): Promise<number
   if (kind === 'text') return checkText(file, text, library, opts);
   let findings: Finding[];
   // A Chinese draft: named agreement.zh.md, or any draft whose articles are 第N条 and none "Article N".
-  if (kind === 'draft' && (/\.zh\.md$/i.test(file) || (/^## 第[零一二两三四五六七八九十百千]+条/m.test(text) && !/^## Article \d+ — /m.test(text)))) {
+  if (kind === 'draft' && (/\.zh\.md$/i.test(file) || draftLanguage(text) === 'zh')) {
     // The Chinese authentic text: its own rules, and the pair rules when the English text is beside it.
     const [{ reviewChineseDraftFile }, { sortFindings }] = await Promise.all([import('../review/rules/chinese.js'), import('../review/index.js')]);
     const enFile = file.replace(/\.zh\.md$/i, '.md');

@@ -7,6 +7,7 @@ import { exportDraft } from '../export/index.js';
 import { isSpacecoopDraft } from '../export/markdown.js';
 import { checkOutputPath, exists, isStdoutPath, readText, refuseNonTerms, writeAtomic } from './fs.js';
 import { loadLibrary } from './library.js';
+import { chineseParty } from '../render/view-zh.js';
 import { bold, dim, err, green, out, red, yellow } from './output.js';
 
 export interface DraftOptions {
@@ -278,9 +279,4 @@ async function runDraftLangs(termsPath: string, opts: DraftOptions, langs: TextL
     err(`${green('wrote')} ${target}: from ${mdTargets.join(' and ')}${opts.notes ? '' : ', without the drafting notes'}`);
   }
   return 0;
-}
-
-/** The party of China, named first in the Chinese original. */
-function chineseParty(parties: readonly { id: string; state?: string | undefined; zh?: { state?: string | undefined } | undefined }[]): string | undefined {
-  return parties.find((p) => /China|中华人民共和国|中国/i.test(p.state ?? '') || /中华人民共和国|中国/.test(p.zh?.state ?? ''))?.id;
 }

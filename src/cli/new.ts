@@ -25,6 +25,7 @@ import { formatPath, parseTerms } from '../terms/parse.js';
 import { defaultOut, writeMarkdownDraft } from './draft.js';
 import { checkOutputPath, exists, isStdoutPath, readTermsText, readText, writeAtomic } from './fs.js';
 import { loadLibrary, PACKAGE_ROOT } from './library.js';
+import { chineseParty } from '../render/view-zh.js';
 import { bold, dim, err, green, yellow } from './output.js';
 
 export interface NewOptions {
@@ -164,7 +165,7 @@ export async function runNew(opts: NewOptions, deps: NewDeps = {}): Promise<numb
     }
     const { draftFromTerms } = await import('../engine.js');
     const zhLibrary = loadLibrary(opts.clauses, { zh: true });
-    const china = parsed.terms.parties.find((p) => /China|中华人民共和国|中国/i.test(p.state ?? '') || /中华人民共和国|中国/.test(p.zh?.state ?? ''))?.id;
+    const china = chineseParty(parsed.terms.parties);
     const zh = draftFromTerms(parsed, zhLibrary, { lang: 'zh', ...(china ? { alternat: china } : {}) });
     return writeMarkdownDraft(zhOut, renderMarkdown(zh.draft, { notes: true }), zh.draft, {});
   }

@@ -1,5 +1,6 @@
 import { UserError } from '../errors.js';
 import { readText } from './fs.js';
+import { draftLanguage } from '../export/markdown.js';
 import { planOutput, writeOutput } from './guard.js';
 import { dim, err, green, out } from './output.js';
 
@@ -20,7 +21,11 @@ export async function runRedline(oldFile: string, newFile: string, opts: Redline
   const oldText = readText(oldFile, 'draft');
   const newText = readText(newFile, 'draft');
   // Two drafts of one language: the English and the Chinese texts are each other's translation, not earlier and later rounds.
-  const langOf = (text: string) => (/^## 第[一二三四五六七八九十百]+条\u3000/m.test(text) ? 'Chinese' : /^## Article \d+ — /m.test(text) ? 'English' : undefined);
+  const name = { en: 'English', zh: 'Chinese' } as const;
+  const langOf = (text: string) => {
+    const lang = draftLanguage(text);
+    return lang ? name[lang] : undefined;
+  };
   const [lo, ln] = [langOf(oldText), langOf(newText)];
   if (lo && ln && lo !== ln) {
     throw new UserError(`${oldFile} is the ${lo} text and ${newFile} the ${ln} text; redline compares two drafts of one language`, {

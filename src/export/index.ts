@@ -1,12 +1,10 @@
 import { UserError } from '../errors.js';
 import type { Draft } from '../render/draft.js';
 import { findConflictLine } from './inline.js';
-import { renderMarkdown } from './markdown.js';
+import { draftLanguage, renderMarkdown } from './markdown.js';
 
 export type Format = 'md' | 'docx' | 'html';
 
-/** An article heading of a Chinese text, as spacecoop writes it. */
-const CHINESE_TEXT = /^## 第[一二三四五六七八九十百]+条\u3000/m;
 
 export interface ExportOptions {
   notes?: boolean;
@@ -64,7 +62,7 @@ export async function exportMarkdown(text: string, format: 'docx' | 'html', opti
   const { buildModel } = await import('./model.js');
   const model = buildModel(text, { notes: options.notes ?? true });
   // A Chinese text (第一条 headings) is tagged zh for the HTML `lang` and Word proofing.
-  if (options.lang === undefined && CHINESE_TEXT.test(text)) options = { ...options, lang: 'zh' };
+  if (options.lang === undefined && draftLanguage(text) === 'zh') options = { ...options, lang: 'zh' };
   if (format === 'html') {
     const [{ renderHtml }, { sealText }] = await Promise.all([import('./html.js'), import('./seal.js')]);
     return sealText(renderHtml(model, options));

@@ -25,6 +25,16 @@ export function articleHeading(a: Pick<Article, 'number' | 'title'>, lang: 'en' 
   return lang === 'zh' ? `第${chineseNumber(a.number)}条\u3000${a.title}` : `Article ${a.number} — ${a.title}`;
 }
 
+/**
+ * The language of a draft's text, read from its article headings as `renderArticle` writes them:
+ * `zh` for 第一条, `en` for "Article 1 — ", undefined when it has neither (or both).
+ */
+export function draftLanguage(text: string): 'en' | 'zh' | undefined {
+  const zh = /^## 第[零一二两三四五六七八九十百千]+条/m.test(text);
+  const en = /^## Article \d+ — /m.test(text);
+  return zh === en ? undefined : zh ? 'zh' : 'en';
+}
+
 /** GitHub's heading anchors, which markdownlint's MD051 checks the same way. */
 export function slug(heading: string): string {
   return heading

@@ -4,7 +4,7 @@ import { chineseNumber, formatDateZh, joinListZh } from '../library/helpers.js';
 import { formatAmount } from './contract-view.js';
 import { escapeMarkdown } from './escape.js';
 import { blankToken, refToken } from './tokens.js';
-import type { PartyView, View } from './view.js';
+import { stateLanguage, type PartyView, type View } from './view.js';
 
 /**
  * The view of the Chinese authentic text: the English view's keys and shapes, every string in
@@ -467,4 +467,12 @@ function labelFor(label: string, t: ResolvedTerms, byId: (id: string) => PartyVi
 function stateFor(label: string, t: ResolvedTerms, byId: (id: string) => PartyView): string {
   const p = partyByEnglishLabel(label, t);
   return p ? byId(p.id).state : label;
+}
+
+/**
+ * The party whose State's language is Chinese (by `stateLanguage`, or a Chinese State name in its
+ * `zh` block): named first in the Chinese original (the alternat). Undefined when neither is.
+ */
+export function chineseParty(parties: readonly { id: string; state?: string | undefined; zh?: { state?: string | undefined } | undefined }[]): string | undefined {
+  return parties.find((p) => stateLanguage(p.state) === 'zh' || /中华人民共和国|中国/.test(p.zh?.state ?? ''))?.id;
 }
