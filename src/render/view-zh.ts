@@ -159,7 +159,7 @@ const DEAL_ZH: Record<string, string> = {
 const ROLE_ZH: Record<string, string> = { Contractor: '承包方', 'Launch Services Provider': '发射服务提供方', Supplier: '供货方' };
 const TITLE_RISK_ZH: Record<string, string> = {
   'in-orbit-acceptance': '所有权和风险于在轨验收时转移',
-  launch: '仅提供发射服务：客户始终保有所有权；卫星在发射场由提供方保管期间的风险由提供方承担，自发射起由客户承担（由其发射保险承保）',
+  launch: '仅提供发射服务：客户始终保有所有权；自卫星与火箭对接、转由提供方保管时起至发射时止，风险由提供方承担，自发射起由客户承担（由其发射保险承保）',
   'ground-acceptance': '所有权和风险于地面验收时转移，即运往发射场之前',
 };
 

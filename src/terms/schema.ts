@@ -187,7 +187,7 @@ export type Supply = keyof typeof SUPPLIES;
 /** The event at which title to, and risk of loss of, the satellite pass to the customer. */
 export const TITLE_RISK_EVENTS = {
   'in-orbit-acceptance': 'Title and risk pass on in-orbit acceptance (an in-orbit delivery).',
-  launch: 'Launch only: the customer keeps title throughout; the provider bears the risk while the satellite is in its custody at the launch site, the customer from Launch (its launch insurance).',
+  launch: 'Launch only: the customer keeps title throughout; the provider bears the risk from the satellite\'s integration with the launch vehicle, when it takes custody, until Launch, the customer from Launch (its launch insurance).',
   'ground-acceptance': 'Title and risk pass on acceptance on the ground, before shipment to the launch site.',
 } as const;
 
