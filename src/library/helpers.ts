@@ -1,6 +1,8 @@
 import type { HelperOptions } from 'handlebars';
 import { blankToken, refToken } from '../render/tokens.js';
-import { joinList } from '../render/view.js';
+import { formatDate, joinList } from '../render/words.js';
+
+export { formatDate } from '../render/words.js';
 
 /**
  * The only helpers clause templates can call. They are pure functions of their arguments and the
@@ -31,7 +33,6 @@ const NUMBER_WORDS = [
   'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty',
 ];
 const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 export function numberWords(n: number): string {
   if (!Number.isInteger(n) || n < 0 || n > 999) return String(n);
@@ -41,11 +42,6 @@ export function numberWords(n: number): string {
   return `${NUMBER_WORDS[Math.floor(n / 100)]} hundred${rest ? ` and ${numberWords(rest)}` : ''}`;
 }
 
-/** `2027-03-15` -> `15 March 2027`; no clock, no locale. */
-export function formatDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return `${d} ${MONTHS[m - 1]} ${y}`;
-}
 
 const isOptions = (x: unknown): x is HelperOptions => typeof x === 'object' && x !== null && 'hash' in x && 'data' in x;
 const args = (xs: unknown[]) => xs.filter((x) => !isOptions(x));

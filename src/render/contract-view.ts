@@ -4,6 +4,7 @@ import { impliedTitleRisk, inSpace } from '../plan/contract.js';
 import type { ResolvedParty, ResolvedTerms } from '../terms/resolve.js';
 import { TITLE_RISK_EVENTS } from '../terms/schema.js';
 import { escapeMarkdown } from './escape.js';
+import { formatDate, joinList, stateInText } from './words.js';
 import { blankToken } from './tokens.js';
 
 /**
@@ -31,11 +32,6 @@ export interface ContractParty {
   index: number;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const day = (iso: string) => {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return `${d} ${MONTHS[m - 1]} ${y}`;
-};
 
 /** 18500000 -> "18,500,000"; 1250.5 -> "1,250.50". No locale, so output is repeatable. */
 export function formatAmount(n: number): string {
@@ -74,7 +70,7 @@ export function buildContractView(t: ResolvedTerms, character: CharacterDecision
     const legalForm = p.legalForm
       ? escapeMarkdown(p.legalForm)
       : p.type === 'space-agency'
-        ? `${LEGAL_FORM_DEFAULT['space-agency']} ${p.state ? escapeMarkdown(stateName(p.state)) : blankToken(`${path}.state`)}`
+        ? `${LEGAL_FORM_DEFAULT['space-agency']} ${p.state ? escapeMarkdown(stateInText(p.state)) : blankToken(`${path}.state`)}`
         : p.type === 'government'
           ? LEGAL_FORM_DEFAULT.government!
           : blankToken(`${path}.legalForm`);
@@ -86,7 +82,7 @@ export function buildContractView(t: ResolvedTerms, character: CharacterDecision
       legalForm,
       registeredOffice: p.registeredOffice ? escapeMarkdown(p.registeredOffice) : blankToken(`${path}.registeredOffice`),
       state,
-      stateInText: p.state ? escapeMarkdown(stateName(p.state)) : blankToken(`${path}.state`),
+      stateInText: p.state ? escapeMarkdown(stateInText(p.state)) : blankToken(`${path}.state`),
       stateParty: p.type === 'government' || p.type === 'space-agency' || p.type === 'state-enterprise',
       nonGovernmental: company,
       index: p.index,
@@ -101,7 +97,7 @@ export function buildContractView(t: ResolvedTerms, character: CharacterDecision
   const payments = (c.payments ?? []).map((p) => ({ milestone: escapeMarkdown(p.milestone.replace(/[.;,\s]+$/, '')), percent: p.percent }));
   const paymentTotal = payments.reduce((n, p) => n + p.percent, 0);
   const objects = t.spaceObjects.filter((o) => o.owners.includes(customerP));
-  const satellite = objects.length ? joinNames(objects.map((o) => `the ${escapeMarkdown(o.name)}`)) : `the ${blankToken('cooperation.spaceObjects')} satellite`;
+  const satellite = objects.length ? joinList(objects.map((o) => `the ${escapeMarkdown(o.name)}`)) : `the ${blankToken('cooperation.spaceObjects')} satellite`;
   const launchServices = supplies.has('launch-services') || supplies.has('in-orbit-delivery');
   const inOrbitDelivery = supplies.has('in-orbit-delivery');
   const manufacture = supplies.has('satellite-manufacture');
@@ -146,8 +142,8 @@ export function buildContractView(t: ResolvedTerms, character: CharacterDecision
     paymentsTotal100: payments.length > 0 && Math.abs(paymentTotal - 100) < 0.001,
     paymentsTotal: formatAmount(paymentTotal),
     governingLaw: c.governingLaw ? escapeMarkdown(c.governingLaw) : blankToken('contract.governingLaw'),
-    launchWindow: c.launchWindow ? `from ${day(c.launchWindow.from)} to ${day(c.launchWindow.to)}` : blankToken('contract.launchWindow'),
-    deliveryDate: c.deliveryDate ? day(c.deliveryDate) : blankToken('contract.deliveryDate'),
+    launchWindow: c.launchWindow ? `from ${formatDate(c.launchWindow.from)} to ${formatDate(c.launchWindow.to)}` : blankToken('contract.launchWindow'),
+    deliveryDate: c.deliveryDate ? formatDate(c.deliveryDate) : blankToken('contract.deliveryDate'),
     acceptanceCriteria: c.acceptance?.criteria ? escapeMarkdown(c.acceptance.criteria.replace(/[.;,\s]+$/, '')) : blankToken('contract.acceptance.criteria'),
     acceptanceDays: c.acceptance?.periodDays ?? null,
     acceptanceDaysBlank: blankToken('contract.acceptance.periodDays'),
@@ -163,7 +159,7 @@ export function buildContractView(t: ResolvedTerms, character: CharacterDecision
     hasNonGovernmental: parties.some((p) => p.nonGovernmental),
     /** Whose State registers (the customer's unless the terms designate the supplier), and the other launching State. */
     registry: { party: registrar.label, state: registrar.stateInText, otherParty: otherReg.label, otherState: otherReg.stateInText, ...launchSiteState(t, [registrarP, otherRegP]) },
-    signingDate: t.source.signing?.date ? day(t.source.signing.date) : null,
+    signingDate: t.source.signing?.date ? formatDate(t.source.signing.date) : null,
   };
 }
 
@@ -177,13 +173,5 @@ function launchSiteState(t: ResolvedTerms, regParties: { state?: string }[]): { 
   if (!site) return { siteStateOther: null, siteStateUnknown: true };
   const norm = (x: string) => x.replace(/^the\s+/i, '').trim().toLowerCase();
   const own = regParties.some((p) => p.state && norm(p.state) === norm(site));
-  return { siteStateOther: own ? null : escapeMarkdown(stateName(site)), siteStateUnknown: false };
-}
-
-function stateName(s: string): string {
-  return /^(republic|kingdom|federative|federal|people's|united|state of|commonwealth|islamic|democratic|arab|plurinational|bolivarian|socialist|union)/i.test(s) || /\b(republic|kingdom|federation|emirates|states|union)$/i.test(s) ? `the ${s}` : s;
-}
-
-function joinNames(xs: string[]): string {
-  return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
+  return { siteStateOther: own ? null : escapeMarkdown(stateInText(site)), siteStateUnknown: false };
 }

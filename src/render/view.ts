@@ -5,6 +5,9 @@ import { recommendEntryIntoForce } from '../plan/recommend.js';
 import { decideCharacter, type CharacterDecision } from '../plan/character.js';
 import { buildContractView } from './contract-view.js';
 import { escapeMarkdown } from './escape.js';
+import { joinList, stateInText } from './words.js';
+
+export { joinList, stateInText } from './words.js';
 import { blankToken, refToken } from './tokens.js';
 
 /**
@@ -111,13 +114,6 @@ function cooperationForms(t: ResolvedTerms, facilityNames: string[]): string[] {
 const PLACEHOLDER = /^\s*(\[[^\]]*\]|\[?●\]?|tbc|tbd|to be (confirmed|determined|advised)|n\/?a|\?+)\s*$/i;
 const esc = (s: string | undefined, blankPath: string) => (s === undefined || PLACEHOLDER.test(s) ? blankToken(blankPath) : escapeMarkdown(s));
 
-/** Names of States that take the definite article in running text ("the Federative Republic of Brazil"). */
-const ARTICLE_STATES = /^(republic|kingdom|federative|federal|people's|united|state of|commonwealth|islamic|democratic|arab|plurinational|bolivarian|socialist|grand duchy|principality|sultanate|union|czech|dominican|central african|netherlands|philippines|gambia|bahamas|holy see)/i;
-/** "Argentine Republic", "Russian Federation", "United Arab Emirates" take it too. */
-const ARTICLE_STATE_ENDINGS = /\b(republic|kingdom|federation|emirates|states|union|islands|confederation)$/i;
-export function stateInText(name: string): string {
-  return ARTICLE_STATES.test(name) || ARTICLE_STATE_ENDINGS.test(name) ? `the ${name}` : name;
-}
 
 /** How areas read in a sentence: "cooperate in Earth observation and satellite navigation". */
 export const AREA_PHRASES: Record<Area, string> = {
@@ -161,10 +157,6 @@ export function nameInText(name: string, company = false): string {
   return company || COMPANY_NAME.test(name.trim()) ? name : `the ${name}`;
 }
 
-export function joinList(items: readonly string[], conj = 'and'): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} ${conj} ${items[items.length - 1]}`;
-}
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
