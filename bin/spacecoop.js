@@ -1,5 +1,9 @@
 #!/usr/bin/env node
+'use strict';
 // Launcher: runs the bundled CLI with a V8 code cache, so a cold start skips compiling it.
+//
+// It is CommonJS (bin/package.json), not an ES module: Node starts a CommonJS main file without
+// setting up its ES module loader, a few milliseconds of every run.
 //
 // V8 accepts a code cache only from the same Node version, architecture and V8 flags. The build
 // ships one for the Node that built it, named by that key. Under any other key (a flag in
@@ -7,19 +11,18 @@
 // launcher keeps its own cache per user, in $SPACECOOP_CACHE_DIR, else $XDG_CACHE_HOME/spacecoop,
 // else ~/.cache/spacecoop, written after the first run that lacked one. Any failure to read or
 // write a cache only costs speed, never a run.
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
-import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Script } from 'node:vm';
+const { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
+const { isAscii } = require('node:buffer');
+const Module = require('node:module');
+const { dirname, join } = require('node:path');
+const { Script } = require('node:vm');
 
-const file = fileURLToPath(new URL('../dist/bundle/spacecoop.cjs', import.meta.url));
+const file = join(__dirname, '..', 'dist', 'bundle', 'spacecoop.cjs');
 
 // `spacecoop --version` alone, as scripts and package managers ask it: the version, without
 // loading any bundle (commander would print the same line).
 if (process.argv.length === 3 && (process.argv[2] === '--version' || process.argv[2] === '-v')) {
-  process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
+  process.stdout.write(`${JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')).version}\n`);
   process.exit(0);
 }
 
@@ -36,10 +39,18 @@ const tryRead = (path) => {
     return undefined;
   }
 };
+/**
+ * The bundle's text. The build writes bundles in ASCII (scripts/build.mjs), which decodes as Latin-1
+ * far faster than as UTF-8; anything else (a bundle edited by hand) is read as UTF-8.
+ */
+const readSource = (path) => {
+  const bytes = readFileSync(path);
+  return isAscii(bytes) ? bytes.latin1Slice(0, bytes.length) : bytes.utf8Slice(0, bytes.length);
+};
 
 const flags = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].join(' ').trim();
 const key = fnv([process.version, process.arch, flags].join('\n'));
-const cacheDir = () => process.env.SPACECOOP_CACHE_DIR || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'spacecoop');
+const cacheDir = () => process.env.SPACECOOP_CACHE_DIR || join(process.env.XDG_CACHE_HOME || join(require('node:os').homedir(), '.cache'), 'spacecoop');
 
 /** Bundles run in this process, with where each one's cache is to be written after the run. */
 const loaded = [];
@@ -62,15 +73,33 @@ function runBundle(bundle) {
       if (!cachedData) writeTo = cacheFile;
     } catch {}
   }
-  const script = new Script(Module.wrap(readFileSync(bundle, 'utf8')), { filename: bundle, cachedData });
+  const script = new Script(Module.wrap(readSource(bundle)), { filename: bundle, cachedData });
   if (cachedData && script.cachedDataRejected) writeTo = cacheFile;
   if (process.env.SPACECOOP_DEBUG_CODE_CACHE) {
     process.stderr.write(`code cache: ${cachedData ? (script.cachedDataRejected ? 'rejected' : 'used') : 'none'} (${cacheFile})\n`);
   }
   const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
+  script.runInThisContext()(module.exports, Module.createRequire(bundle), module, bundle, dirname(bundle));
   loaded.push({ script, writeTo });
   return module.exports;
+}
+
+/** Taken after the run, so each cache holds the bytecode of what this command used. */
+function writeCaches() {
+  for (const { script, writeTo } of loaded) {
+    if (!writeTo) continue;
+    try {
+      // Two plain mkdirs, not { recursive: true }: Node 20's recursive mkdir never returns under /proc.
+      for (const dir of [dirname(dirname(writeTo)), dirname(writeTo)]) {
+        try {
+          mkdirSync(dir);
+        } catch {}
+      }
+      const temp = `${writeTo}.${process.pid}.tmp`;
+      writeFileSync(temp, script.createCachedData());
+      renameSync(temp, writeTo);
+    } catch {}
+  }
 }
 
 // The shell asks for the commands bundle when a command runs; `--help` never loads it.
@@ -79,19 +108,9 @@ globalThis.__spacecoopLoad = (name) => {
   if (!bundles.has(name)) bundles.set(name, runBundle(join(dirname(file), `spacecoop-${name}.cjs`)));
   return bundles.get(name);
 };
-process.exitCode = await runBundle(file).main(process.argv);
-// Taken after the run, so each cache holds the bytecode of what this command used.
-for (const { script, writeTo } of loaded) {
-  if (!writeTo) continue;
-  try {
-    // Two plain mkdirs, not { recursive: true }: Node 20's recursive mkdir never returns under /proc.
-    for (const dir of [dirname(dirname(writeTo)), dirname(writeTo)]) {
-      try {
-        mkdirSync(dir);
-      } catch {}
-    }
-    const temp = `${writeTo}.${process.pid}.tmp`;
-    writeFileSync(temp, script.createCachedData());
-    renameSync(temp, writeTo);
-  } catch {}
-}
+runBundle(file)
+  .main(process.argv)
+  .then((code) => {
+    process.exitCode = code;
+    writeCaches();
+  });

@@ -96,6 +96,21 @@ const commandsExternal = {
 };
 const shell = await build({ ...common, entryPoints: [join(ROOT, 'dist/cli/main.js')], outfile: join(outdir, 'spacecoop.cjs'), plugins: [startupPlugin, commandsExternal] });
 const result = await build({ ...common, entryPoints: [join(ROOT, 'dist/cli/commands.js')], outfile: join(outdir, 'spacecoop-commands.cjs'), plugins: [startupPlugin] });
+/**
+ * esbuild writes strings in ASCII but leaves regular expressions as written (`/[。；]/`). A bundle in
+ * ASCII is read by the launcher as Latin-1, several milliseconds faster than UTF-8 decoding, so every
+ * other character becomes a \\u escape, which means the same in a string, template or regular
+ * expression. A character right after a backslash would change meaning, so it fails the build.
+ */
+function asciiOnly(path) {
+  const text = readFileSync(path, 'utf8');
+  const escaped = text.replace(/(\\*)([^\x00-\x7f])/g, (all, slashes, ch, at) => {
+    if (slashes.length % 2 === 1) throw new Error(`build: ${path}: an escaped non-ASCII character at offset ${at}; write it as \\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return `${slashes}\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+  if (escaped !== text) writeFileSync(path, escaped);
+}
+for (const f of ['spacecoop.cjs', 'spacecoop-commands.cjs']) asciiOnly(join(outdir, f));
 if (process.env.BUNDLE_ANALYZE) console.log(await (await import('esbuild')).analyzeMetafile(shell.metafile));
 if (process.env.BUNDLE_ANALYZE) console.log(await (await import('esbuild')).analyzeMetafile(result.metafile));
 

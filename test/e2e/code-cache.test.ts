@@ -54,6 +54,19 @@ describe('code cache', () => {
     expect(readdirSync(dir)).toHaveLength(4);
   });
 
+  it('ships its bundles in ASCII, so the launcher reads them as Latin-1, and still reads a bundle that is not', () => {
+    const bundles = readdirSync(join(ROOT, 'dist', 'bundle')).filter((f) => f.endsWith('.cjs'));
+    expect(bundles.length).toBeGreaterThanOrEqual(2);
+    for (const f of bundles) {
+      const bytes = readFileSync(join(ROOT, 'dist', 'bundle', f));
+      expect(bytes.findIndex((b) => b > 0x7f), f).toBe(-1);
+    }
+    // Escaped Chinese in the bundle is still Chinese in the draft.
+    const zh = run(['draft', join(ROOT, 'examples', 'cbers.yaml'), '--lang', 'zh', '--out', '-']);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toContain('第一条');
+  });
+
   it('runs, uncached, when the cache folder cannot be written', () => {
     const r = draft({ NODE_OPTIONS: '--max-old-space-size=3072', SPACECOOP_CACHE_DIR: '/proc/spacecoop-cannot-write' });
     expect(r.code).toBe(0);
