@@ -120,21 +120,39 @@ export const LANGUAGES: Record<string, string> = {
 const keysOf = <T extends Record<string, string>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 
 export const HANDLE = /^[a-z][a-z0-9-]*$/;
-const handle = z
-  .string()
-  .regex(HANDLE, { message: 'a handle is lower case letters, digits and hyphens, starting with a letter (e.g. `cnsa`)' })
-  .max(40);
+/**
+ * Building the schema is a cold start's largest cost after parsing (about 950 zod schemas): every
+ * chained `.min()`, `.max()` or `.describe()` builds a whole new schema. So the checks of one field go
+ * in one `.check()`, descriptions are registered on the field's own schema (`.register`, which does
+ * not copy it), and the schemas that carry a description (handle, date) are built fresh per field.
+ * The JSON Schema (`spacecoop schema`) and every message are the same as with the chains.
+ */
+/** One instance of each check, shared by the fields that use it (a check holds no state of its own). */
+const shared = <T>(make: (n: number) => T) => {
+  const made = new Map<number, T>();
+  return (n: number): T => made.get(n) ?? (made.set(n, make(n)), made.get(n)!);
+};
+const TRIM = z.trim();
+const NOT_EMPTY = z.minLength(1, { message: 'must not be empty' });
+const maxLength = shared((n) => z.maxLength(n));
+const IS_HANDLE = z.regex(HANDLE, { message: 'a handle is lower case letters, digits and hyphens, starting with a letter (e.g. `cnsa`)' });
+const handle = () => z.string().check(IS_HANDLE, maxLength(40));
+const INT = z.int();
+const gte = shared((n) => z.gte(n));
+const lte = shared((n) => z.lte(n));
+/** A whole number from `min` to `max`. */
+const whole = (min: number, max: number) => z.number().check(INT, gte(min), lte(max));
 /** Free text from the user: one line, bounded, never empty. */
-const text = (max = 300) => z.string().trim().min(1, { message: 'must not be empty' }).max(max);
-const longText = () => z.string().trim().min(1, { message: 'must not be empty' }).max(4000);
+const text = (max = 300) => z.string().check(TRIM, NOT_EMPTY, maxLength(max));
+const longText = () => text(4000);
 /**
  * The Chinese forms of an object's free text, for the Chinese authentic text (`--lang zh`): the same
  * keys as the strings beside it. A string the Chinese text needs and has no Chinese form is a blank
  * [●] there, with an open point at this block's path.
  */
-const zhBlock = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape).optional().describe('The Chinese forms of the strings beside it, for the Chinese authentic text.');
+const zhBlock = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape).optional().register(z.globalRegistry, { description: 'The Chinese forms of the strings beside it, for the Chinese authentic text.' });
 const zhText = (max = 300) => text(max).optional();
-const isoDate = z
+const isoDate = () => z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date is written YYYY-MM-DD (e.g. 2027-03-15)' })
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
@@ -142,23 +160,23 @@ const isoDate = z
   });
 
 export const partySchema = z.strictObject({
-  id: handle.describe('Handle used inside this file to refer to the party, e.g. `cnsa`.'),
-  name: text().describe('Full official name, e.g. "China National Space Administration".'),
-  shortName: text(40).optional().describe('Short name used in the text, e.g. "CNSA".'),
-  state: text().optional().describe('The State the party belongs to, e.g. "People\'s Republic of China".'),
-  type: z.enum(keysOf(PARTY_TYPES)).optional().describe('What kind of body the party is.'),
-  legalForm: text(160).optional().describe('For a contract: the legal form of a company or state enterprise, e.g. "a private limited company incorporated under the laws of India".'),
-  registeredOffice: text().optional().describe('For a contract: the registered office or principal place of business.'),
+  id: handle().register(z.globalRegistry, { description: 'Handle used inside this file to refer to the party, e.g. `cnsa`.' }),
+  name: text().register(z.globalRegistry, { description: 'Full official name, e.g. "China National Space Administration".' }),
+  shortName: text(40).optional().register(z.globalRegistry, { description: 'Short name used in the text, e.g. "CNSA".' }),
+  state: text().optional().register(z.globalRegistry, { description: 'The State the party belongs to, e.g. "People\'s Republic of China".' }),
+  type: z.enum(keysOf(PARTY_TYPES)).optional().register(z.globalRegistry, { description: 'What kind of body the party is.' }),
+  legalForm: text(160).optional().register(z.globalRegistry, { description: 'For a contract: the legal form of a company or state enterprise, e.g. "a private limited company incorporated under the laws of India".' }),
+  registeredOffice: text().optional().register(z.globalRegistry, { description: 'For a contract: the registered office or principal place of business.' }),
   signatory: z
     .strictObject({
-      name: text().optional().describe('Name of the person who signs.'),
-      title: text().optional().describe('Title of the person who signs, e.g. "Administrator".'),
+      name: text().optional().register(z.globalRegistry, { description: 'Name of the person who signs.' }),
+      title: text().optional().register(z.globalRegistry, { description: 'Title of the person who signs, e.g. "Administrator".' }),
     })
     .optional(),
   zh: zhBlock({
-    name: zhText().describe('e.g. "中国国家航天局".'),
-    shortName: zhText(40).describe('e.g. "国家航天局".'),
-    state: zhText().describe('e.g. "中华人民共和国".'),
+    name: zhText().register(z.globalRegistry, { description: 'e.g. "中国国家航天局".' }),
+    shortName: zhText(40).register(z.globalRegistry, { description: 'e.g. "国家航天局".' }),
+    state: zhText().register(z.globalRegistry, { description: 'e.g. "中华人民共和国".' }),
     legalForm: zhText(160),
     registeredOffice: zhText(),
     signatory: z.strictObject({ name: zhText(), title: zhText() }).optional(),
@@ -166,10 +184,10 @@ export const partySchema = z.strictObject({
 });
 
 export const instrumentRefSchema = z.strictObject({
-  title: text().describe('Title of the instrument.'),
-  shortTitle: text(120).optional().describe('How the text refers to it after first mention, e.g. "Framework Agreement".'),
-  date: isoDate.optional().describe('Date of signature, YYYY-MM-DD.'),
-  place: text().optional().describe('Place of signature.'),
+  title: text().register(z.globalRegistry, { description: 'Title of the instrument.' }),
+  shortTitle: text(120).optional().register(z.globalRegistry, { description: 'How the text refers to it after first mention, e.g. "Framework Agreement".' }),
+  date: isoDate().optional().register(z.globalRegistry, { description: 'Date of signature, YYYY-MM-DD.' }),
+  place: text().optional().register(z.globalRegistry, { description: 'Place of signature.' }),
   zh: zhBlock({ title: zhText(), shortTitle: zhText(120), place: zhText() }),
 });
 
@@ -192,97 +210,96 @@ export const TITLE_RISK_EVENTS = {
 } as const;
 
 const money = z.strictObject({
-  amount: z.number().positive().describe('Amount, in units of the contract currency (e.g. 18500000).'),
-  currency: z.string().regex(/^[A-Z]{3}$/, { message: 'a currency is a three-letter ISO 4217 code, e.g. `USD`' }).optional().describe('ISO 4217 code; defaults to the contract currency.'),
+  amount: z.number().positive().register(z.globalRegistry, { description: 'Amount, in units of the contract currency (e.g. 18500000).' }),
+  currency: z.string().regex(/^[A-Z]{3}$/, { message: 'a currency is a three-letter ISO 4217 code, e.g. `USD`' }).optional().register(z.globalRegistry, { description: 'ISO 4217 code; defaults to the contract currency.' }),
 });
 
 export const contractSchema = z.strictObject({
-  supplier: handle.optional().describe('The party that sells (launches, delivers, builds); recognised from the facts when absent.'),
-  supplies: z.array(z.enum(keysOf(SUPPLIES))).max(6).optional().describe('What the supplier sells; derived from the areas and the launch when absent.'),
-  price: money.optional().describe('The contract price, firm and fixed.'),
+  supplier: handle().optional().register(z.globalRegistry, { description: 'The party that sells (launches, delivers, builds); recognised from the facts when absent.' }),
+  supplies: z.array(z.enum(keysOf(SUPPLIES))).max(6).optional().register(z.globalRegistry, { description: 'What the supplier sells; derived from the areas and the launch when absent.' }),
+  price: money.optional().register(z.globalRegistry, { description: 'The contract price, firm and fixed.' }),
   payments: z
-    .array(z.strictObject({ milestone: text(200).describe('The event that makes the payment due, e.g. "signature of this Contract".'), percent: z.number().positive().max(100), zh: zhBlock({ milestone: zhText(200) }) }))
+    .array(z.strictObject({ milestone: text(200).register(z.globalRegistry, { description: 'The event that makes the payment due, e.g. "signature of this Contract".' }), percent: z.number().check(z.gt(0), lte(100)), zh: zhBlock({ milestone: zhText(200) }) }))
     .max(12)
     .optional()
-    .describe('Payment milestones, each a percentage of the price; they total 100.'),
-  governingLaw: text(160).optional().describe('The law that governs the contract, e.g. "the laws of England and Wales".'),
+    .register(z.globalRegistry, { description: 'Payment milestones, each a percentage of the price; they total 100.' }),
+  governingLaw: text(160).optional().register(z.globalRegistry, { description: 'The law that governs the contract, e.g. "the laws of England and Wales".' }),
   launchWindow: z
-    .strictObject({ from: isoDate.describe('First day, YYYY-MM-DD.'), to: isoDate.describe('Last day, YYYY-MM-DD.') })
+    .strictObject({ from: isoDate().register(z.globalRegistry, { description: 'First day, YYYY-MM-DD.' }), to: isoDate().register(z.globalRegistry, { description: 'Last day, YYYY-MM-DD.' }) })
     .optional()
-    .describe('The launch window.'),
-  deliveryDate: isoDate.optional().describe('Date by which the satellite is delivered (in orbit or on the ground).'),
+    .register(z.globalRegistry, { description: 'The launch window.' }),
+  deliveryDate: isoDate().optional().register(z.globalRegistry, { description: 'Date by which the satellite is delivered (in orbit or on the ground).' }),
   acceptance: z
     .strictObject({
-      criteria: longText().optional().describe('The in-orbit (or ground) acceptance criteria, or the annex that sets them.'),
-      periodDays: z.number().int().min(1).max(365).optional().describe('Days the acceptance tests may take after separation.'),
+      criteria: longText().optional().register(z.globalRegistry, { description: 'The in-orbit (or ground) acceptance criteria, or the annex that sets them.' }),
+      periodDays: whole(1, 365).optional().register(z.globalRegistry, { description: 'Days the acceptance tests may take after separation.' }),
       zh: zhBlock({ criteria: longText().optional() }),
     })
     .optional(),
-  titleAndRisk: z.enum(keysOf(TITLE_RISK_EVENTS)).optional().describe('The event at which title and risk pass.'),
+  titleAndRisk: z.enum(keysOf(TITLE_RISK_EVENTS)).optional().register(z.globalRegistry, { description: 'The event at which title and risk pass.' }),
   insurance: z
     .strictObject({
-      thirdPartyAmount: money.optional().describe('Third-party liability insurance, as the licensing State requires.'),
-      launchInsurance: z.boolean().optional().describe('The customer takes out first-party launch (and early-orbit) insurance; the supplier cooperates.'),
+      thirdPartyAmount: money.optional().register(z.globalRegistry, { description: 'Third-party liability insurance, as the licensing State requires.' }),
+      launchInsurance: z.boolean().optional().register(z.globalRegistry, { description: 'The customer takes out first-party launch (and early-orbit) insurance; the supplier cooperates.' }),
     })
     .optional(),
-  liabilityCap: money.optional().describe('The cap on each party\'s aggregate liability to the other.'),
-  immunityWaiver: z.boolean().optional().describe('A State party waives sovereign immunity from jurisdiction and, separately, from execution.'),
+  liabilityCap: money.optional().register(z.globalRegistry, { description: 'The cap on each party\'s aggregate liability to the other.' }),
+  immunityWaiver: z.boolean().optional().register(z.globalRegistry, { description: 'A State party waives sovereign immunity from jurisdiction and, separately, from execution.' }),
   zh: zhBlock({ governingLaw: zhText(160) }),
 });
 
 export const termsSchema = z.strictObject({
-  version: z.literal(1).optional().describe('Terms file format version; 1.'),
-  form: z.enum(keysOf(FORMS)).describe('Form of the instrument.'),
-  title: text().optional().describe('Title; derived from the form, the parties and the areas when absent.'),
+  version: z.literal(1).optional().register(z.globalRegistry, { description: 'Terms file format version; 1.' }),
+  form: z.enum(keysOf(FORMS)).register(z.globalRegistry, { description: 'Form of the instrument.' }),
+  title: text().optional().register(z.globalRegistry, { description: 'Title; derived from the form, the parties and the areas when absent.' }),
   zh: zhBlock({ title: zhText() }),
   parties: z
     .array(partySchema)
-    .describe('Exactly two parties.'),
+    .register(z.globalRegistry, { description: 'Exactly two parties.' }),
   parentInstrument: instrumentRefSchema
     .optional()
-    .describe('The framework agreement or protocol this instrument implements or supplements (for protocols and implementing arrangements).'),
+    .register(z.globalRegistry, { description: 'The framework agreement or protocol this instrument implements or supplements (for protocols and implementing arrangements).' }),
   priorInstruments: z
     .array(instrumentRefSchema)
     .max(20)
     .optional()
-    .describe('Earlier instruments between the parties, recalled in the preamble.'),
+    .register(z.globalRegistry, { description: 'Earlier instruments between the parties, recalled in the preamble.' }),
   cooperation: z
     .strictObject({
-      areas: z.array(z.enum(keysOf(AREAS))).max(12).optional().describe('Areas of cooperation.'),
+      areas: z.array(z.enum(keysOf(AREAS))).max(12).optional().register(z.globalRegistry, { description: 'Areas of cooperation.' }),
       project: z
         .strictObject({
-          name: text(120).describe('Project name, e.g. "CBERS-6".'),
-          description: longText().optional().describe('One or two sentences on what the project does.'),
+          name: text(120).register(z.globalRegistry, { description: 'Project name, e.g. "CBERS-6".' }),
+          description: longText().optional().register(z.globalRegistry, { description: 'One or two sentences on what the project does.' }),
           zh: zhBlock({ name: zhText(120), description: longText().optional() }),
         })
         .optional(),
-      objectives: z.array(longText()).max(20).optional().describe('Objectives, each a phrase completing "The objectives are ...".'),
-      zh: zhBlock({ objectives: z.array(longText()).max(20).optional().describe('The objectives in Chinese, in the same order.') }),
+      objectives: z.array(longText()).max(20).optional().register(z.globalRegistry, { description: 'Objectives, each a phrase completing "The objectives are ...".' }),
+      zh: zhBlock({ objectives: z.array(longText()).max(20).optional().register(z.globalRegistry, { description: 'The objectives in Chinese, in the same order.' }) }),
       launch: z
         .strictObject({
-          launchingParty: handle.describe('Party that launches or procures the launch.'),
-          site: text().optional().describe('Launch site, e.g. "Taiyuan Satellite Launch Center".'),
-          vehicle: text().optional().describe('Launch vehicle, e.g. "Long March 4B".'),
-          provider: text().optional().describe('A commercial launch service provider, if any.'),
+          launchingParty: handle().register(z.globalRegistry, { description: 'Party that launches or procures the launch.' }),
+          site: text().optional().register(z.globalRegistry, { description: 'Launch site, e.g. "Taiyuan Satellite Launch Center".' }),
+          vehicle: text().optional().register(z.globalRegistry, { description: 'Launch vehicle, e.g. "Long March 4B".' }),
+          provider: text().optional().register(z.globalRegistry, { description: 'A commercial launch service provider, if any.' }),
           procuredBy: z
-            .array(handle)
-            .min(1)
-            .max(2)
+            .array(handle())
+            .check(z.minLength(1), maxLength(2))
             .optional()
-            .describe('Parties that procure (buy or order) the launch; their States are launching States. When absent, the owners of the objects are assumed to procure it, and the notes say so.'),
+            .register(z.globalRegistry, { description: 'Parties that procure (buy or order) the launch; their States are launching States. When absent, the owners of the objects are assumed to procure it, and the notes say so.' }),
           siteState: text()
             .optional()
-            .describe('The State whose territory or facility the launch site is, when it is not the launching party\'s State (a launching State too).'),
-          siteOperator: text().optional().describe('The launch site operator whose range safety rules apply, e.g. "Taiyuan Satellite Launch Center".'),
+            .register(z.globalRegistry, { description: 'The State whose territory or facility the launch site is, when it is not the launching party\'s State (a launching State too).' }),
+          siteOperator: text().optional().register(z.globalRegistry, { description: 'The launch site operator whose range safety rules apply, e.g. "Taiyuan Satellite Launch Center".' }),
           zh: zhBlock({ site: zhText(), vehicle: zhText(), provider: zhText(), siteState: zhText(), siteOperator: zhText() }),
         })
         .optional(),
       spaceObjects: z
         .array(
           z.strictObject({
-            name: text(120).describe('Name of the space object.'),
-            ownedBy: z.array(handle).min(1).max(2).describe('Party handles of the owners.'),
-            builtBy: handle.optional().describe('Party that designs and builds the object, when it builds it for another party.'),
+            name: text(120).register(z.globalRegistry, { description: 'Name of the space object.' }),
+            ownedBy: z.array(handle()).check(z.minLength(1), maxLength(2)).register(z.globalRegistry, { description: 'Party handles of the owners.' }),
+            builtBy: handle().optional().register(z.globalRegistry, { description: 'Party that designs and builds the object, when it builds it for another party.' }),
             zh: zhBlock({ name: zhText(120) }),
           }),
         )
@@ -290,89 +307,89 @@ export const termsSchema = z.strictObject({
         .optional(),
       station: z
         .strictObject({
-          name: text(120).describe('Name of the station, e.g. "China Space Station".'),
-          operator: handle.describe('Party that operates the station on behalf of its State, the State of Registry.'),
+          name: text(120).register(z.globalRegistry, { description: 'Name of the station, e.g. "China Space Station".' }),
+          operator: handle().register(z.globalRegistry, { description: 'Party that operates the station on behalf of its State, the State of Registry.' }),
           zh: zhBlock({ name: zhText(120) }),
         })
         .optional()
-        .describe('A space station already in orbit that crew members visit under the instrument (human spaceflight).'),
+        .register(z.globalRegistry, { description: 'A space station already in orbit that crew members visit under the instrument (human spaceflight).' }),
       facilities: z
         .array(
           z.strictObject({
-            name: text(160).describe('Name of the ground facility, e.g. "Deep Space Station, Neuquén".'),
-            host: handle.describe('Party on whose State\'s territory the facility stands.'),
-            operator: handle.describe('Party that builds and operates it.'),
-            hostAccessPercent: z.number().min(0).max(100).optional().describe('Share of the facility\'s operating (antenna) time reserved to the host, in percent.'),
-            rentFree: z.boolean().optional().describe('The host lends the site free of charge for the duration of the instrument.'),
+            name: text(160).register(z.globalRegistry, { description: 'Name of the ground facility, e.g. "Deep Space Station, Neuquén".' }),
+            host: handle().register(z.globalRegistry, { description: 'Party on whose State\'s territory the facility stands.' }),
+            operator: handle().register(z.globalRegistry, { description: 'Party that builds and operates it.' }),
+            hostAccessPercent: z.number().check(gte(0), lte(100)).optional().register(z.globalRegistry, { description: 'Share of the facility\'s operating (antenna) time reserved to the host, in percent.' }),
+            rentFree: z.boolean().optional().register(z.globalRegistry, { description: 'The host lends the site free of charge for the duration of the instrument.' }),
             zh: zhBlock({ name: zhText(160) }),
           }),
         )
         .max(20)
         .optional()
-        .describe('Ground facilities one party operates on the other\'s territory.'),
-      exportControlled: z.boolean().optional().describe('Export-controlled goods or technical data change hands.'),
-      personnelExchange: z.boolean().optional().describe('Personnel are exchanged or visit the other party.'),
-      funding: z.enum(keysOf(FUNDING)).optional().describe('How costs are borne.'),
+        .register(z.globalRegistry, { description: 'Ground facilities one party operates on the other\'s territory.' }),
+      exportControlled: z.boolean().optional().register(z.globalRegistry, { description: 'Export-controlled goods or technical data change hands.' }),
+      personnelExchange: z.boolean().optional().register(z.globalRegistry, { description: 'Personnel are exchanged or visit the other party.' }),
+      funding: z.enum(keysOf(FUNDING)).optional().register(z.globalRegistry, { description: 'How costs are borne.' }),
       costShare: z
-        .array(z.strictObject({ party: handle, percent: z.number().min(0).max(100) }))
+        .array(z.strictObject({ party: handle(), percent: z.number().check(gte(0), lte(100)) }))
         .max(2)
         .optional()
-        .describe('For shared funding: each party\'s share of the costs, in percent.'),
+        .register(z.globalRegistry, { description: 'For shared funding: each party\'s share of the costs, in percent.' }),
       implementingEntities: z
-        .array(z.strictObject({ name: text(), party: handle, zh: zhBlock({ name: zhText() }) }))
+        .array(z.strictObject({ name: text(), party: handle(), zh: zhBlock({ name: zhText() }) }))
         .max(20)
         .optional()
-        .describe('Bodies that carry out the work for each party.'),
+        .register(z.globalRegistry, { description: 'Bodies that carry out the work for each party.' }),
       responsibilities: z
         .array(
           z.strictObject({
-            party: handle,
-            tasks: z.array(longText()).min(1).max(20).describe('What the party does, each a phrase completing "Each party shall ...", e.g. "build the SAR payload".'),
-            zh: zhBlock({ tasks: z.array(longText()).max(20).optional().describe('The tasks in Chinese, in the same order.') }),
+            party: handle(),
+            tasks: z.array(longText()).check(z.minLength(1), maxLength(20)).register(z.globalRegistry, { description: 'What the party does, each a phrase completing "Each party shall ...", e.g. "build the SAR payload".' }),
+            zh: zhBlock({ tasks: z.array(longText()).max(20).optional().register(z.globalRegistry, { description: 'The tasks in Chinese, in the same order.' }) }),
           }),
         )
         .max(2)
         .optional()
-        .describe('The tasks allocated to each party; without them the Responsibilities article has a blank.'),
+        .register(z.globalRegistry, { description: 'The tasks allocated to each party; without them the Responsibilities article has a blank.' }),
     })
     .optional(),
-  contract: contractSchema.optional().describe('Commercial terms of a contract (form `contract`); each missing one is a blank [●] and an open point.'),
+  contract: contractSchema.optional().register(z.globalRegistry, { description: 'Commercial terms of a contract (form `contract`); each missing one is a blank [●] and an open point.' }),
   jurisdiction: z
     .strictObject({
-      registration: z.string().optional().describe(`How space objects are registered: ${Object.keys(REGISTRATION).join(' | ')}.`),
-      registeringParty: handle.optional().describe('For designated-party: the party whose State registers.'),
+      registration: z.string().optional().register(z.globalRegistry, { description: `How space objects are registered: ${Object.keys(REGISTRATION).join(' | ')}.` }),
+      registeringParty: handle().optional().register(z.globalRegistry, { description: 'For designated-party: the party whose State registers.' }),
     })
     .optional(),
   ip: z
     .strictObject({
-      foreground: z.string().optional().describe(`Who owns results: ${Object.keys(IP_FOREGROUND).join(' | ')}.`),
-      licence: z.enum(keysOf(IP_LICENCE)).optional().describe('Licence to the other party\'s results.'),
-      confidentialityYears: z.number().int().min(1).max(50).optional().describe('Years marked information stays confidential after disclosure.'),
+      foreground: z.string().optional().register(z.globalRegistry, { description: `Who owns results: ${Object.keys(IP_FOREGROUND).join(' | ')}.` }),
+      licence: z.enum(keysOf(IP_LICENCE)).optional().register(z.globalRegistry, { description: 'Licence to the other party\'s results.' }),
+      confidentialityYears: whole(1, 50).optional().register(z.globalRegistry, { description: 'Years marked information stays confidential after disclosure.' }),
     })
     .optional(),
   liability: z
     .strictObject({
-      regime: z.string().optional().describe(`Liability between the parties: ${Object.keys(LIABILITY_REGIMES).join(' | ')}.`),
-      flowDown: z.boolean().optional().describe('Extend the waiver to contractors and related entities.'),
-      thirdParty: z.enum(keysOf(THIRD_PARTY)).optional().describe('Who bears compensation to third parties.'),
-      insurance: z.boolean().optional().describe('Require launch and third-party liability insurance.'),
+      regime: z.string().optional().register(z.globalRegistry, { description: `Liability between the parties: ${Object.keys(LIABILITY_REGIMES).join(' | ')}.` }),
+      flowDown: z.boolean().optional().register(z.globalRegistry, { description: 'Extend the waiver to contractors and related entities.' }),
+      thirdParty: z.enum(keysOf(THIRD_PARTY)).optional().register(z.globalRegistry, { description: 'Who bears compensation to third parties.' }),
+      insurance: z.boolean().optional().register(z.globalRegistry, { description: 'Require launch and third-party liability insurance.' }),
       indemnityCap: text(120)
         .optional()
-        .describe('Cap on the launching party\'s launch-phase indemnity, e.g. "USD 60 million" (with `thirdParty: launching-party-bears`).'),
+        .register(z.globalRegistry, { description: 'Cap on the launching party\'s launch-phase indemnity, e.g. "USD 60 million" (with `thirdParty: launching-party-bears`).' }),
       zh: zhBlock({ indemnityCap: zhText(120) }),
     })
     .optional(),
   disputes: z
     .strictObject({
-      steps: z.array(z.enum(keysOf(DISPUTE_STEPS))).min(1).max(3).optional().describe('Ordered steps, starting with consultation.'),
-      consultationDays: z.number().int().min(15).max(730).optional().describe('Days of consultation before the next step.'),
+      steps: z.array(z.enum(keysOf(DISPUTE_STEPS))).check(z.minLength(1), maxLength(3)).optional().register(z.globalRegistry, { description: 'Ordered steps, starting with consultation.' }),
+      consultationDays: whole(15, 730).optional().register(z.globalRegistry, { description: 'Days of consultation before the next step.' }),
       arbitration: z
         .strictObject({
           rules: z.enum(keysOf(ARBITRATION_RULES)).optional(),
-          seat: text(120).optional().describe('Seat (legal place) of arbitration, e.g. "The Hague".'),
-          arbitrators: z.union([z.literal(1), z.literal(3), z.literal(5)]).optional().describe('Number of arbitrators: 1, 3 or 5.'),
-          language: text(40).optional().describe('Language of the arbitration, e.g. "English".'),
-          appointingAuthority: text().optional().describe('Who appoints an arbitrator a party fails to appoint.'),
+          seat: text(120).optional().register(z.globalRegistry, { description: 'Seat (legal place) of arbitration, e.g. "The Hague".' }),
+          arbitrators: z.union([z.literal(1), z.literal(3), z.literal(5)]).optional().register(z.globalRegistry, { description: 'Number of arbitrators: 1, 3 or 5.' }),
+          language: text(40).optional().register(z.globalRegistry, { description: 'Language of the arbitration, e.g. "English".' }),
+          appointingAuthority: text().optional().register(z.globalRegistry, { description: 'Who appoints an arbitrator a party fails to appoint.' }),
           zh: zhBlock({ seat: zhText(120), language: zhText(40), appointingAuthority: zhText() }),
         })
         .optional(),
@@ -380,31 +397,30 @@ export const termsSchema = z.strictObject({
     .optional(),
   term: z
     .strictObject({
-      years: z.number().int().min(1).max(99).optional().describe('Initial duration in years.'),
+      years: whole(1, 99).optional().register(z.globalRegistry, { description: 'Initial duration in years.' }),
       renewal: z.enum(keysOf(RENEWAL)).optional(),
-      renewalYears: z.number().int().min(1).max(99).optional().describe('Length of each renewal period in years.'),
-      terminationNoticeMonths: z.number().int().min(1).max(36).optional().describe('Months of written notice to terminate.'),
+      renewalYears: whole(1, 99).optional().register(z.globalRegistry, { description: 'Length of each renewal period in years.' }),
+      terminationNoticeMonths: whole(1, 36).optional().register(z.globalRegistry, { description: 'Months of written notice to terminate.' }),
     })
     .optional(),
   entryIntoForce: z
     .enum(keysOf(ENTRY_INTO_FORCE))
     .optional()
-    .describe('When a binding instrument enters into force: signature | notification | ratification; recommended from the parties and the commitments when absent.'),
+    .register(z.globalRegistry, { description: 'When a binding instrument enters into force: signature | notification | ratification; recommended from the parties and the commitments when absent.' }),
   languages: z
     .array(z.string().regex(/^[a-z]{2}$/, { message: 'a language is a two-letter ISO 639-1 code, e.g. `en`' }))
-    .min(1)
-    .max(6)
+    .check(z.minLength(1), maxLength(6))
     .optional()
-    .describe('Authentic languages, ISO 639-1 codes; the first is the working language.'),
+    .register(z.globalRegistry, { description: 'Authentic languages, ISO 639-1 codes; the first is the working language.' }),
   prevailingLanguage: z
     .string()
     .regex(/^[a-z]{2}$/, { message: 'a language is a two-letter ISO 639-1 code, e.g. `en`' })
     .optional()
-    .describe('The text that prevails in case of divergence, only if the parties agree one (usually a third language); otherwise all texts are equally authentic and divergence is settled by consultation.'),
+    .register(z.globalRegistry, { description: 'The text that prevails in case of divergence, only if the parties agree one (usually a third language); otherwise all texts are equally authentic and divergence is settled by consultation.' }),
   signing: z
     .strictObject({
       place: text(120).optional(),
-      date: isoDate.optional(),
+      date: isoDate().optional(),
       zh: zhBlock({ place: zhText(120) }),
     })
     .optional(),
