@@ -1,7 +1,13 @@
 import { closeSync, constants, fstatSync, fsyncSync, lstatSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { isUserError, UserError } from '../errors.js';
+
+/**
+ * Eight hex digits for a temporary file's name. It need not be unpredictable: the file is created
+ * with O_EXCL ('wx'), so a name in use fails instead of replacing anything. (node:crypto's random
+ * bytes would load the crypto module into every draft for this.)
+ */
+const tempSuffix = () => Math.floor(Math.random() * 0x100000000).toString(16).padStart(8, '0');
 
 /** The file system calls `writeAtomic` makes; a caller (or a test) may pass its own. */
 export interface WriteFs {
@@ -109,7 +115,7 @@ export function writeAtomic(path: string, data: string | Uint8Array, fs: WriteFs
     // ENOENT: a new file. Anything else surfaces when the temporary file is created.
   }
   cleanStaleTemps(path, fs);
-  const tmp = join(dirname(path), `${tempPrefix(path)}${process.pid}-${randomBytes(4).toString('hex')}`);
+  const tmp = join(dirname(path), `${tempPrefix(path)}${process.pid}-${tempSuffix()}`);
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   let created = false;
   try {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { freshDraft, mergeDraft, type Status } from '../../src/draftfile/merge.js';
 import { parseDraftFile } from '../../src/draftfile/parse.js';
@@ -22,7 +23,7 @@ describe('a fresh draft', () => {
     const file = freshDraft(md);
     expect(file.startsWith(md)).toBe(true);
     const block = file.slice(md.length);
-    expect(block).toMatch(/^\n<!-- spacecoop:base v1 [0-9a-f]{16}\n(?:[A-Za-z0-9+/=]{1,76}\n)+-->\n$/);
+    expect(block).toMatch(/^\n<!-- spacecoop:base v2 [0-9a-f]{8}\n(?:[A-Za-z0-9+/=]{1,76}\n)+-->\n$/);
     expect(lintMarkdown(file)).toBe('');
     expect(parseDraftFile(file).hasBase).toBe(true);
   });
@@ -190,6 +191,42 @@ describe('the base, and what happens without it', () => {
     expect(statusOf(r as never, 'exchange/standard')).toBe('unchanged');
     // The next run has a base again.
     expect(parseDraftFile(r.text).hasBase).toBe(true);
+  });
+
+  it('a draft written with a version 1 base block (SHA-256 checksum) still merges, keeping edits, and gets a version 2 block when the generated text changes', () => {
+    const file = freshDraft(generate(BASE_SPECS));
+    // The same block as an earlier spacecoop wrote it: v1, the first 16 hex digits of SHA-256.
+    const v1 = file.replace(/<!-- spacecoop:base v2 [0-9a-f]{8}\n([A-Za-z0-9+/=\n]+)-->/, (_m, body: string) => {
+      const sum = createHash('sha256').update(body.replace(/\s+/g, '')).digest('hex').slice(0, 16);
+      return `<!-- spacecoop:base v1 ${sum}\n${body}-->`;
+    });
+    expect(v1).toContain('<!-- spacecoop:base v1 ');
+    for (const [before, after] of [
+      ['owned jointly.', 'owned jointly by the Parties.'],
+      ['cooperate in Earth observation.', 'cooperate closely in Earth observation.'],
+    ] as const) {
+      const r = mergeDraft(edit(v1, before, after), generate(BASE_SPECS));
+      expect(r.report.baseProblem).toBeUndefined();
+      expect(r.report.conflicts).toHaveLength(0);
+      expect(r.text).toContain(after);
+      // Nothing generated changed, so the block is kept byte for byte, as any base is.
+      expect(r.text).toContain('<!-- spacecoop:base v1 ');
+    }
+    // New generated text: a new base, written as version 2.
+    const changed = withSpec(BASE_SPECS, 'objective/standard', (s) => A(s.id, s.title, 'The Parties shall cooperate in navigation.'));
+    const r = mergeDraft(edit(v1, 'owned jointly.', 'owned jointly by the Parties.'), generate(changed));
+    expect(r.report.baseProblem).toBeUndefined();
+    expect(r.text).toContain('owned jointly by the Parties.');
+    expect(r.text).toContain('cooperate in navigation.');
+    expect(r.text).toMatch(/<!-- spacecoop:base v2 [0-9a-f]{8}\n/);
+    // A v1 block changed by hand is still caught by its own checksum.
+    const broken = v1.replace(/\n([A-Za-z0-9+/]{10})/, (_m, s: string) => `\n${s.split('').reverse().join('')}`);
+    expect(mergeDraft(broken, generate(BASE_SPECS)).report.baseProblem).toMatch(/checksum/);
+    // An unknown version is a problem, not a crash, whatever its name.
+    for (const version of ['v9', 'constructor', '__proto__']) {
+      const other = v1.replace('<!-- spacecoop:base v1 ', `<!-- spacecoop:base ${version} `);
+      expect(mergeDraft(other, generate(BASE_SPECS)).report.baseProblem).toMatch(/version/);
+    }
   });
 
   it('a base block changed by hand is noticed and not trusted', () => {
