@@ -48,6 +48,20 @@ const readSource = (path) => {
   return isAscii(bytes) ? bytes.latin1Slice(0, bytes.length) : bytes.utf8Slice(0, bytes.length);
 };
 
+// SPACECOOP_TIMING=1: milliseconds from the start of the process to each mark, on stderr at exit.
+if (process.env.SPACECOOP_TIMING) {
+  const marks = [['launcher', performance.now()]];
+  globalThis.__spacecoopMark = (label) => marks.push([label, performance.now()]);
+  process.on('exit', () => {
+    marks.push(['exit', performance.now()]);
+    let previous = 0;
+    for (const [label, at] of marks) {
+      process.stderr.write(`timing ${at.toFixed(1).padStart(7)} ms  +${(at - previous).toFixed(1).padStart(5)}  ${label}\n`);
+      previous = at;
+    }
+  });
+}
+
 const flags = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].join(' ').trim();
 const key = fnv([process.version, process.arch, flags].join('\n'));
 const cacheDir = () => process.env.SPACECOOP_CACHE_DIR || join(process.env.XDG_CACHE_HOME || join(require('node:os').homedir(), '.cache'), 'spacecoop');
@@ -81,6 +95,7 @@ function runBundle(bundle) {
   const module = { exports: {} };
   script.runInThisContext()(module.exports, Module.createRequire(bundle), module, bundle, dirname(bundle));
   loaded.push({ script, writeTo });
+  globalThis.__spacecoopMark?.(`bundle ${bundle.slice(bundle.lastIndexOf('/') + 1)}`);
   return module.exports;
 }
 

@@ -1,6 +1,7 @@
 import { basename, dirname, extname, join } from 'node:path';
 import { UserError } from '../errors.js';
-import { draftFromTermsText, libraryVariants, type DraftResult } from '../engine.js';
+import { draftFromTerms, draftFromTermsText, libraryVariants, type DraftResult } from '../engine.js';
+import { mark } from './timing.js';
 import { parseTerms } from '../terms/parse.js';
 import type { Draft } from '../render/draft.js';
 import { exportDraft } from '../export/index.js';
@@ -72,9 +73,14 @@ export async function runDraft(termsPath: string, opts: DraftOptions): Promise<n
     return runExport(termsPath, { format: opts.format, notes: opts.notes, ...(opts.out ? { out: opts.out } : {}), ...(opts.overwrite ? { overwrite: true } : {}) });
   }
   refuseNonTerms(source, termsPath);
+  mark('draft: command loaded');
   const library = loadLibrary(opts.clauses);
+  mark('library');
   const alternat = opts.alternat ? alternatHandle(opts.alternat, source, termsPath, library) : undefined;
-  const result = draftFromTermsText(source, termsPath, library, alternat ? { alternat } : {});
+  const parsed = parseTerms(source, termsPath, { variants: libraryVariants(library) });
+  mark('terms parsed');
+  const result = draftFromTerms(parsed, library, alternat ? { alternat } : {});
+  mark('rendered');
   if (alternat && !result.terms.parties.some((p) => p.id === alternat)) {
     throw new UserError(`--alternat ${opts.alternat}: not a party in ${termsPath} (parties: ${result.terms.parties.map((p) => `${p.id}${p.shortName ? ` (${p.shortName})` : ''}`).join(', ')})`);
   }
@@ -121,8 +127,11 @@ export async function runDraft(termsPath: string, opts: DraftOptions): Promise<n
   const output = await exportDraft(result.draft, opts.format, { notes: opts.notes, toc: opts.toc === true });
   if (typeof output !== 'string') throw new Error('a Markdown draft is text');
 
+  mark('Markdown');
   const code = await writeMarkdownDraft(target, output, result.draft, opts);
+  mark('written');
   await printReview(result, termsPath);
+  mark('reviewed');
   return code;
 }
 
