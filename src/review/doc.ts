@@ -145,8 +145,13 @@ export function findArticle(doc: ReviewDoc, topic: string, title: RegExp): DocAr
 
 /** The body of an article without its heading. */
 export function bodyOf(a: DocArticle): string {
-  return a.text.replace(/^## .*\n?/, '');
+  // Every rule asks for the bodies of the same articles: one string per article, so the sentence
+  // cache below finds it without hashing a new copy each time.
+  let body = bodies.get(a);
+  if (body === undefined) bodies.set(a, (body = a.text.replace(/^## .*\n?/, '')));
+  return body;
 }
+const bodies = new WeakMap<DocArticle, string>();
 
 /** Sentences, roughly: split after `.`, `;` or `:` followed by space, and at paragraph breaks. */
 export function sentences(text: string): string[] {

@@ -173,6 +173,9 @@ function dedupe(problems: Problem[]): Problem[] {
   });
 }
 
+/** More compact sequence dashes in a row than MAX_LEXICAL_DEPTH, anywhere. */
+const DEEP_DASHES = new RegExp(`(?:-[ \\t]+){${MAX_LEXICAL_DEPTH + 1}}`);
+
 /**
  * Offset where flow brackets (`[[[[`) or compact sequences (`- - - -`) nest deeper than any terms
  * file could, found by a scan that skips quoted text and comments, so the recursive parser never
@@ -180,6 +183,15 @@ function dedupe(problems: Problem[]): Problem[] {
  * plain text counts, which is why the bound is twice the structural one.
  */
 function lexicalDepthProblem(source: string): number | undefined {
+  // Nothing to find (every real terms file): the depth only grows at a bracket, so it cannot pass
+  // the bound with fewer brackets than that in the whole file, nor can a line hold more dashes than
+  // the file does in a row. The scan below runs only for the rest.
+  let brackets = 0;
+  for (let i = 0; i < source.length && brackets <= MAX_LEXICAL_DEPTH; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) brackets++;
+  }
+  if (brackets <= MAX_LEXICAL_DEPTH && !DEEP_DASHES.test(source)) return undefined;
   let depth = 0;
   let quote: string | undefined;
   let comment = false;
@@ -554,7 +566,10 @@ function checkVisible(terms: Terms, file: string, locate: ParsedTerms['locate'])
   const out: Problem[] = [];
   const walk = (v: unknown, path: Path) => {
     if (typeof v === 'string') {
-      if (v !== '' && INVISIBLE.test(v) && /[^ ]/.test(v)) {
+      // A string that starts with a printable ASCII or CJK character shows something: most do.
+      const first = v.charCodeAt(0);
+      const shows = (first > 0x20 && first < 0x7f) || (first >= 0x4e00 && first <= 0x9fff);
+      if (v !== '' && !shows && INVISIBLE.test(v) && /[^ ]/.test(v)) {
         out.push({ file, ...locate(path), path: formatPath(path), message: `is made only of characters that show nothing (${nameCharacters(v)}); write the text itself` });
       }
     } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
