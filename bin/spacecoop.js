@@ -123,8 +123,16 @@ globalThis.__spacecoopLoad = (name) => {
   if (!bundles.has(name)) bundles.set(name, runBundle(join(dirname(file), `spacecoop-${name}.cjs`)));
   return bundles.get(name);
 };
-runBundle(file)
-  .main(process.argv)
+const shell = runBundle(file);
+// SPACECOOP_WARM_UP (the build's, with SPACECOOP_WRITE_CODE_CACHE): a JSON list of argument lists,
+// run one after the other in this process, so the caches hold the bytecode of all of them; the
+// exit code is the highest.
+const warmUp = async (runs) => {
+  let worst = 0;
+  for (const argv of runs) worst = Math.max(worst, await shell.main([process.argv[0], process.argv[1], ...argv]));
+  return worst;
+};
+(process.env.SPACECOOP_WARM_UP ? warmUp(JSON.parse(process.env.SPACECOOP_WARM_UP)) : shell.main(process.argv))
   .then((code) => {
     process.exitCode = code;
     writeCaches();

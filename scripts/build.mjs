@@ -1,8 +1,9 @@
 // After tsc: precompile the built-in clause library, bundle the CLI, and make its V8 code cache.
 // - dist/library-data.cjs: every built-in template checked and precompiled (none compiled at start-up)
 // - dist/bundle/spacecoop.cjs: the CLI in one file; commands and heavy modules still initialise lazily
-// - dist/bundle/spacecoop.cjs.cache: V8 bytecode for it, taken after a warm-up draft, which
-//   bin/spacecoop.js hands to vm.Script (Node 20 has no module.enableCompileCache)
+// - dist/bundle/spacecoop-commands.cjs, spacecoop-docx.cjs: the commands, and the Word writer's library
+// - dist/bundle/*.cjs.<key>.cache: V8 bytecode for each, taken after a warm-up of the common commands,
+//   which bin/spacecoop.js hands to vm.Script (Node 20 has no module.enableCompileCache)
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -82,10 +83,27 @@ const common = {
   // sources derive from import.meta.url stay right.
   define: { 'import.meta.url': '__spacecoopUrl' },
   banner: { js: "var __spacecoopUrl = require('node:url').pathToFileURL(__filename).href;" },
-  // Loaded only by `new` and `--format docx`: they stay in node_modules and load when used, by
-  // require(): functions restored from a V8 code cache cannot run import() (both ship CommonJS).
-  external: ['@inquirer/*', 'docx'],
+  // The interview's prompts, loaded only by `new`, stay in node_modules and load when used, by
+  // require(): functions restored from a V8 code cache cannot run import() (they ship CommonJS).
+  external: ['@inquirer/*'],
   supported: { 'dynamic-import': false },
+};
+/**
+ * docx (about 1 MB, loaded only to write Word files) is a bundle of its own with its own code cache,
+ * which the launcher loads when a Word file is written; compiling it without one took longer than
+ * a whole Markdown draft.
+ */
+const docxBundle = {
+  name: 'spacecoop-docx',
+  setup(b) {
+    b.onResolve({ filter: /^docx$/ }, (args) =>
+      args.namespace === 'spacecoop-docx' ? { path: 'docx', external: true } : { path: 'docx', namespace: 'spacecoop-docx' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'spacecoop-docx' }, () => ({
+      contents: "module.exports = globalThis.__spacecoopLoad ? globalThis.__spacecoopLoad('docx') : require('docx');",
+      loader: 'js',
+    }));
+  },
 };
 const commandsExternal = {
   name: 'spacecoop-commands-external',
@@ -94,8 +112,9 @@ const commandsExternal = {
     b.onResolve({ filter: /^\.\/commands\.js$/ }, () => ({ path: './spacecoop-commands.cjs', external: true }));
   },
 };
-const shell = await build({ ...common, entryPoints: [join(ROOT, 'dist/cli/main.js')], outfile: join(outdir, 'spacecoop.cjs'), plugins: [startupPlugin, commandsExternal] });
-const result = await build({ ...common, entryPoints: [join(ROOT, 'dist/cli/commands.js')], outfile: join(outdir, 'spacecoop-commands.cjs'), plugins: [startupPlugin] });
+const shell = await build({ ...common, entryPoints: [join(ROOT, 'dist/cli/main.js')], outfile: join(outdir, 'spacecoop.cjs'), plugins: [startupPlugin, commandsExternal, docxBundle] });
+const result = await build({ ...common, entryPoints: [join(ROOT, 'dist/cli/commands.js')], outfile: join(outdir, 'spacecoop-commands.cjs'), plugins: [startupPlugin, docxBundle] });
+await build({ ...common, entryPoints: [fileURLToPath(import.meta.resolve('docx'))], outfile: join(outdir, 'spacecoop-docx.cjs') });
 /**
  * esbuild writes strings in ASCII but leaves regular expressions as written (`/[。；]/`). A bundle in
  * ASCII is read by the launcher as Latin-1, several milliseconds faster than UTF-8 decoding, so every
@@ -110,16 +129,35 @@ function asciiOnly(path) {
   });
   if (escaped !== text) writeFileSync(path, escaped);
 }
-for (const f of ['spacecoop.cjs', 'spacecoop-commands.cjs']) asciiOnly(join(outdir, f));
+for (const f of ['spacecoop.cjs', 'spacecoop-commands.cjs', 'spacecoop-docx.cjs']) asciiOnly(join(outdir, f));
 if (process.env.BUNDLE_ANALYZE) console.log(await (await import('esbuild')).analyzeMetafile(shell.metafile));
 if (process.env.BUNDLE_ANALYZE) console.log(await (await import('esbuild')).analyzeMetafile(result.metafile));
 
-// Warm-up: draft every example once with the code cache requested; the launcher writes the cache.
-const warm = spawnSync(process.execPath, [join(ROOT, 'bin/spacecoop.js'), 'draft', join(ROOT, 'examples/cbers.yaml'), '--out', '-'], {
-  env: { ...process.env, SPACECOOP_WRITE_CODE_CACHE: '1' },
-  stdio: ['ignore', 'ignore', 'inherit'],
+// Warm-up: the commands a user runs most, in one process, with the code cache requested; the
+// launcher then writes each bundle's cache with the bytecode of everything they ran (a Markdown
+// draft, its HTML and Word copies, a review of the Word file, a redline), so none of it is compiled
+// again at start-up.
+const { mkdtempSync, copyFileSync } = await import('node:fs');
+const { tmpdir } = await import('node:os');
+const scratch = mkdtempSync(join(tmpdir(), 'spacecoop-warm-up-'));
+const terms = join(scratch, 'agreement.yaml');
+copyFileSync(join(ROOT, 'examples/cbers.yaml'), terms);
+const warmUp = [
+  ['draft', terms, '--out', '-'],
+  ['draft', terms],
+  ['check', terms],
+  ['draft', terms, '--format', 'html'],
+  ['draft', terms, '--format', 'docx'],
+  ['check', join(scratch, 'agreement.md')],
+  ['check', join(scratch, 'agreement.docx')],
+];
+const warm = spawnSync(process.execPath, [join(ROOT, 'bin/spacecoop.js')], {
+  env: { ...process.env, SPACECOOP_WRITE_CODE_CACHE: '1', SPACECOOP_WARM_UP: JSON.stringify(warmUp) },
+  stdio: ['ignore', 'ignore', 'pipe'],
+  encoding: 'utf8',
 });
-if (warm.status !== 0) {
-  console.error('warm-up draft failed; the code cache was not written');
+rmSync(scratch, { recursive: true, force: true });
+if (warm.status !== 0 && warm.status !== 1) {
+  console.error(`warm-up failed (exit ${warm.status}); the code cache was not written\n${warm.stderr}`);
   process.exit(1);
 }
