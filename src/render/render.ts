@@ -5,7 +5,7 @@ import { languageName, type ResolvedTerms } from '../terms/resolve.js';
 import { blankInfo } from './blanks.js';
 import type { Article, Block, ChoiceNote, Draft, OpenPoint, Signature } from './draft.js';
 import { escapeMarkdown } from './escape.js';
-import { BLANK_MARK, blankToken, TOKEN_RE } from './tokens.js';
+import { BLANK_MARK, blankToken, OPEN as TOKEN_OPEN, TOKEN_RE } from './tokens.js';
 import { chineseNumber, formatDate, formatDateZh, joinListZh } from '../library/helpers.js';
 import { formTitleZh, toChineseView } from './view-zh.js';
 import { ARBITRATION_SOURCES, buildView, FORM_TITLE, joinList, nameInText, shortTitle, type View } from './view.js';
@@ -96,7 +96,10 @@ export function renderDraft(t: ResolvedTerms, plan: Plan, english: Library, opti
     return party ? escapeMarkdown(party.label) : undefined;
   };
   const resolve = (text: string, where: string) =>
-    text.replace(TOKEN_RE, (_m, kind: string, arg: string) => {
+    // Most paragraphs hold no reference or blank: no token opener, nothing to replace.
+    !text.includes(TOKEN_OPEN)
+      ? text
+      : text.replace(TOKEN_RE, (_m, kind: string, arg: string) => {
       if (kind === 'ref') {
         const numbers = [...new Set(arg.split(',').map((topic) => articleNumber(topic, where)))].sort((x, y) => x - y);
         if (zh) return joinListZh(numbers.map((n) => articleRef(n, 'zh')));
@@ -347,8 +350,10 @@ export function parseBlocks(text: string): Block[] {
       blank = true;
       continue;
     }
-    const num = NUMBERED.exec(line);
-    const item = ITEM.exec(line);
+    // A numbered paragraph starts with a digit, a sub-item with "(": only then is a pattern tried.
+    const first = line.charCodeAt(0);
+    const num = first >= 0x30 && first <= 0x39 ? NUMBERED.exec(line) : null;
+    const item = first === 0x28 ? ITEM.exec(line) : null;
     if (num) {
       current = { number: 0, text: num[2]!, items: [] };
       blocks.push(current);

@@ -80,3 +80,25 @@ describe('any text in a terms field comes out literally in Markdown, HTML and Wo
     expect(decodeXml(/<dc:title>([^<]*)<\/dc:title>/.exec(core)![1]!)).toBe(text);
   });
 });
+
+describe('the escaping shortcut', () => {
+  it('returns exactly what the full escaping returns, for any text', async () => {
+    const fc = (await import('fast-check')).default;
+    const { escapeMarkdownSlow } = await import('../../src/render/escape.js');
+    const piece = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 12 }),
+      fc.constantFrom(' ', '  ', '\t', '\n', '\u00A0', '\u3000', 'www.', 'WWW.', 'https://', 'a@b', '*', '_', '[', '#', '|', '\u2066', '\u202E', '\uD83D\uDE80', '\uD83D', 'ſ', 'K', '中国', 'É'),
+      fc.string({ unit: 'grapheme-ascii', maxLength: 12 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (parts) => {
+        const text = parts.join('');
+        expect(escapeMarkdown(text)).toBe(escapeMarkdownSlow(text));
+      }),
+      { numRuns: 5000 },
+    );
+    for (const text of ['China National Space Administration', 'Agência Espacial Brasileira', '中国国家航天局', "People's Republic of China (PRC)", 'www.example.org', ' padded', 'two  spaces']) {
+      expect(escapeMarkdown(text)).toBe(escapeMarkdownSlow(text));
+    }
+  });
+});
