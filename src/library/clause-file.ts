@@ -3,48 +3,56 @@ import { z } from 'zod';
 import { UserError, type Problem } from '../errors.js';
 import { closest } from '../util/suggest.js';
 
-/** Front matter of an article clause: `clauses/<topic>/<variant>.hbs`. */
-export const clauseMetaSchema = z.strictObject({
-  id: z.string().regex(/^[a-z][a-z0-9-]*\/[a-z][a-z0-9-]*$/, { message: 'an id is `topic/variant`, lower case with hyphens' }),
-  title: z.string().min(1).describe('The article heading, e.g. "Cross-Waiver of Liability".'),
-  fits: z.string().min(1).describe('When a drafter chooses this variant.'),
-  defines: z.array(z.string().min(1)).default([]).describe('Defined terms the clause relies on.'),
-  sources: z.array(z.string().min(1)).min(1, { message: 'cite at least one source' }).describe('Treaty and article the clause rests on.'),
-  review: z.string().min(1).describe('What counsel should check.'),
-});
-
-/** Front matter of a definition: `clauses/definitions/<slug>.hbs`; the body is the definition. */
-export const definitionMetaSchema = z.strictObject({
-  id: z.string().regex(/^definitions\/[a-z][a-z0-9-]*$/),
-  term: z.string().min(1).describe('The defined term as it is capitalised in the text.'),
-  sources: z.array(z.string().min(1)).default([]),
-  only: z.enum(['contract']).optional().describe('The character of instrument the term belongs to (`contract`); absent: every instrument.'),
-});
-
 /**
- * Front matter of a Chinese twin, `<topic>/<variant>.zh.hbs` beside the English file: the same id,
- * the language and the Chinese heading. What a drafter chooses by (`fits`), the `sources` and the
- * `review` stay with the English file, which the twin follows.
+ * The front-matter schemas, built on first use: a draft from the built-in (precompiled) library
+ * never reads a clause file, so it does not build them.
  */
-export const twinMetaSchema = z.strictObject({
-  id: z.string().regex(/^[a-z][a-z0-9-]*\/[a-z][a-z0-9-]*$/, { message: 'an id is `topic/variant`, lower case with hyphens' }),
-  lang: z.enum(['zh']).describe('The language of the twin: `zh`.'),
-  title: z.string().min(1).describe('The article heading in Chinese, e.g. "交互豁免责任".'),
-});
-/** Front matter of a definition's Chinese twin: the Chinese form of the term, used consistently. */
-export const twinDefinitionMetaSchema = z.strictObject({
-  id: z.string().regex(/^definitions\/[a-z][a-z0-9-]*$/),
-  lang: z.enum(['zh']),
-  term: z.string().min(1).describe('The defined term in Chinese, e.g. "相关实体".'),
-});
+function buildMetaSchemas() {
+  return {
+    /** Front matter of an article clause: `clauses/<topic>/<variant>.hbs`. */
+    clause: z.strictObject({
+      id: z.string().regex(/^[a-z][a-z0-9-]*\/[a-z][a-z0-9-]*$/, { message: 'an id is `topic/variant`, lower case with hyphens' }),
+      title: z.string().min(1).describe('The article heading, e.g. "Cross-Waiver of Liability".'),
+      fits: z.string().min(1).describe('When a drafter chooses this variant.'),
+      defines: z.array(z.string().min(1)).default([]).describe('Defined terms the clause relies on.'),
+      sources: z.array(z.string().min(1)).min(1, { message: 'cite at least one source' }).describe('Treaty and article the clause rests on.'),
+      review: z.string().min(1).describe('What counsel should check.'),
+    }),
+    /** Front matter of a definition: `clauses/definitions/<slug>.hbs`; the body is the definition. */
+    definition: z.strictObject({
+      id: z.string().regex(/^definitions\/[a-z][a-z0-9-]*$/),
+      term: z.string().min(1).describe('The defined term as it is capitalised in the text.'),
+      sources: z.array(z.string().min(1)).default([]),
+      only: z.enum(['contract']).optional().describe('The character of instrument the term belongs to (`contract`); absent: every instrument.'),
+    }),
+    /**
+     * Front matter of a Chinese twin, `<topic>/<variant>.zh.hbs` beside the English file: the same id,
+     * the language and the Chinese heading. What a drafter chooses by (`fits`), the `sources` and the
+     * `review` stay with the English file, which the twin follows.
+     */
+    twin: z.strictObject({
+      id: z.string().regex(/^[a-z][a-z0-9-]*\/[a-z][a-z0-9-]*$/, { message: 'an id is `topic/variant`, lower case with hyphens' }),
+      lang: z.enum(['zh']).describe('The language of the twin: `zh`.'),
+      title: z.string().min(1).describe('The article heading in Chinese, e.g. "交互豁免责任".'),
+    }),
+    /** Front matter of a definition's Chinese twin: the Chinese form of the term, used consistently. */
+    twinDefinition: z.strictObject({
+      id: z.string().regex(/^definitions\/[a-z][a-z0-9-]*$/),
+      lang: z.enum(['zh']),
+      term: z.string().min(1).describe('The defined term in Chinese, e.g. "相关实体".'),
+    }),
+  };
+}
+let metaSchemas: ReturnType<typeof buildMetaSchemas> | undefined;
+const schemas = () => (metaSchemas ??= buildMetaSchemas());
 
 /** The languages a clause may have a twin in, besides English. */
 export const TWIN_LANGS = ['zh'] as const;
 export type TwinLang = (typeof TWIN_LANGS)[number];
 export type Lang = 'en' | TwinLang;
 
-export type ClauseMeta = z.output<typeof clauseMetaSchema>;
-export type DefinitionMeta = z.output<typeof definitionMetaSchema>;
+export type ClauseMeta = z.output<ReturnType<typeof buildMetaSchemas>['clause']>;
+export type DefinitionMeta = z.output<ReturnType<typeof buildMetaSchemas>['definition']>;
 
 export interface ClauseSource {
   kind: 'clause' | 'definition' | 'partial';
@@ -87,7 +95,8 @@ export function parseClauseFile(text: string, file: string, expectedId: string, 
   if (problems.length) throw clauseError(file, problems);
 
   const isDefinition = expectedId.startsWith('definitions/');
-  const schema = lang !== 'en' ? (isDefinition ? twinDefinitionMetaSchema : twinMetaSchema) : isDefinition ? definitionMetaSchema : clauseMetaSchema;
+  const { clause, definition, twin, twinDefinition } = schemas();
+  const schema = lang !== 'en' ? (isDefinition ? twinDefinition : twin) : isDefinition ? definition : clause;
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 20 });
