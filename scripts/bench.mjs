@@ -39,28 +39,35 @@ const scratch = mkdtempSync(join(tmpdir(), 'spacecoop-bench-'));
 const bare = time(['-e', '0']);
 const largest = join(ROOT, 'examples', 'cbers.yaml');
 row('bare node -e 0 (median)', `${bare.toFixed(1)} ms`, '', true);
+/** A cold run's median beside bare node's; the targets are issue 16's. */
 const ratioRow = (name, args, target, env) => {
   const ms = time(args, env);
-  row(`${name} (median)`, `${ms.toFixed(1)} ms = ${(ms / bare).toFixed(2)}x node`, `<= ${target}x`, ms / bare <= target);
+  const ratio = ms / bare;
+  row(`${name} (median)`, `${ms.toFixed(1)} ms = ${ratio.toFixed(2)}x node`, target ? `<= ${target}x` : '', target ? ratio <= target : true);
+  return ms;
 };
-ratioRow('cold `draft --out -`', [BIN, 'draft', largest, '--out', '-'], 2.0);
+const draftMs = ratioRow('cold `draft --out -`', [BIN, 'draft', largest, '--out', '-'], 2.0);
 ratioRow('cold `check` (terms)', [BIN, 'check', largest], 2.0);
-ratioRow('cold `draft --format html`', [BIN, 'draft', largest, '--format', 'html', '--out', join(scratch, 'a.html')], 2.0);
 ratioRow('cold `draft --format docx`', [BIN, 'draft', largest, '--format', 'docx', '--out', join(scratch, 'a.docx')], 2.5);
+ratioRow('cold `draft --format html` (no target)', [BIN, 'draft', largest, '--format', 'html', '--out', join(scratch, 'a.html')]);
 ratioRow('`--help`', [BIN, '--help'], 1.3);
 ratioRow('`--version`', [BIN, '--version'], 1.3);
-// A V8 flag in NODE_OPTIONS makes V8 reject the shipped cache; the per-user cache takes over.
-ratioRow('cold `draft` with NODE_OPTIONS=--max-old-space-size', [BIN, 'draft', largest, '--out', '-'], 2.0, {
-  NODE_OPTIONS: '--max-old-space-size=4096',
-  SPACECOOP_CACHE_DIR: join(scratch, 'cache'),
-});
+// A V8 flag in NODE_OPTIONS makes V8 reject the shipped cache; the per-user cache takes over, so the
+// draft should cost what it costs without the flag (within the noise of a run: 10%).
+const flagged = time([BIN, 'draft', largest, '--out', '-'], { NODE_OPTIONS: '--max-old-space-size=4096', SPACECOOP_CACHE_DIR: join(scratch, 'cache') });
+row(
+  'cold `draft` with NODE_OPTIONS=--max-old-space-size (median)',
+  `${flagged.toFixed(1)} ms = ${(flagged / draftMs).toFixed(2)}x without`,
+  '<= 1.1x',
+  flagged / draftMs <= 1.1,
+);
 const bareMem = peakMiB(['-e', '0']);
 const draftMem = peakMiB([BIN, 'draft', largest, '--out', '-']);
 const docxMem = peakMiB([BIN, 'draft', largest, '--format', 'docx', '--out', join(scratch, 'b.docx')]);
 if (draftMem !== undefined) {
   row('peak memory, bare node', `${bareMem.toFixed(0)} MiB`, '', true);
   row('peak memory, `draft --out -`', `${draftMem.toFixed(0)} MiB`, '<= 71 MiB', draftMem <= 71);
-  row('peak memory, `--format docx`', `${docxMem.toFixed(0)} MiB`, '<= 96 MiB', docxMem <= 96);
+  row('peak memory, `--format docx` (no target)', `${docxMem.toFixed(0)} MiB`, '', true);
 } else row('peak memory', 'not measured: /usr/bin/time (GNU time) is missing', '', true);
 rmSync(scratch, { recursive: true, force: true });
 
