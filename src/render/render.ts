@@ -203,9 +203,12 @@ function deriveContractTitle(view: View): string {
 
 /** A clause's sources as the notes cite them: of the arbitration rules, only the ones chosen. */
 function sourcesOf(sources: readonly string[], rules: string): string[] {
-  const others = Object.entries(ARBITRATION_SOURCES).filter(([id]) => id !== rules).map(([, s]) => s);
-  return sources.filter((s) => !others.includes(s));
+  let others = otherRules.get(rules);
+  if (!others) otherRules.set(rules, (others = new Set(Object.entries(ARBITRATION_SOURCES).filter(([id]) => id !== rules).map(([, s]) => s))));
+  return sources.filter((s) => !others.has(s));
 }
+/** For each choice of arbitration rules, the sources of the other rules (which the notes leave out). */
+const otherRules = new Map<string, Set<string>>();
 
 /**
  * "Protocol between A and B on the CBERS-6 Project"; without a project, "on Cooperation in Earth
