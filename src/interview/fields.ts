@@ -1,4 +1,4 @@
-import type { core as zcore, ZodType } from 'zod';
+import type { core as zcore, ZodMiniType as ZodType } from 'zod/mini';
 import { formatPath } from '../terms/parse.js';
 import { termsSchema } from '../terms/schema.js';
 

@@ -1,5 +1,5 @@
 import { LineCounter, parseDocument } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { UserError, type Problem } from '../errors.js';
 import { closest } from '../util/suggest.js';
 
@@ -8,22 +8,32 @@ import { closest } from '../util/suggest.js';
  * never reads a clause file, so it does not build them.
  */
 function buildMetaSchemas() {
+  const ID = z.regex(/^[a-z][a-z0-9-]*\/[a-z][a-z0-9-]*$/, { message: 'an id is `topic/variant`, lower case with hyphens' });
+  const DEFINITION_ID = z.regex(/^definitions\/[a-z][a-z0-9-]*$/);
+  const text = () => z.string().check(z.minLength(1));
   return {
     /** Front matter of an article clause: `clauses/<topic>/<variant>.hbs`. */
     clause: z.strictObject({
-      id: z.string().regex(/^[a-z][a-z0-9-]*\/[a-z][a-z0-9-]*$/, { message: 'an id is `topic/variant`, lower case with hyphens' }),
-      title: z.string().min(1).describe('The article heading, e.g. "Cross-Waiver of Liability".'),
-      fits: z.string().min(1).describe('When a drafter chooses this variant.'),
-      defines: z.array(z.string().min(1)).default([]).describe('Defined terms the clause relies on.'),
-      sources: z.array(z.string().min(1)).min(1, { message: 'cite at least one source' }).describe('Treaty and article the clause rests on.'),
-      review: z.string().min(1).describe('What counsel should check.'),
+      id: z.string().check(ID),
+      /** The article heading, e.g. "Cross-Waiver of Liability". */
+      title: text(),
+      /** When a drafter chooses this variant. */
+      fits: text(),
+      /** Defined terms the clause relies on. */
+      defines: z._default(z.array(text()), []),
+      /** Treaty and article the clause rests on. */
+      sources: z.array(text()).check(z.minLength(1, { message: 'cite at least one source' })),
+      /** What counsel should check. */
+      review: text(),
     }),
     /** Front matter of a definition: `clauses/definitions/<slug>.hbs`; the body is the definition. */
     definition: z.strictObject({
-      id: z.string().regex(/^definitions\/[a-z][a-z0-9-]*$/),
-      term: z.string().min(1).describe('The defined term as it is capitalised in the text.'),
-      sources: z.array(z.string().min(1)).default([]),
-      only: z.enum(['contract']).optional().describe('The character of instrument the term belongs to (`contract`); absent: every instrument.'),
+      id: z.string().check(DEFINITION_ID),
+      /** The defined term as it is capitalised in the text. */
+      term: text(),
+      sources: z._default(z.array(text()), []),
+      /** The character of instrument the term belongs to (`contract`); absent: every instrument. */
+      only: z.optional(z.enum(['contract'])),
     }),
     /**
      * Front matter of a Chinese twin, `<topic>/<variant>.zh.hbs` beside the English file: the same id,
@@ -31,15 +41,18 @@ function buildMetaSchemas() {
      * `review` stay with the English file, which the twin follows.
      */
     twin: z.strictObject({
-      id: z.string().regex(/^[a-z][a-z0-9-]*\/[a-z][a-z0-9-]*$/, { message: 'an id is `topic/variant`, lower case with hyphens' }),
-      lang: z.enum(['zh']).describe('The language of the twin: `zh`.'),
-      title: z.string().min(1).describe('The article heading in Chinese, e.g. "交互豁免责任".'),
+      id: z.string().check(ID),
+      /** The language of the twin: `zh`. */
+      lang: z.enum(['zh']),
+      /** The article heading in Chinese, e.g. "交互豁免责任". */
+      title: text(),
     }),
     /** Front matter of a definition's Chinese twin: the Chinese form of the term, used consistently. */
     twinDefinition: z.strictObject({
-      id: z.string().regex(/^definitions\/[a-z][a-z0-9-]*$/),
+      id: z.string().check(DEFINITION_ID),
       lang: z.enum(['zh']),
-      term: z.string().min(1).describe('The defined term in Chinese, e.g. "相关实体".'),
+      /** The defined term in Chinese, e.g. "相关实体". */
+      term: text(),
     }),
   };
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { termsSchema, VARIANT_FIELDS } from './schema.js';
 
 export const SCHEMA_ID = 'https://spacecoop.dev/schema/terms-v1.json';

@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
-import type { core as zcore } from 'zod';
+import type { core as zcore } from 'zod/mini';
 import { UserError, type Problem } from '../errors.js';
 import { closest } from '../util/suggest.js';
 import { termsSchema, VARIANT_FIELDS, type Terms } from './schema.js';

@@ -1,4 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+
+// zod/mini, not the full API: its schemas have no chainable methods to set up, and it starts faster
+// (schemas are built at every start). It loads no messages of its own; the English ones are the
+// full API's, which the few messages spacecoop passes through from zod use.
+z.config(z.locales.en());
 
 /**
  * The terms file, version 1: the single source of truth for the YAML loader, the interview, the
@@ -121,12 +126,13 @@ const keysOf = <T extends Record<string, string>>(o: T) => Object.keys(o) as [ke
 
 export const HANDLE = /^[a-z][a-z0-9-]*$/;
 /**
- * Building the schema is a cold start's largest cost after parsing (about 950 zod schemas): every
- * chained `.min()`, `.max()` or `.describe()` builds a whole new schema. So the checks of one field go
- * in one `.check()`, descriptions are registered on the field's own schema (`.register`, which does
- * not copy it), and the schemas that carry a description (handle, date) are built fresh per field.
- * The JSON Schema (`spacecoop schema`) and every message are the same as with the chains.
+ * The schema is built at every start, so it is built lean (about 520 zod schemas instead of 950):
+ * each `.check()` or `.describe()` builds a whole new schema, so the checks of one field go in one
+ * `.check()`, descriptions are registered on the field's own schema (`.register`, which does not
+ * copy it), the schemas that carry a description (handle, date) are built fresh per field, and
+ * checks are shared. The JSON Schema (`spacecoop schema`) and the messages are unchanged.
  */
+
 /** One instance of each check, shared by the fields that use it (a check holds no state of its own). */
 const shared = <T>(make: (n: number) => T) => {
   const made = new Map<number, T>();
@@ -150,44 +156,45 @@ const longText = () => text(4000);
  * keys as the strings beside it. A string the Chinese text needs and has no Chinese form is a blank
  * [●] there, with an open point at this block's path.
  */
-const zhBlock = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape).optional().register(z.globalRegistry, { description: 'The Chinese forms of the strings beside it, for the Chinese authentic text.' });
-const zhText = (max = 300) => text(max).optional();
+const zhBlock = <T extends z.core.$ZodLooseShape>(shape: T) => z.optional(z.strictObject(shape)).register(z.globalRegistry, { description: 'The Chinese forms of the strings beside it, for the Chinese authentic text.' });
+const zhText = (max = 300) => z.optional(text(max));
 const isoDate = () => z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date is written YYYY-MM-DD (e.g. 2027-03-15)' })
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: 'is not a calendar date',
-  });
+  .check(
+    z.regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date is written YYYY-MM-DD (e.g. 2027-03-15)' }),
+    z.refine((s: string) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+      message: 'is not a calendar date',
+    }),
+  );
 
 export const partySchema = z.strictObject({
   id: handle().register(z.globalRegistry, { description: 'Handle used inside this file to refer to the party, e.g. `cnsa`.' }),
   name: text().register(z.globalRegistry, { description: 'Full official name, e.g. "China National Space Administration".' }),
-  shortName: text(40).optional().register(z.globalRegistry, { description: 'Short name used in the text, e.g. "CNSA".' }),
-  state: text().optional().register(z.globalRegistry, { description: 'The State the party belongs to, e.g. "People\'s Republic of China".' }),
-  type: z.enum(keysOf(PARTY_TYPES)).optional().register(z.globalRegistry, { description: 'What kind of body the party is.' }),
-  legalForm: text(160).optional().register(z.globalRegistry, { description: 'For a contract: the legal form of a company or state enterprise, e.g. "a private limited company incorporated under the laws of India".' }),
-  registeredOffice: text().optional().register(z.globalRegistry, { description: 'For a contract: the registered office or principal place of business.' }),
-  signatory: z
-    .strictObject({
-      name: text().optional().register(z.globalRegistry, { description: 'Name of the person who signs.' }),
-      title: text().optional().register(z.globalRegistry, { description: 'Title of the person who signs, e.g. "Administrator".' }),
-    })
-    .optional(),
+  shortName: z.optional(text(40)).register(z.globalRegistry, { description: 'Short name used in the text, e.g. "CNSA".' }),
+  state: z.optional(text()).register(z.globalRegistry, { description: 'The State the party belongs to, e.g. "People\'s Republic of China".' }),
+  type: z.optional(z.enum(keysOf(PARTY_TYPES))).register(z.globalRegistry, { description: 'What kind of body the party is.' }),
+  legalForm: z.optional(text(160)).register(z.globalRegistry, { description: 'For a contract: the legal form of a company or state enterprise, e.g. "a private limited company incorporated under the laws of India".' }),
+  registeredOffice: z.optional(text()).register(z.globalRegistry, { description: 'For a contract: the registered office or principal place of business.' }),
+  signatory: z.optional(
+    z.strictObject({
+      name: z.optional(text()).register(z.globalRegistry, { description: 'Name of the person who signs.' }),
+      title: z.optional(text()).register(z.globalRegistry, { description: 'Title of the person who signs, e.g. "Administrator".' }),
+    })),
   zh: zhBlock({
     name: zhText().register(z.globalRegistry, { description: 'e.g. "中国国家航天局".' }),
     shortName: zhText(40).register(z.globalRegistry, { description: 'e.g. "国家航天局".' }),
     state: zhText().register(z.globalRegistry, { description: 'e.g. "中华人民共和国".' }),
     legalForm: zhText(160),
     registeredOffice: zhText(),
-    signatory: z.strictObject({ name: zhText(), title: zhText() }).optional(),
+    signatory: z.optional(z.strictObject({ name: zhText(), title: zhText() })),
   }),
 });
 
 export const instrumentRefSchema = z.strictObject({
   title: text().register(z.globalRegistry, { description: 'Title of the instrument.' }),
-  shortTitle: text(120).optional().register(z.globalRegistry, { description: 'How the text refers to it after first mention, e.g. "Framework Agreement".' }),
-  date: isoDate().optional().register(z.globalRegistry, { description: 'Date of signature, YYYY-MM-DD.' }),
-  place: text().optional().register(z.globalRegistry, { description: 'Place of signature.' }),
+  shortTitle: z.optional(text(120)).register(z.globalRegistry, { description: 'How the text refers to it after first mention, e.g. "Framework Agreement".' }),
+  date: z.optional(isoDate()).register(z.globalRegistry, { description: 'Date of signature, YYYY-MM-DD.' }),
+  place: z.optional(text()).register(z.globalRegistry, { description: 'Place of signature.' }),
   zh: zhBlock({ title: zhText(), shortTitle: zhText(120), place: zhText() }),
 });
 
@@ -210,220 +217,184 @@ export const TITLE_RISK_EVENTS = {
 } as const;
 
 const money = z.strictObject({
-  amount: z.number().positive().register(z.globalRegistry, { description: 'Amount, in units of the contract currency (e.g. 18500000).' }),
-  currency: z.string().regex(/^[A-Z]{3}$/, { message: 'a currency is a three-letter ISO 4217 code, e.g. `USD`' }).optional().register(z.globalRegistry, { description: 'ISO 4217 code; defaults to the contract currency.' }),
+  amount: z.number().check(z.positive()).register(z.globalRegistry, { description: 'Amount, in units of the contract currency (e.g. 18500000).' }),
+  currency: z.optional(z.string().check(z.regex(/^[A-Z]{3}$/, { message: 'a currency is a three-letter ISO 4217 code, e.g. `USD`' }))).register(z.globalRegistry, { description: 'ISO 4217 code; defaults to the contract currency.' }),
 });
 
 export const contractSchema = z.strictObject({
-  supplier: handle().optional().register(z.globalRegistry, { description: 'The party that sells (launches, delivers, builds); recognised from the facts when absent.' }),
-  supplies: z.array(z.enum(keysOf(SUPPLIES))).max(6).optional().register(z.globalRegistry, { description: 'What the supplier sells; derived from the areas and the launch when absent.' }),
-  price: money.optional().register(z.globalRegistry, { description: 'The contract price, firm and fixed.' }),
-  payments: z
-    .array(z.strictObject({ milestone: text(200).register(z.globalRegistry, { description: 'The event that makes the payment due, e.g. "signature of this Contract".' }), percent: z.number().check(z.gt(0), lte(100)), zh: zhBlock({ milestone: zhText(200) }) }))
-    .max(12)
-    .optional()
+  supplier: z.optional(handle()).register(z.globalRegistry, { description: 'The party that sells (launches, delivers, builds); recognised from the facts when absent.' }),
+  supplies: z.optional(z.array(z.enum(keysOf(SUPPLIES))).check(maxLength(6))).register(z.globalRegistry, { description: 'What the supplier sells; derived from the areas and the launch when absent.' }),
+  price: z.optional(money).register(z.globalRegistry, { description: 'The contract price, firm and fixed.' }),
+  payments: z.optional(
+    z.array(z.strictObject({ milestone: text(200).register(z.globalRegistry, { description: 'The event that makes the payment due, e.g. "signature of this Contract".' }), percent: z.number().check(z.gt(0), lte(100)), zh: zhBlock({ milestone: zhText(200) }) })).check(maxLength(12)))
     .register(z.globalRegistry, { description: 'Payment milestones, each a percentage of the price; they total 100.' }),
-  governingLaw: text(160).optional().register(z.globalRegistry, { description: 'The law that governs the contract, e.g. "the laws of England and Wales".' }),
-  launchWindow: z
-    .strictObject({ from: isoDate().register(z.globalRegistry, { description: 'First day, YYYY-MM-DD.' }), to: isoDate().register(z.globalRegistry, { description: 'Last day, YYYY-MM-DD.' }) })
-    .optional()
+  governingLaw: z.optional(text(160)).register(z.globalRegistry, { description: 'The law that governs the contract, e.g. "the laws of England and Wales".' }),
+  launchWindow: z.optional(
+    z.strictObject({ from: isoDate().register(z.globalRegistry, { description: 'First day, YYYY-MM-DD.' }), to: isoDate().register(z.globalRegistry, { description: 'Last day, YYYY-MM-DD.' }) }))
     .register(z.globalRegistry, { description: 'The launch window.' }),
-  deliveryDate: isoDate().optional().register(z.globalRegistry, { description: 'Date by which the satellite is delivered (in orbit or on the ground).' }),
-  acceptance: z
-    .strictObject({
-      criteria: longText().optional().register(z.globalRegistry, { description: 'The in-orbit (or ground) acceptance criteria, or the annex that sets them.' }),
-      periodDays: whole(1, 365).optional().register(z.globalRegistry, { description: 'Days the acceptance tests may take after separation.' }),
-      zh: zhBlock({ criteria: longText().optional() }),
-    })
-    .optional(),
-  titleAndRisk: z.enum(keysOf(TITLE_RISK_EVENTS)).optional().register(z.globalRegistry, { description: 'The event at which title and risk pass.' }),
-  insurance: z
-    .strictObject({
-      thirdPartyAmount: money.optional().register(z.globalRegistry, { description: 'Third-party liability insurance, as the licensing State requires.' }),
-      launchInsurance: z.boolean().optional().register(z.globalRegistry, { description: 'The customer takes out first-party launch (and early-orbit) insurance; the supplier cooperates.' }),
-    })
-    .optional(),
-  liabilityCap: money.optional().register(z.globalRegistry, { description: 'The cap on each party\'s aggregate liability to the other.' }),
-  immunityWaiver: z.boolean().optional().register(z.globalRegistry, { description: 'A State party waives sovereign immunity from jurisdiction and, separately, from execution.' }),
+  deliveryDate: z.optional(isoDate()).register(z.globalRegistry, { description: 'Date by which the satellite is delivered (in orbit or on the ground).' }),
+  acceptance: z.optional(
+    z.strictObject({
+      criteria: z.optional(longText()).register(z.globalRegistry, { description: 'The in-orbit (or ground) acceptance criteria, or the annex that sets them.' }),
+      periodDays: z.optional(whole(1, 365)).register(z.globalRegistry, { description: 'Days the acceptance tests may take after separation.' }),
+      zh: zhBlock({ criteria: z.optional(longText()) }),
+    })),
+  titleAndRisk: z.optional(z.enum(keysOf(TITLE_RISK_EVENTS))).register(z.globalRegistry, { description: 'The event at which title and risk pass.' }),
+  insurance: z.optional(
+    z.strictObject({
+      thirdPartyAmount: z.optional(money).register(z.globalRegistry, { description: 'Third-party liability insurance, as the licensing State requires.' }),
+      launchInsurance: z.optional(z.boolean()).register(z.globalRegistry, { description: 'The customer takes out first-party launch (and early-orbit) insurance; the supplier cooperates.' }),
+    })),
+  liabilityCap: z.optional(money).register(z.globalRegistry, { description: 'The cap on each party\'s aggregate liability to the other.' }),
+  immunityWaiver: z.optional(z.boolean()).register(z.globalRegistry, { description: 'A State party waives sovereign immunity from jurisdiction and, separately, from execution.' }),
   zh: zhBlock({ governingLaw: zhText(160) }),
 });
 
 export const termsSchema = z.strictObject({
-  version: z.literal(1).optional().register(z.globalRegistry, { description: 'Terms file format version; 1.' }),
+  version: z.optional(z.literal(1)).register(z.globalRegistry, { description: 'Terms file format version; 1.' }),
   form: z.enum(keysOf(FORMS)).register(z.globalRegistry, { description: 'Form of the instrument.' }),
-  title: text().optional().register(z.globalRegistry, { description: 'Title; derived from the form, the parties and the areas when absent.' }),
+  title: z.optional(text()).register(z.globalRegistry, { description: 'Title; derived from the form, the parties and the areas when absent.' }),
   zh: zhBlock({ title: zhText() }),
   parties: z
     .array(partySchema)
     .register(z.globalRegistry, { description: 'Exactly two parties.' }),
-  parentInstrument: instrumentRefSchema
-    .optional()
+  parentInstrument: z.optional(instrumentRefSchema)
     .register(z.globalRegistry, { description: 'The framework agreement or protocol this instrument implements or supplements (for protocols and implementing arrangements).' }),
-  priorInstruments: z
-    .array(instrumentRefSchema)
-    .max(20)
-    .optional()
+  priorInstruments: z.optional(
+    z.array(instrumentRefSchema).check(maxLength(20)))
     .register(z.globalRegistry, { description: 'Earlier instruments between the parties, recalled in the preamble.' }),
-  cooperation: z
-    .strictObject({
-      areas: z.array(z.enum(keysOf(AREAS))).max(12).optional().register(z.globalRegistry, { description: 'Areas of cooperation.' }),
-      project: z
-        .strictObject({
+  cooperation: z.optional(
+    z.strictObject({
+      areas: z.optional(z.array(z.enum(keysOf(AREAS))).check(maxLength(12))).register(z.globalRegistry, { description: 'Areas of cooperation.' }),
+      project: z.optional(
+        z.strictObject({
           name: text(120).register(z.globalRegistry, { description: 'Project name, e.g. "CBERS-6".' }),
-          description: longText().optional().register(z.globalRegistry, { description: 'One or two sentences on what the project does.' }),
-          zh: zhBlock({ name: zhText(120), description: longText().optional() }),
-        })
-        .optional(),
-      objectives: z.array(longText()).max(20).optional().register(z.globalRegistry, { description: 'Objectives, each a phrase completing "The objectives are ...".' }),
-      zh: zhBlock({ objectives: z.array(longText()).max(20).optional().register(z.globalRegistry, { description: 'The objectives in Chinese, in the same order.' }) }),
-      launch: z
-        .strictObject({
+          description: z.optional(longText()).register(z.globalRegistry, { description: 'One or two sentences on what the project does.' }),
+          zh: zhBlock({ name: zhText(120), description: z.optional(longText()) }),
+        })),
+      objectives: z.optional(z.array(longText()).check(maxLength(20))).register(z.globalRegistry, { description: 'Objectives, each a phrase completing "The objectives are ...".' }),
+      zh: zhBlock({ objectives: z.optional(z.array(longText()).check(maxLength(20))).register(z.globalRegistry, { description: 'The objectives in Chinese, in the same order.' }) }),
+      launch: z.optional(
+        z.strictObject({
           launchingParty: handle().register(z.globalRegistry, { description: 'Party that launches or procures the launch.' }),
-          site: text().optional().register(z.globalRegistry, { description: 'Launch site, e.g. "Taiyuan Satellite Launch Center".' }),
-          vehicle: text().optional().register(z.globalRegistry, { description: 'Launch vehicle, e.g. "Long March 4B".' }),
-          provider: text().optional().register(z.globalRegistry, { description: 'A commercial launch service provider, if any.' }),
-          procuredBy: z
-            .array(handle())
-            .check(z.minLength(1), maxLength(2))
-            .optional()
+          site: z.optional(text()).register(z.globalRegistry, { description: 'Launch site, e.g. "Taiyuan Satellite Launch Center".' }),
+          vehicle: z.optional(text()).register(z.globalRegistry, { description: 'Launch vehicle, e.g. "Long March 4B".' }),
+          provider: z.optional(text()).register(z.globalRegistry, { description: 'A commercial launch service provider, if any.' }),
+          procuredBy: z.optional(
+            z.array(handle())
+            .check(z.minLength(1), maxLength(2)))
             .register(z.globalRegistry, { description: 'Parties that procure (buy or order) the launch; their States are launching States. When absent, the owners of the objects are assumed to procure it, and the notes say so.' }),
-          siteState: text()
-            .optional()
+          siteState: z.optional(text())
             .register(z.globalRegistry, { description: 'The State whose territory or facility the launch site is, when it is not the launching party\'s State (a launching State too).' }),
-          siteOperator: text().optional().register(z.globalRegistry, { description: 'The launch site operator whose range safety rules apply, e.g. "Taiyuan Satellite Launch Center".' }),
+          siteOperator: z.optional(text()).register(z.globalRegistry, { description: 'The launch site operator whose range safety rules apply, e.g. "Taiyuan Satellite Launch Center".' }),
           zh: zhBlock({ site: zhText(), vehicle: zhText(), provider: zhText(), siteState: zhText(), siteOperator: zhText() }),
-        })
-        .optional(),
-      spaceObjects: z
-        .array(
+        })),
+      spaceObjects: z.optional(
+        z.array(
           z.strictObject({
             name: text(120).register(z.globalRegistry, { description: 'Name of the space object.' }),
             ownedBy: z.array(handle()).check(z.minLength(1), maxLength(2)).register(z.globalRegistry, { description: 'Party handles of the owners.' }),
-            builtBy: handle().optional().register(z.globalRegistry, { description: 'Party that designs and builds the object, when it builds it for another party.' }),
+            builtBy: z.optional(handle()).register(z.globalRegistry, { description: 'Party that designs and builds the object, when it builds it for another party.' }),
             zh: zhBlock({ name: zhText(120) }),
           }),
-        )
-        .max(50)
-        .optional(),
-      station: z
-        .strictObject({
+        ).check(maxLength(50))),
+      station: z.optional(
+        z.strictObject({
           name: text(120).register(z.globalRegistry, { description: 'Name of the station, e.g. "China Space Station".' }),
           operator: handle().register(z.globalRegistry, { description: 'Party that operates the station on behalf of its State, the State of Registry.' }),
           zh: zhBlock({ name: zhText(120) }),
-        })
-        .optional()
+        }))
         .register(z.globalRegistry, { description: 'A space station already in orbit that crew members visit under the instrument (human spaceflight).' }),
-      facilities: z
-        .array(
+      facilities: z.optional(
+        z.array(
           z.strictObject({
             name: text(160).register(z.globalRegistry, { description: 'Name of the ground facility, e.g. "Deep Space Station, Neuquén".' }),
             host: handle().register(z.globalRegistry, { description: 'Party on whose State\'s territory the facility stands.' }),
             operator: handle().register(z.globalRegistry, { description: 'Party that builds and operates it.' }),
-            hostAccessPercent: z.number().check(gte(0), lte(100)).optional().register(z.globalRegistry, { description: 'Share of the facility\'s operating (antenna) time reserved to the host, in percent.' }),
-            rentFree: z.boolean().optional().register(z.globalRegistry, { description: 'The host lends the site free of charge for the duration of the instrument.' }),
+            hostAccessPercent: z.optional(z.number().check(gte(0), lte(100))).register(z.globalRegistry, { description: 'Share of the facility\'s operating (antenna) time reserved to the host, in percent.' }),
+            rentFree: z.optional(z.boolean()).register(z.globalRegistry, { description: 'The host lends the site free of charge for the duration of the instrument.' }),
             zh: zhBlock({ name: zhText(160) }),
           }),
-        )
-        .max(20)
-        .optional()
+        ).check(maxLength(20)))
         .register(z.globalRegistry, { description: 'Ground facilities one party operates on the other\'s territory.' }),
-      exportControlled: z.boolean().optional().register(z.globalRegistry, { description: 'Export-controlled goods or technical data change hands.' }),
-      personnelExchange: z.boolean().optional().register(z.globalRegistry, { description: 'Personnel are exchanged or visit the other party.' }),
-      funding: z.enum(keysOf(FUNDING)).optional().register(z.globalRegistry, { description: 'How costs are borne.' }),
-      costShare: z
-        .array(z.strictObject({ party: handle(), percent: z.number().check(gte(0), lte(100)) }))
-        .max(2)
-        .optional()
+      exportControlled: z.optional(z.boolean()).register(z.globalRegistry, { description: 'Export-controlled goods or technical data change hands.' }),
+      personnelExchange: z.optional(z.boolean()).register(z.globalRegistry, { description: 'Personnel are exchanged or visit the other party.' }),
+      funding: z.optional(z.enum(keysOf(FUNDING))).register(z.globalRegistry, { description: 'How costs are borne.' }),
+      costShare: z.optional(
+        z.array(z.strictObject({ party: handle(), percent: z.number().check(gte(0), lte(100)) })).check(maxLength(2)))
         .register(z.globalRegistry, { description: 'For shared funding: each party\'s share of the costs, in percent.' }),
-      implementingEntities: z
-        .array(z.strictObject({ name: text(), party: handle(), zh: zhBlock({ name: zhText() }) }))
-        .max(20)
-        .optional()
+      implementingEntities: z.optional(
+        z.array(z.strictObject({ name: text(), party: handle(), zh: zhBlock({ name: zhText() }) })).check(maxLength(20)))
         .register(z.globalRegistry, { description: 'Bodies that carry out the work for each party.' }),
-      responsibilities: z
-        .array(
+      responsibilities: z.optional(
+        z.array(
           z.strictObject({
             party: handle(),
             tasks: z.array(longText()).check(z.minLength(1), maxLength(20)).register(z.globalRegistry, { description: 'What the party does, each a phrase completing "Each party shall ...", e.g. "build the SAR payload".' }),
-            zh: zhBlock({ tasks: z.array(longText()).max(20).optional().register(z.globalRegistry, { description: 'The tasks in Chinese, in the same order.' }) }),
+            zh: zhBlock({ tasks: z.optional(z.array(longText()).check(maxLength(20))).register(z.globalRegistry, { description: 'The tasks in Chinese, in the same order.' }) }),
           }),
-        )
-        .max(2)
-        .optional()
+        ).check(maxLength(2)))
         .register(z.globalRegistry, { description: 'The tasks allocated to each party; without them the Responsibilities article has a blank.' }),
-    })
-    .optional(),
-  contract: contractSchema.optional().register(z.globalRegistry, { description: 'Commercial terms of a contract (form `contract`); each missing one is a blank [●] and an open point.' }),
-  jurisdiction: z
-    .strictObject({
-      registration: z.string().optional().register(z.globalRegistry, { description: `How space objects are registered: ${Object.keys(REGISTRATION).join(' | ')}.` }),
-      registeringParty: handle().optional().register(z.globalRegistry, { description: 'For designated-party: the party whose State registers.' }),
-    })
-    .optional(),
-  ip: z
-    .strictObject({
-      foreground: z.string().optional().register(z.globalRegistry, { description: `Who owns results: ${Object.keys(IP_FOREGROUND).join(' | ')}.` }),
-      licence: z.enum(keysOf(IP_LICENCE)).optional().register(z.globalRegistry, { description: 'Licence to the other party\'s results.' }),
-      confidentialityYears: whole(1, 50).optional().register(z.globalRegistry, { description: 'Years marked information stays confidential after disclosure.' }),
-    })
-    .optional(),
-  liability: z
-    .strictObject({
-      regime: z.string().optional().register(z.globalRegistry, { description: `Liability between the parties: ${Object.keys(LIABILITY_REGIMES).join(' | ')}.` }),
-      flowDown: z.boolean().optional().register(z.globalRegistry, { description: 'Extend the waiver to contractors and related entities.' }),
-      thirdParty: z.enum(keysOf(THIRD_PARTY)).optional().register(z.globalRegistry, { description: 'Who bears compensation to third parties.' }),
-      insurance: z.boolean().optional().register(z.globalRegistry, { description: 'Require launch and third-party liability insurance.' }),
-      indemnityCap: text(120)
-        .optional()
+    })),
+  contract: z.optional(contractSchema).register(z.globalRegistry, { description: 'Commercial terms of a contract (form `contract`); each missing one is a blank [●] and an open point.' }),
+  jurisdiction: z.optional(
+    z.strictObject({
+      registration: z.optional(z.string()).register(z.globalRegistry, { description: `How space objects are registered: ${Object.keys(REGISTRATION).join(' | ')}.` }),
+      registeringParty: z.optional(handle()).register(z.globalRegistry, { description: 'For designated-party: the party whose State registers.' }),
+    })),
+  ip: z.optional(
+    z.strictObject({
+      foreground: z.optional(z.string()).register(z.globalRegistry, { description: `Who owns results: ${Object.keys(IP_FOREGROUND).join(' | ')}.` }),
+      licence: z.optional(z.enum(keysOf(IP_LICENCE))).register(z.globalRegistry, { description: 'Licence to the other party\'s results.' }),
+      confidentialityYears: z.optional(whole(1, 50)).register(z.globalRegistry, { description: 'Years marked information stays confidential after disclosure.' }),
+    })),
+  liability: z.optional(
+    z.strictObject({
+      regime: z.optional(z.string()).register(z.globalRegistry, { description: `Liability between the parties: ${Object.keys(LIABILITY_REGIMES).join(' | ')}.` }),
+      flowDown: z.optional(z.boolean()).register(z.globalRegistry, { description: 'Extend the waiver to contractors and related entities.' }),
+      thirdParty: z.optional(z.enum(keysOf(THIRD_PARTY))).register(z.globalRegistry, { description: 'Who bears compensation to third parties.' }),
+      insurance: z.optional(z.boolean()).register(z.globalRegistry, { description: 'Require launch and third-party liability insurance.' }),
+      indemnityCap: z.optional(text(120))
         .register(z.globalRegistry, { description: 'Cap on the launching party\'s launch-phase indemnity, e.g. "USD 60 million" (with `thirdParty: launching-party-bears`).' }),
       zh: zhBlock({ indemnityCap: zhText(120) }),
-    })
-    .optional(),
-  disputes: z
-    .strictObject({
-      steps: z.array(z.enum(keysOf(DISPUTE_STEPS))).check(z.minLength(1), maxLength(3)).optional().register(z.globalRegistry, { description: 'Ordered steps, starting with consultation.' }),
-      consultationDays: whole(15, 730).optional().register(z.globalRegistry, { description: 'Days of consultation before the next step.' }),
-      arbitration: z
-        .strictObject({
-          rules: z.enum(keysOf(ARBITRATION_RULES)).optional(),
-          seat: text(120).optional().register(z.globalRegistry, { description: 'Seat (legal place) of arbitration, e.g. "The Hague".' }),
-          arbitrators: z.union([z.literal(1), z.literal(3), z.literal(5)]).optional().register(z.globalRegistry, { description: 'Number of arbitrators: 1, 3 or 5.' }),
-          language: text(40).optional().register(z.globalRegistry, { description: 'Language of the arbitration, e.g. "English".' }),
-          appointingAuthority: text().optional().register(z.globalRegistry, { description: 'Who appoints an arbitrator a party fails to appoint.' }),
+    })),
+  disputes: z.optional(
+    z.strictObject({
+      steps: z.optional(z.array(z.enum(keysOf(DISPUTE_STEPS))).check(z.minLength(1), maxLength(3))).register(z.globalRegistry, { description: 'Ordered steps, starting with consultation.' }),
+      consultationDays: z.optional(whole(15, 730)).register(z.globalRegistry, { description: 'Days of consultation before the next step.' }),
+      arbitration: z.optional(
+        z.strictObject({
+          rules: z.optional(z.enum(keysOf(ARBITRATION_RULES))),
+          seat: z.optional(text(120)).register(z.globalRegistry, { description: 'Seat (legal place) of arbitration, e.g. "The Hague".' }),
+          arbitrators: z.optional(z.union([z.literal(1), z.literal(3), z.literal(5)])).register(z.globalRegistry, { description: 'Number of arbitrators: 1, 3 or 5.' }),
+          language: z.optional(text(40)).register(z.globalRegistry, { description: 'Language of the arbitration, e.g. "English".' }),
+          appointingAuthority: z.optional(text()).register(z.globalRegistry, { description: 'Who appoints an arbitrator a party fails to appoint.' }),
           zh: zhBlock({ seat: zhText(120), language: zhText(40), appointingAuthority: zhText() }),
-        })
-        .optional(),
-    })
-    .optional(),
-  term: z
-    .strictObject({
-      years: whole(1, 99).optional().register(z.globalRegistry, { description: 'Initial duration in years.' }),
-      renewal: z.enum(keysOf(RENEWAL)).optional(),
-      renewalYears: whole(1, 99).optional().register(z.globalRegistry, { description: 'Length of each renewal period in years.' }),
-      terminationNoticeMonths: whole(1, 36).optional().register(z.globalRegistry, { description: 'Months of written notice to terminate.' }),
-    })
-    .optional(),
-  entryIntoForce: z
-    .enum(keysOf(ENTRY_INTO_FORCE))
-    .optional()
+        })),
+    })),
+  term: z.optional(
+    z.strictObject({
+      years: z.optional(whole(1, 99)).register(z.globalRegistry, { description: 'Initial duration in years.' }),
+      renewal: z.optional(z.enum(keysOf(RENEWAL))),
+      renewalYears: z.optional(whole(1, 99)).register(z.globalRegistry, { description: 'Length of each renewal period in years.' }),
+      terminationNoticeMonths: z.optional(whole(1, 36)).register(z.globalRegistry, { description: 'Months of written notice to terminate.' }),
+    })),
+  entryIntoForce: z.optional(
+    z.enum(keysOf(ENTRY_INTO_FORCE)))
     .register(z.globalRegistry, { description: 'When a binding instrument enters into force: signature | notification | ratification; recommended from the parties and the commitments when absent.' }),
-  languages: z
-    .array(z.string().regex(/^[a-z]{2}$/, { message: 'a language is a two-letter ISO 639-1 code, e.g. `en`' }))
-    .check(z.minLength(1), maxLength(6))
-    .optional()
+  languages: z.optional(
+    z.array(z.string().check(z.regex(/^[a-z]{2}$/, { message: 'a language is a two-letter ISO 639-1 code, e.g. `en`' })))
+    .check(z.minLength(1), maxLength(6)))
     .register(z.globalRegistry, { description: 'Authentic languages, ISO 639-1 codes; the first is the working language.' }),
-  prevailingLanguage: z
-    .string()
-    .regex(/^[a-z]{2}$/, { message: 'a language is a two-letter ISO 639-1 code, e.g. `en`' })
-    .optional()
+  prevailingLanguage: z.optional(
+    z.string().check(z.regex(/^[a-z]{2}$/, { message: 'a language is a two-letter ISO 639-1 code, e.g. `en`' })))
     .register(z.globalRegistry, { description: 'The text that prevails in case of divergence, only if the parties agree one (usually a third language); otherwise all texts are equally authentic and divergence is settled by consultation.' }),
-  signing: z
-    .strictObject({
-      place: text(120).optional(),
-      date: isoDate().optional(),
+  signing: z.optional(
+    z.strictObject({
+      place: z.optional(text(120)),
+      date: z.optional(isoDate()),
       zh: zhBlock({ place: zhText(120) }),
-    })
-    .optional(),
+    })),
 });
 
 /** The terms as written in the file (everything optional has been left optional). */

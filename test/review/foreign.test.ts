@@ -329,7 +329,7 @@ describe('suggestions from the library', () => {
     const has = (path: string) => {
       let shape: any = termsSchema;
       for (const key of path.split('.')) {
-        while (shape?.unwrap && !shape.shape) shape = shape.unwrap();
+        while (shape?.def?.innerType && !shape.shape) shape = shape.def.innerType;
         shape = shape?.shape?.[key];
         if (!shape) return false;
       }
