@@ -1,7 +1,8 @@
 // After tsc: precompile the built-in clause library, bundle the CLI, and make its V8 code cache.
 // - dist/library-data.cjs: every built-in template checked and precompiled (none compiled at start-up)
 // - dist/bundle/spacecoop.cjs: the CLI in one file; commands and heavy modules still initialise lazily
-// - dist/bundle/spacecoop-commands.cjs, spacecoop-docx.cjs: the commands, and the Word writer's library
+// - dist/bundle/spacecoop-commands.cjs, spacecoop-export.cjs, spacecoop-docx.cjs: the commands, Word
+//   and HTML writing and reading, and the docx library
 // - dist/bundle/*.cjs.<key>.cache: V8 bytecode for each, taken after a warm-up of the common commands,
 //   which bin/spacecoop.js hands to vm.Script (Node 20 has no module.enableCompileCache)
 import { spawnSync } from 'node:child_process';
@@ -112,8 +113,46 @@ const commandsExternal = {
     b.onResolve({ filter: /^\.\/commands\.js$/ }, () => ({ path: './spacecoop-commands.cjs', external: true }));
   },
 };
+/**
+ * Writing and reading Word and HTML (micromark, the HTML and Word writers, xmldom, fflate) is a
+ * bundle of its own, `spacecoop-export.cjs`, with its own code cache, so the commands bundle a draft
+ * or a check deserialises holds none of their bytecode. The commands reach these modules only by
+ * `await import(...)`; the build turns each such import into the launcher's loader.
+ */
+const EXPORT_MODULES = {
+  model: 'dist/export/model.js',
+  html: 'dist/export/html.js',
+  htmlSeal: 'dist/export/seal.js',
+  docx: 'dist/export/docx.js',
+  parallel: 'dist/export/parallel.js',
+  wordfile: 'dist/wordfile/index.js',
+  wordfileSeal: 'dist/wordfile/seal.js',
+  wordfileRead: 'dist/wordfile/read.js',
+  wordfileImport: 'dist/wordfile/import.js',
+  foreignDocx: 'dist/review/foreign/docx.js',
+};
+const exportKeyOf = new Map(Object.entries(EXPORT_MODULES).map(([key, file]) => [join(ROOT, file), key]));
+const exportBundle = {
+  name: 'spacecoop-export',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.?\// }, (args) => {
+      if (args.kind !== 'dynamic-import') return undefined;
+      const key = exportKeyOf.get(join(args.resolveDir, args.path));
+      return key ? { path: key, namespace: 'spacecoop-export' } : undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: 'spacecoop-export' }, (args) => ({
+      contents: `module.exports = globalThis.__spacecoopLoad('export')[${JSON.stringify(args.path)}];`,
+      loader: 'js',
+    }));
+  },
+};
+const exportEntry = Object.entries(EXPORT_MODULES)
+  .map(([key, file]) => `export * as ${key} from ${JSON.stringify(join(ROOT, file))};`)
+  .join('\n');
+
 const shell = await build({ ...common, entryPoints: [join(ROOT, 'dist/cli/main.js')], outfile: join(outdir, 'spacecoop.cjs'), plugins: [startupPlugin, commandsExternal, docxBundle] });
-const result = await build({ ...common, entryPoints: [join(ROOT, 'dist/cli/commands.js')], outfile: join(outdir, 'spacecoop-commands.cjs'), plugins: [startupPlugin, docxBundle] });
+const result = await build({ ...common, entryPoints: [join(ROOT, 'dist/cli/commands.js')], outfile: join(outdir, 'spacecoop-commands.cjs'), plugins: [startupPlugin, docxBundle, exportBundle] });
+await build({ ...common, stdin: { contents: exportEntry, resolveDir: ROOT, loader: 'js' }, outfile: join(outdir, 'spacecoop-export.cjs'), plugins: [startupPlugin, docxBundle] });
 await build({ ...common, entryPoints: [fileURLToPath(import.meta.resolve('docx'))], outfile: join(outdir, 'spacecoop-docx.cjs') });
 /**
  * esbuild writes strings in ASCII but leaves regular expressions as written (`/[。；]/`). A bundle in
@@ -129,7 +168,7 @@ function asciiOnly(path) {
   });
   if (escaped !== text) writeFileSync(path, escaped);
 }
-for (const f of ['spacecoop.cjs', 'spacecoop-commands.cjs', 'spacecoop-docx.cjs']) asciiOnly(join(outdir, f));
+for (const f of ['spacecoop.cjs', 'spacecoop-commands.cjs', 'spacecoop-export.cjs', 'spacecoop-docx.cjs']) asciiOnly(join(outdir, f));
 if (process.env.BUNDLE_ANALYZE) console.log(await (await import('esbuild')).analyzeMetafile(shell.metafile));
 if (process.env.BUNDLE_ANALYZE) console.log(await (await import('esbuild')).analyzeMetafile(result.metafile));
 
