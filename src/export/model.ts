@@ -511,6 +511,5 @@ export const spanText = (spans: Span[], view: 'new' | 'old' = 'new'): string =>
     .map((s) => s.text)
     .join('');
 
-/** A heading's text: the notes' heading reads as an annex in Word. */
-export const NOTES_ANNEX = `Annex: ${NOTES_HEADING}`;
+export { NOTES_ANNEX } from './notes.js';
 export { HEAD_ID, NOTES_ID };

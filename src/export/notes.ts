@@ -15,6 +15,8 @@ export interface NoteSection {
 }
 
 export const NOTES_HEADING = 'Drafting notes for review';
+/** The notes' heading as Word shows it: an annex after the signatures. */
+export const NOTES_ANNEX = `Annex: ${NOTES_HEADING}`;
 
 export function notesIntro(draft: Draft): string {
   if (draft.lang === 'zh') return `以下起草说明供起草人员和法律顾问使用，不属于案文，以英文撰写，与英文文本的说明一致。These notes are for the drafting team and are not part of the text; they are in English, as for the English text. Draft with \`--no-notes\` for the copy that goes to the other side.`;

@@ -221,6 +221,25 @@ describe('the instrument as its text shows it', () => {
     expect(r.findings.map((f) => f.rule)).toEqual(expect.arrayContaining(['mou-binding-language', 'entry-into-force-form']));
   });
 
+  it.each([
+    ['a termination that takes effect, in an earlier article', '## Article 2 — Facilities\n\nEither Party may terminate the lease for breach; termination for such a breach takes effect on receipt of a second notice.\n\n## Article 3 — Entry into Force\n\nThis Agreement shall enter into force on the date of the later notification.\n', 'Article 3', 'enters into force'],
+    ['an amendment that enters into force, before the final clause', '## Article 2 — Amendment\n\nAn amendment shall enter into force thirty days after the second notification.\n\n## Article 3 — Final Provisions\n\nThe present Agreement comes into effect on signature.\n', 'Article 3', 'comes into effect'],
+    ['a notice that takes effect', '## Article 2 — Notices\n\nA notice takes effect when it is received.\n\n## Article 3 — Effect\n\nThis Agreement takes effect on signature.\n', 'Article 3', 'takes effect'],
+    ['only a termination clause', '## Article 2 — Termination\n\nTermination takes effect six months after notice.\n', 'Article 2', 'takes effect'],
+  ])('finds the clause that brings the instrument into force, not %s', (_what, articles, article, words) => {
+    const r = reviewForeignText(`# Agreement between the Government of A and the Government of B\n\n## Article 1 — Objective\n\nThe Parties shall cooperate.\n\n${articles}`, builtinLibrary());
+    expect(r.character.entryIntoForce).toMatchObject({ article, words });
+  });
+
+  it('a survival clause in the termination article counts, though the final article also speaks of termination', () => {
+    const text = (survival: string) =>
+      `# Launch Services Agreement between A Ltd and the B Space Agency\n\n## Article 1 — Intellectual Property\n\nEach Party keeps its intellectual property.\n\n## Article 2 — Liability\n\nEach Party bears its own liability.\n\n## Article 3 — Settlement of Disputes\n\nDisputes shall be settled by arbitration under the ICC Rules of Arbitration by three arbitrators seated in Geneva in English; a party that fails to appoint shall have its arbitrator appointed by the ICC Court, after consultation for sixty days.\n\n## Article 4 — Termination\n\nEither Party may terminate this Agreement for material breach.${survival}\n\n## Article 5 — Effective Date\n\nThis Agreement takes effect on signature and remains in effect until performed, unless terminated earlier under Article 4.\n`;
+    const rules = (t: string) => reviewForeignText(t, builtinLibrary()).findings.filter((f) => f.rule === 'termination-survival');
+    expect(rules(text(' Articles 1, 2 and 3 continue to apply after termination.'))).toEqual([]);
+    // Without it, the finding is made, on the article that provides for termination.
+    expect(rules(text('')).map((f) => f.where)).toEqual(['Article 5', 'Article 5', 'Article 5']);
+  });
+
   it('a binding text with no entry-into-force clause, and an agreement written as a memorandum', () => {
     const noEif = reviewForeignText('# Agreement between the Government of A and the Government of B\n\n## Article 1 — Objective\n\nThe Parties shall cooperate.\n', builtinLibrary());
     expect(noEif.character.mismatches).toEqual([expect.stringContaining('no clause saying when it enters into force')]);

@@ -64,6 +64,15 @@ function findParties(split: SplitText): string[] {
   return m ? [m[1]!, m[2]!].map((s) => s.trim()) : [];
 }
 
+const TAKES_EFFECT = /\b(shall|will|is to|to) (enter into force|come into effect|take effect|become effective)\b|\b(enters|comes) into (force|effect)\b|\btakes effect\b/i;
+/** "This Agreement shall enter into force ...", "The present Memorandum comes into effect ...". */
+const INSTRUMENT_TAKES_EFFECT = new RegExp(
+  `\\b(this|the present) (Agreement|Arrangement|Implementing Arrangement|Memorandum(?: of Understanding)?|Protocol|Additional Protocol|Pact|Contract|Treaty|Convention|Accord|Instrument)\\b[^.;]*?(${TAKES_EFFECT.source})`,
+  'i',
+);
+/** Something else takes effect: a termination, withdrawal, amendment, notice or suspension. */
+const OTHER_THING_TAKES_EFFECT = /\b(termination|withdrawal|denunciation|amendments?|notices?|suspension|renewal|extension)\b[^.;]*?\b(enter into force|enters into force|come into effect|comes into effect|take effect|takes effect|become effective|becomes effective)\b/i;
+
 export function readCharacter(split: SplitText, operative: Sentence[]): Character {
   // The instrument's own noun comes first in its title: "Protocol to the Framework Agreement" is a protocol.
   const named = FORM_NAMES.map((f, order) => ({ f, at: split.title.search(f[0]), order }))
@@ -83,8 +92,14 @@ export function readCharacter(split: SplitText, operative: Sentence[]): Characte
     voice.shall === 0 && voice.will + voice.intend === 0 ? 'unclear' : voice.shall === 0 ? 'non-binding' : voice.will + voice.intend === 0 || voice.shall >= 2 * (voice.will + voice.intend) ? 'binding' : voice.shall * 2 <= voice.will + voice.intend ? 'non-binding' : 'mixed';
   const binding = selfName ? selfName[3] : reads === 'binding' || reads === 'mixed';
   const parties = findParties(split).map((name) => ({ name, type: partyType(name) }));
+  // The clause that brings the instrument itself into force: "This Agreement shall enter into force"
+  // first, so that an earlier "termination ... takes effect" or "an amendment shall enter into force"
+  // is not taken for it.
   const eif =
-    operative.find((s) => /\b(shall|will|is to|to) (enter into force|come into effect|take effect|become effective)\b|\b(enters|comes) into (force|effect)\b|\btakes effect\b/i.test(s.text)) ??
+    operative.find((s) => INSTRUMENT_TAKES_EFFECT.test(s.text) && !OTHER_THING_TAKES_EFFECT.test(s.text)) ??
+    operative.find((s) => INSTRUMENT_TAKES_EFFECT.test(s.text)) ??
+    operative.find((s) => TAKES_EFFECT.test(s.text) && !OTHER_THING_TAKES_EFFECT.test(s.text)) ??
+    operative.find((s) => TAKES_EFFECT.test(s.text)) ??
     operative.find((s) => /\bentry into force\b/i.test(s.text) && /\bEntry into Force|Effect/i.test(s.article.title)) ??
     operative.find((s) => /\beffective (on|from|upon) (the date of )?(its )?(signature|signing)/i.test(s.text));
   const words = !eif ? undefined : /\binto force\b/i.test(eif.text) ? 'enters into force' : /\binto effect\b/i.test(eif.text) ? 'comes into effect' : 'takes effect';

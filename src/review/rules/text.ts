@@ -400,11 +400,15 @@ export const TEXT_RULES: readonly Rule<TextContext>[] = [
     what: 'Termination that does not keep the exchange of data and goods, export control, IP, release, liability and disputes alive.',
     source: 'Intergovernmental Agreement on the International Space Station (1998), Art. 28(5)',
     check: ({ doc }) => {
-      const a = entryArticle(doc);
-      if (!a || !/terminat/i.test(bodyOf(a))) return [];
+      // Survival may be stated wherever the text provides for termination: in the final clauses of a
+      // treaty, in the "Suspension and Termination" article of a contract.
+      const terminating = operative(doc).filter((x) => /terminat/i.test(bodyOf(x)));
+      const entry = entryArticle(doc);
+      const a = entry && terminating.includes(entry) ? entry : terminating.find((x) => /Terminat/i.test(x.title));
+      if (!a) return [];
       // A memorandum has undertakings, not obligations (VCLT Art. 2(1)(a)).
       const duties = doc.facts.binding ? 'obligations' : 'undertakings';
-      const survival = sentences(bodyOf(a)).filter((s) => /\b(surviv\w*|continue to (apply|be observed|observe)|after (the )?termination)\b/i.test(s));
+      const survival = terminating.flatMap((x) => sentences(bodyOf(x))).filter((s) => /\b(surviv\w*|continue to (apply|be observed|observe)|after (the )?termination)\b/i.test(s));
       const text = survival.join(' ');
       const refs = (art: DocArticle | undefined) => art !== undefined && new RegExp(`\\bArticles? (\\d+, |\\d+ and )*${art.number}\\b`).test(text);
       const need: [string, DocArticle | undefined, RegExp, boolean][] = [
