@@ -11,7 +11,7 @@ export async function main(argv: string[] = process.argv): Promise<number> {
   // descriptor) is the user's problem, not ours: say so and exit 2, never 0 for a document not written.
   process.stdout.on('error', stdoutFailed);
   const state = { exitCode: 0 };
-  const program = createProgram(state);
+  const program = createProgram(state, argv[2]);
   try {
     await program.parseAsync(argv);
     return state.exitCode;
