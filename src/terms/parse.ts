@@ -384,9 +384,14 @@ function describeIssue(
         : `${small ? 'at least' : 'at most'} ${bound}`;
       return [{ file, ...pos, path: p, message: what.startsWith('must') ? what : `must be ${what}${got}` }];
     }
-    default:
+    default: {
       // A format or refinement message says what is expected; the value says what was found.
-      return [{ file, ...pos, path: p, message: `${issue.message}${isScalar(node) && node.value !== null ? ` (got ${show(node.value)})` : ''}` }];
+      const value = isScalar(node) ? node.value : undefined;
+      // "EN", "Zh": a language code in the wrong case is the code; say which.
+      const languageField = path[0] === 'languages' || path[0] === 'prevailingLanguage';
+      const lower = languageField && typeof value === 'string' && ISO_639_1.has(value.toLowerCase()) ? value.toLowerCase() : undefined;
+      return [{ file, ...pos, path: p, message: `${issue.message}${isScalar(node) && node.value !== null ? ` (got ${show(node.value)}${lower ? `; write \`${lower}\`` : ''})` : ''}` }];
+    }
   }
 }
 

@@ -27,6 +27,18 @@ describe('parseTerms', () => {
     expect(p!.message).toContain('did you mean `cross-waiver`?');
   });
 
+  it('says which code a language in the wrong case is, for every language field, and only there', () => {
+    const ps = problems(`${MINIMAL}languages: [EN, Zh, english]\nprevailingLanguage: FR\n`);
+    expect(ps.find((p) => p.path === 'languages[0]')!.message).toMatch(/\(got "EN"; write `en`\)$/);
+    expect(ps.find((p) => p.path === 'languages[1]')!.message).toMatch(/\(got "Zh"; write `zh`\)$/);
+    expect(ps.find((p) => p.path === 'languages[2]')!.message).not.toContain('write');
+    expect(ps.find((p) => p.path === 'prevailingLanguage')!.message).toMatch(/\(got "FR"; write `fr`\)$/);
+    // A handle that happens to spell a language code gets no such hint.
+    const [id] = problems(MINIMAL.replace('id: a', 'id: EN'));
+    expect(id!.path).toBe('parties[0].id');
+    expect(id!.message).not.toContain('write `en`');
+  });
+
   it('suggests the near miss for an unknown key', () => {
     const [p] = problems(`${MINIMAL}cooperation:\n  exportControled: true\n`);
     expect(p).toMatchObject({ line: 8, path: 'cooperation.exportControled' });
