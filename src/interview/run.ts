@@ -293,12 +293,26 @@ export async function runInterview(io: InterviewIo, options: InterviewOptions = 
     if (section.topic) showSectionFindings(section, asked > askedBefore);
   }
 
-  for (const section of SECTIONS) if (!section.when || section.when(ctxFor(0))) await runSection(section);
+  const applies = (section: Section) => !section.when || section.when(ctxFor(0));
+  const ran = new Set<string>();
+  // Each section that applies to the answers so far, once; asked again after a revision that makes
+  // a section apply (a treaty turned into a contract gets the commercial terms asked).
+  const runApplicable = async () => {
+    for (const section of SECTIONS) {
+      if (ran.has(section.id) || !applies(section)) continue;
+      ran.add(section.id);
+      await runSection(section);
+    }
+  };
+  await runApplicable();
 
   if (options.review) {
     for (;;) {
+      // Only the sections that apply to the answers as they now stand: a treaty's summary and menu
+      // have no contract sections, a contract's no treaty ones.
+      const applicable = SECTIONS.filter(applies);
       io.say('Your answers', 'heading');
-      for (const section of SECTIONS) {
+      for (const section of applicable) {
         const lines = answersOf(section, state);
         io.say(`${section.title}: ${lines.length ? lines.join('; ') : 'nothing answered (the draft uses its defaults)'}`, 'text');
       }
@@ -310,12 +324,13 @@ export async function runInterview(io: InterviewIo, options: InterviewOptions = 
         choices: [
           { value: 'write', name: 'Write the terms file and the draft' },
           // Lower-case the section's first word, not a proper name in it ("the Chinese text").
-          ...SECTIONS.map((sec) => ({ value: sec.id, name: `Revise ${sec.title.replace(/^[\d\w]+\.\s*/, '').replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase())}` })),
+          ...applicable.map((sec) => ({ value: sec.id, name: `Revise ${sec.title.replace(/^[\d\w]+\.\s*/, '').replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase())}` })),
         ],
       });
-      const section = SECTIONS.find((sec) => sec.id === pick);
+      const section = applicable.find((sec) => sec.id === pick);
       if (!section) break;
       await runSection(section);
+      await runApplicable();
     }
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runInterview } from '../../src/interview/index.js';
-import { scripted } from './fake.js';
+import { DEFAULT, enterValue, scripted } from './fake.js';
 import { FRESH_SCRIPTS } from './scripts.js';
 
 describe('the interview for a sale', () => {
@@ -23,6 +23,44 @@ describe('the interview for a sale', () => {
     const treaty = scripted(FRESH_SCRIPTS['cbers.yaml']!);
     await runInterview(treaty);
     expect(treaty.ids().filter((id) => id.startsWith('contract') || id.endsWith('legalForm'))).toEqual([]);
+  });
+
+  it('lists, in the review before writing, only the sections that apply: no contract sections for a treaty, no treaty ones for a contract', async () => {
+    const menu = async (script: string) => {
+      const user = scripted(FRESH_SCRIPTS[script]!);
+      await runInterview(user, { review: true });
+      const summary = user.said.filter((s) => s.kind === 'text').map((s) => s.text);
+      return { choices: (user.question('review')?.choices ?? []).map((c) => String(c.value)), summary };
+    };
+    const treaty = await menu('cbers.yaml');
+    expect(treaty.choices).toContain('jurisdiction');
+    expect(treaty.choices.filter((id) => /sale|contract/.test(id))).toEqual([]);
+    expect(treaty.summary.filter((line) => /^3[abc]\./.test(line))).toEqual([]);
+    const contract = await menu('leo-delivery.yaml');
+    expect(contract.choices.filter((id) => /sale|contract/.test(id)).length).toBeGreaterThan(0);
+    expect(contract.choices).not.toContain('jurisdiction');
+  });
+
+  it('asks the commercial terms when a revision in the review turns a treaty into a contract', async () => {
+    const script = FRESH_SCRIPTS['leo-treaty.yaml']!;
+    const asked: string[] = [];
+    let reviews = 0;
+    const { terms } = await runInterview(
+      {
+        say: () => {},
+        ask: async (q) => {
+          asked.push(q.id);
+          if (q.id === 'review') return reviews++ === 0 ? 'sale' : 'write';
+          if (q.id === 'contract' && reviews > 0) return true; // on revision: yes, a contract
+          const v = reviews === 0 && Object.hasOwn(script, q.id) ? script[q.id] : DEFAULT;
+          return v === DEFAULT ? enterValue(q) : v;
+        },
+      },
+      { review: true },
+    );
+    expect((terms as { form: string }).form).toBe('contract');
+    const afterRevision = asked.slice(asked.indexOf('review') + 1);
+    for (const id of ['contract', 'parties[1].legalForm', 'contract.price.amount', 'contract.governingLaw']) expect(afterRevision, id).toContain(id);
   });
 
   it('keeps the treaty form when the drafter declines the contract', async () => {

@@ -10,7 +10,7 @@ export const tries = (...answers: unknown[]) => ({ tries: answers });
 
 type Script = Record<string, unknown>;
 
-function enterValue(q: Asked): unknown {
+export function enterValue(q: Asked): unknown {
   switch (q.kind) {
     case 'checkbox':
       return (q.choices ?? []).filter((c) => c.checked).map((c) => c.value);
