@@ -262,14 +262,17 @@ async function runDraftLangs(termsPath: string, opts: DraftOptions, langs: TextL
   const { planOutput, writeOutput } = await import('./guard.js');
   const mdTargets = langs.map((l) => (l === 'en' ? defaultOut(termsPath, 'md') : (opts.draft ?? defaultOutLang(termsPath, 'md', [l]))));
   const plan = target === '-' ? undefined : await planOutput(target, { kind: opts.format, inputs: [termsPath, ...mdTargets], overwrite: Boolean(opts.overwrite) });
+  // Every language's draft is regenerated, even when an earlier one has conflicts, so one run leaves
+  // each text as current as it can be; the Word or HTML file waits until none has any.
+  const conflicted: { file: string; code: number }[] = [];
   for (const [i, { result }] of results.entries()) {
     const markdown = (await exportDraft(result.draft, 'md', { notes: true, toc: opts.toc === true })) as string;
     const code = await writeMarkdownDraft(mdTargets[i]!, markdown, result.draft, opts);
-    if (opts.dryRun) continue;
-    if (code !== 0) {
-      err(`${mdTargets[i]} has unresolved merge conflicts; no ${opts.format} file is written while it has any`);
-      return code;
-    }
+    if (!opts.dryRun && code !== 0) conflicted.push({ file: mdTargets[i]!, code });
+  }
+  if (conflicted.length) {
+    for (const c of conflicted) err(`${c.file} has unresolved merge conflicts; no ${opts.format} file is written while it has any`);
+    return Math.max(...conflicted.map((c) => c.code));
   }
   await printReview(results.find((r) => r.lang === 'en')?.result ?? draftFromTerms(parsed, library), termsPath);
   if (opts.dryRun) return 0;

@@ -37,6 +37,25 @@ describe('draft --lang zh,en --format docx|html: the parallel file', () => {
     expect(again.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('a conflict in one text still lets the other be regenerated; the Word file waits until neither has one', () => {
+    const dir = project();
+    expect(run(['draft', 'agreement.yaml', '--lang', 'zh,en', '--format', 'docx'], { cwd: dir }).code).toBe(0);
+    const docx = join(dir, 'agreement.zh-en.docx');
+    const before = readFileSync(docx);
+    // A hand edit in the Chinese signature block, and new terms that change it in both languages.
+    const zh = join(dir, 'agreement.zh.md');
+    writeFileSync(zh, readFileSync(zh, 'utf8').replace('在北京签订', '在北京市签订'));
+    const terms = join(dir, 'agreement.yaml');
+    writeFileSync(terms, readFileSync(terms, 'utf8').replace('place: Beijing, date: 2027-03-15, zh: { place: 北京 }', 'place: Shanghai, date: 2027-03-15, zh: { place: 上海 }'));
+    const r = run(['draft', 'agreement.yaml', '--lang', 'zh,en', '--format', 'docx'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/agreement\.zh\.md has unresolved merge conflicts; no docx file is written/);
+    expect(readFileSync(zh, 'utf8')).toContain('<<<<<<<');
+    // The English text, listed after the Chinese, is current all the same.
+    expect(readFileSync(join(dir, 'agreement.md'), 'utf8')).toContain('DONE at Shanghai');
+    expect(readFileSync(docx).equals(before)).toBe(true);
+  });
+
   it('the English column first when --lang says so, as HTML with each cell marked with its language', () => {
     const dir = project();
     const r = run(['draft', 'agreement.yaml', '--lang', 'en,zh', '--format', 'html'], { cwd: dir });
