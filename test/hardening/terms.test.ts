@@ -84,7 +84,7 @@ describe('item 17: messages say what was expected', () => {
     }
   });
   it('a bad language code names the bad item; unknown and repeated codes are refused', () => {
-    expect(at('languages: [en, EN]\n')).toMatch(/languages\[1\]: .*\(got "EN"\)/);
+    expect(at('languages: [en, EN]\n')).toMatch(/languages\[1\]: .*\(got "EN"; write `en`\)/);
     expect(at('languages: [en, xx]\n')).toMatch(/languages\[1\]: `xx` is not an ISO 639-1 language code/);
     expect(at('languages: [en, fr, en]\n')).toMatch(/languages\[2\]: `en` is listed twice/);
     expect(at('languages: [en, zh, ar]\n')).toBe('');
