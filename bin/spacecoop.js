@@ -45,7 +45,7 @@ const tryRead = (path) => {
  */
 const readSource = (path) => {
   const bytes = readFileSync(path);
-  return isAscii(bytes) ? bytes.latin1Slice(0, bytes.length) : bytes.utf8Slice(0, bytes.length);
+  return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
 };
 
 // SPACECOOP_TIMING=1: milliseconds from the start of the process to each mark, on stderr at exit.

@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES, ROOT, run, tempDir } from '../helpers/run.js';
@@ -65,6 +66,19 @@ describe('code cache', () => {
     const zh = run(['draft', join(ROOT, 'examples', 'cbers.yaml'), '--lang', 'zh', '--out', '-']);
     expect(zh.code).toBe(0);
     expect(zh.stdout).toContain('第一条');
+  });
+
+  it('reads a bundle that is not ASCII as UTF-8', () => {
+    // A bundle edited by hand, or built without the escaping: the launcher falls back to UTF-8.
+    const dir = tempDir();
+    mkdirSync(join(dir, 'bin'));
+    mkdirSync(join(dir, 'dist', 'bundle'), { recursive: true });
+    for (const f of ['spacecoop.js', 'package.json']) copyFileSync(join(ROOT, 'bin', f), join(dir, 'bin', f));
+    writeFileSync(join(dir, 'package.json'), '{ "version": "0.0.0" }');
+    writeFileSync(join(dir, 'dist', 'bundle', 'spacecoop.cjs'), "exports.main = async () => { process.stdout.write('中文 — ✓\\n'); return 0; };\n");
+    const r = spawnSync(process.execPath, [join(dir, 'bin', 'spacecoop.js'), 'x'], { encoding: 'utf8', env: { ...process.env, SPACECOOP_CACHE_DIR: join(dir, 'cache') } });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe('中文 — ✓\n');
   });
 
   it('runs, uncached, when the cache folder cannot be written', () => {
