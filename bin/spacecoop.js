@@ -123,6 +123,14 @@ globalThis.__spacecoopLoad = (name) => {
   if (!bundles.has(name)) bundles.set(name, runBundle(join(dirname(file), `spacecoop-${name}.cjs`)));
   return bundles.get(name);
 };
+// A source checkout that was never built (no `npm install`, or `npm ci --ignore-scripts`) has no
+// bundles: say what to run, not a stack trace.
+try {
+  statSync(file);
+} catch {
+  process.stderr.write(`error: spacecoop is not built (${file} is missing)\nRun \`npm install\` (which builds it) or \`npm run build\` in ${dirname(__dirname)}.\n`);
+  process.exit(2);
+}
 const shell = runBundle(file);
 // SPACECOOP_WARM_UP (the build's, with SPACECOOP_WRITE_CODE_CACHE): a JSON list of argument lists,
 // run one after the other in this process, so the caches hold the bytecode of all of them; the

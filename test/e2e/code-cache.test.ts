@@ -81,6 +81,16 @@ describe('code cache', () => {
     expect(r.stdout).toBe('中文 — ✓\n');
   });
 
+  it('in a checkout that was never built, says to build it (exit 2), without a stack trace', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'bin'));
+    for (const f of ['spacecoop.js', 'package.json']) copyFileSync(join(ROOT, 'bin', f), join(dir, 'bin', f));
+    const r = spawnSync(process.execPath, [join(dir, 'bin', 'spacecoop.js'), 'draft', 'agreement.yaml'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^error: spacecoop is not built \(.*spacecoop\.cjs is missing\)\nRun `npm install` \(which builds it\) or `npm run build`/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('runs, uncached, when the cache folder cannot be written', () => {
     const r = draft({ NODE_OPTIONS: '--max-old-space-size=3072', SPACECOOP_CACHE_DIR: '/proc/spacecoop-cannot-write' });
     expect(r.code).toBe(0);
