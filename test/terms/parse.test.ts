@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UserError, type Problem } from '../../src/errors.js';
-import { parseTerms } from '../../src/terms/parse.js';
+import { INVISIBLE, parseTerms, SHOWS_SOMETHING } from '../../src/terms/parse.js';
 import { MINIMAL } from '../helpers/engine.js';
 
 function problems(source: string): Problem[] {
@@ -25,6 +25,17 @@ describe('parseTerms', () => {
     expect(rest).toEqual([]);
     expect(p).toMatchObject({ line: 8, column: 11, path: 'liability.regime' });
     expect(p!.message).toContain('did you mean `cross-waiver`?');
+  });
+
+  it('skips the invisible-text test only for text that shows something: no character that always shows is one that shows nothing', () => {
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      if (SHOWS_SOMETHING.test(ch)) expect(INVISIBLE.test(ch), `U+${c.toString(16)}`).toBe(false);
+    }
+    // Text that shows nothing is still refused, however it starts.
+    for (const v of ['\u200B\u200B', '\u3000\u3164', '\u00A0\u00AD', '\u0301\u0301']) {
+      expect(problems(MINIMAL.replace('name: Government of the Republic of Aldera', `name: "${v}"`)).map((p) => p.message).join('\n')).toMatch(/show nothing/);
+    }
   });
 
   it('says which code a language in the wrong case is, for every language field, and only there', () => {
