@@ -196,6 +196,7 @@ export function toChineseView(view: View, t: ResolvedTerms): View {
     v.signatoryTitle = p.signatory?.title === undefined || blankish(v.signatoryTitle) ? v.signatoryTitle : zhForm(sig, 'title', p.signatory.title, path, `${path}.zh.signatory.title`);
     const ents = (c.implementingEntities ?? []).map((e, i) => ({ e, i })).filter(({ e }) => e.party === p.id);
     v.entities = ents.map(({ e, i }) => zhForm(e.zh, 'name', e.name, `cooperation.implementingEntities[${i}]`));
+    if (p.designatedBy) v.designatedBy = zhForm(zh, 'designatedBy', p.designatedBy, path);
   }
   const byId = (id: string) => partyOf.get(id)!;
   const other = (p: PartyView) => pv.find((q) => q !== p)!;

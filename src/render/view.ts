@@ -30,6 +30,8 @@ export interface PartyView {
   signatoryName: string;
   signatoryTitle: string;
   entities: string[];
+  /** The body that designated the party to act under the parent instrument, or '' (`designatedBy`). */
+  designatedBy: string;
   first: boolean;
 }
 
@@ -177,6 +179,7 @@ function partyView(p: ResolvedParty, t: ResolvedTerms): PartyView {
     signatoryName: esc(p.signatory?.name, `${path}.signatory.name`),
     signatoryTitle: esc(p.signatory?.title, `${path}.signatory.title`),
     entities: (t.source.cooperation?.implementingEntities ?? []).filter((e) => e.party === p.id).map((e) => escapeMarkdown(e.name)),
+    designatedBy: p.designatedBy ? escapeMarkdown(p.designatedBy) : '',
     first: p.index === 0,
   };
 }

@@ -175,6 +175,9 @@ export const partySchema = z.strictObject({
   type: z.optional(z.enum(keysOf(PARTY_TYPES))).register(z.globalRegistry, { description: 'What kind of body the party is.' }),
   legalForm: z.optional(text(160)).register(z.globalRegistry, { description: 'For a contract: the legal form of a company or state enterprise, e.g. "a private limited company incorporated under the laws of India".' }),
   registeredOffice: z.optional(text()).register(z.globalRegistry, { description: 'For a contract: the registered office or principal place of business.' }),
+  designatedBy: z.optional(text()).register(z.globalRegistry, {
+    description: 'For an instrument under a parent instrument the party is not itself a party to: the body that designated it to conclude and carry out this one, e.g. "the China National Space Administration"; the preamble recites it.',
+  }),
   signatory: z.optional(
     z.strictObject({
       name: z.optional(text()).register(z.globalRegistry, { description: 'Name of the person who signs.' }),
@@ -186,6 +189,7 @@ export const partySchema = z.strictObject({
     state: zhText().register(z.globalRegistry, { description: 'e.g. "中华人民共和国".' }),
     legalForm: zhText(160),
     registeredOffice: zhText(),
+    designatedBy: zhText(),
     signatory: z.optional(z.strictObject({ name: zhText(), title: zhText() })),
   }),
 });

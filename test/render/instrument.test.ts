@@ -485,3 +485,30 @@ describe('the customs exemption for a station’s goods is stated once (G-7, new
     expect(article(d, 'facilities/standard')).toMatch(/benefit from the exemptions from customs duties, taxes and similar charges provided in Article \d+/);
   });
 });
+
+describe('a party acting under a parent instrument it is not party to says by whose designation (K-4)', () => {
+  const PARENT = 'parentInstrument: { title: Framework Agreement between the Aldera Space Agency and the Borduria Space Agency, shortTitle: Framework Agreement }\n';
+  const terms = (form: string, designatedBy?: string, zh?: string) =>
+    `form: ${form}\nlanguages: [en, zh]\nparties:\n  - { id: a, name: Aldera Crewed Flight Office, shortName: ACFO, state: Republic of Aldera, type: space-agency${designatedBy ? `, designatedBy: ${designatedBy}` : ''}${zh ? `, zh: { designatedBy: ${zh} }` : ''} }\n  - { id: b, name: Borduria Space Agency, shortName: BSA, state: Kingdom of Borduria, type: space-agency }\n${PARENT}`;
+  const rule = (yaml: string) => findings(yaml).filter((f) => f.rule === 'designation-unstated');
+
+  it.each(['implementing-arrangement', 'protocol'])('in a %s, the preamble recites the designation in both texts, and the review asks for it until it is given', (form) => {
+    const en = draftFromTermsText(terms(form, 'the Aldera Space Agency', '阿尔德拉航天局'), 'terms.yaml', library);
+    expect(en.draft.preamble.join('\n')).toMatch(/\*Noting\* that ACFO has been designated by the Aldera Space Agency to conclude this (Arrangement|Protocol) and to carry it out under the Framework Agreement,/);
+    const zh = draftFromTermsText(terms(form, 'the Aldera Space Agency', '阿尔德拉航天局'), 'terms.yaml', library, { lang: 'zh' });
+    expect(zh.draft.preamble.join('\n')).toMatch(/注意到.+经阿尔德拉航天局指定，缔结本.+并根据《.+》予以执行；/);
+    // No Chinese form: a blank in the Chinese text, and an open point for it.
+    const blank = draftFromTermsText(terms(form, 'the Aldera Space Agency'), 'terms.yaml', library, { lang: 'zh' });
+    expect(blank.draft.preamble.join('\n')).toMatch(/注意到.+经\[●\]指定/);
+    expect(blank.draft.notes.openPoints.map((p) => p.path)).toContain('parties[0].zh.designatedBy');
+
+    expect(rule(terms(form))).toEqual([expect.objectContaining({ severity: 'note', where: 'parties[0].designatedBy' })]);
+    expect(rule(terms(form, 'the Aldera Space Agency'))).toEqual([]);
+    expect(draftOf(terms(form)).preamble.join('\n')).not.toContain('Noting');
+  });
+
+  it('is quiet for a party the parent names, and for an instrument with no parent', () => {
+    expect(rule(terms('protocol')).map((f) => f.where)).toEqual(['parties[0].designatedBy']); // BSA is named in the title
+    expect(rule(`form: agreement\n${AGENCIES}`)).toEqual([]);
+  });
+});

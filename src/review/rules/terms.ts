@@ -219,6 +219,28 @@ export const TERMS_RULES: readonly Rule<TermsContext>[] = [
         : [],
   },
   {
+    id: 'designation-unstated',
+    severity: 'note',
+    level: 'terms',
+    domain: [],
+    what: 'A party to an instrument under a parent instrument that the parent\'s title does not name, with no designation recited.',
+    source: 'Drafting practice: an instrument under a framework is concluded by the framework\'s parties or by bodies they designate, and says which',
+    check: ({ t }) => {
+      const parent = t.source.parentInstrument;
+      if (!t.subordinate || !parent) return [];
+      const title = parent.title.toLowerCase();
+      return t.parties
+        .filter((p) => !p.designatedBy && ![p.name, p.shortName].some((n) => n && title.includes(n.toLowerCase())))
+        .map((p) =>
+          at(
+            `parties[${p.index}].designatedBy`,
+            `${p.label} is not named in the title of the ${parent.shortTitle ?? 'parent instrument'}, so the text does not show by what authority it concludes an instrument under it`,
+            `Add \`designatedBy:\` for ${p.label}: the body that designated it (its Government, or the agency that is party to the parent instrument); the preamble then recites the designation.`,
+          ),
+        );
+    },
+  },
+  {
     id: 'arbitration-incomplete',
     severity: 'note',
     level: 'terms',
