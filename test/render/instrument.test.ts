@@ -510,5 +510,8 @@ describe('a party acting under a parent instrument it is not party to says by wh
   it('is quiet for a party the parent names, and for an instrument with no parent', () => {
     expect(rule(terms('protocol')).map((f) => f.where)).toEqual(['parties[0].designatedBy']); // BSA is named in the title
     expect(rule(`form: agreement\n${AGENCIES}`)).toEqual([]);
+    // A name inside another word is not a mention: ASA is not named by a framework with NASA.
+    const nasa = `form: protocol\nparties:\n  - { id: a, name: Aldera Space Agency, shortName: ASA, state: Republic of Aldera, type: space-agency }\n  - { id: b, name: Borduria Space Agency, shortName: BSA, state: Kingdom of Borduria, type: space-agency }\nparentInstrument: { title: Framework Agreement between NASA and the Borduria Space Agency }\n`;
+    expect(rule(nasa).map((f) => f.where)).toEqual(['parties[0].designatedBy']);
   });
 });

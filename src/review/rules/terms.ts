@@ -9,6 +9,7 @@ import { approvalNeeds, recommendEntryIntoForce } from '../../plan/recommend.js'
 import { operatesInSpace } from '../../plan/plan.js';
 import { languageName } from '../../terms/resolve.js';
 import { stateLanguage } from '../../render/view.js';
+import { usesTerm } from '../doc.js';
 
 /** Rules over what the terms ask for, before (or beside) the text they produce. */
 export interface TermsContext {
@@ -228,9 +229,9 @@ export const TERMS_RULES: readonly Rule<TermsContext>[] = [
     check: ({ t }) => {
       const parent = t.source.parentInstrument;
       if (!t.subordinate || !parent) return [];
-      const title = parent.title.toLowerCase();
+      // As a whole word, as the text's own terms are found: "ASA" is not named by "NASA".
       return t.parties
-        .filter((p) => !p.designatedBy && ![p.name, p.shortName].some((n) => n && title.includes(n.toLowerCase())))
+        .filter((p) => !p.designatedBy && ![p.name, p.shortName].some((n) => n && usesTerm(parent.title, n)))
         .map((p) =>
           at(
             `parties[${p.index}].designatedBy`,
