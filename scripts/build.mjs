@@ -174,8 +174,8 @@ if (process.env.BUNDLE_ANALYZE) console.log(await (await import('esbuild')).anal
 
 // Warm-up: the commands a user runs most, in one process, with the code cache requested; the
 // launcher then writes each bundle's cache with the bytecode of everything they ran (a Markdown
-// draft, its HTML and Word copies, a review of the Word file, a redline), so none of it is compiled
-// again at start-up.
+// draft, its HTML and Word copies, a review of the draft, of its Word copy and of the terms), so
+// none of it is compiled again at start-up.
 const { mkdtempSync, copyFileSync } = await import('node:fs');
 const { tmpdir } = await import('node:os');
 const scratch = mkdtempSync(join(tmpdir(), 'spacecoop-warm-up-'));

@@ -1,6 +1,6 @@
 import { basename, dirname, extname, join } from 'node:path';
 import { UserError } from '../errors.js';
-import { draftFromTerms, draftFromTermsText, libraryVariants, type DraftResult } from '../engine.js';
+import { draftFromTerms, libraryVariants, type DraftResult } from '../engine.js';
 import { mark } from './timing.js';
 import { parseTerms } from '../terms/parse.js';
 import type { Draft } from '../render/draft.js';

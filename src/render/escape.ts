@@ -44,8 +44,7 @@ export function isolateBidi(text: string): string {
 const TOUCHED = /[\\`*_{}[\]<>#|~!&$@\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\uD800-\uDFFF\uE000-\uF8FF\uFFFE\uFFFF]| {2}|^\s|\s$|www\.|:\/\//i;
 
 export function escapeMarkdown(text: string): string {
-  if (!TOUCHED.test(text)) return text;
-  return isolateBidi(escapeMarkdownText(text));
+  return TOUCHED.test(text) ? escapeMarkdownSlow(text) : text;
 }
 
 /** The escaping itself, without the shortcut (exported for the test that they agree). */
