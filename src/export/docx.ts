@@ -40,6 +40,12 @@ const proofingLanguage = (lang: string | undefined) => (lang && LANG.test(lang) 
  * starts with a bookmark. `docx` is loaded here only, when this format is asked for.
  */
 export async function renderDocx(model: ExportDoc, options: DocxOptions = {}): Promise<Uint8Array> {
+  const [{ d, doc }, { packDocx }] = await Promise.all([buildDocxDocument(model, options), import('./docx-pack.js')]);
+  return packDocx(d, doc);
+}
+
+/** The `docx` Document `renderDocx` packs, with the `docx` module that made it (for tests of the packing). */
+export async function buildDocxDocument(model: ExportDoc, options: DocxOptions = {}): Promise<{ d: typeof import('docx'); doc: import('docx').Document }> {
   const d = await import('docx');
   const lang = proofingLanguage(options.lang);
   const author = options.author ?? 'spacecoop';
@@ -207,7 +213,7 @@ export async function renderDocx(model: ExportDoc, options: DocxOptions = {}): P
   }
 
   const hanging = (level: number) => ({ paragraph: { indent: { left: INDENT * (level + 1), hanging: INDENT } } });
-  const { FINGERPRINT_PLACEHOLDER } = await import('../wordfile/seal.js');
+  const { FINGERPRINT_PLACEHOLDER, PARTS_PLACEHOLDER } = await import('../wordfile/seal.js');
   const doc = new d.Document({
     creator: 'spacecoop',
     lastModifiedBy: 'spacecoop',
@@ -217,6 +223,7 @@ export async function renderDocx(model: ExportDoc, options: DocxOptions = {}): P
     ...(comments.length ? { comments: { children: comments } } : {}),
     customProperties: [
       { name: 'spacecoop.content', value: FINGERPRINT_PLACEHOLDER },
+      { name: 'spacecoop.parts', value: PARTS_PLACEHOLDER },
       ...Object.entries(options.properties ?? {}).map(([name, value]) => ({ name, value })),
     ],
     styles: {
@@ -269,6 +276,5 @@ export async function renderDocx(model: ExportDoc, options: DocxOptions = {}): P
       },
     ],
   });
-  const { sealDocx } = await import('../wordfile/seal.js');
-  return sealDocx(new Uint8Array(await d.Packer.toBuffer(doc)));
+  return { d, doc };
 }

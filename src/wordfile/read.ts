@@ -86,6 +86,9 @@ const MAX_PART = 32 * 1024 * 1024;
 const WANTED = new Set(['word/document.xml', 'word/comments.xml', 'docProps/core.xml', 'docProps/custom.xml', 'docProps/app.xml']);
 const MONO = /courier|consolas|mono|menlo|lucida console/i;
 
+/** A .docx's parts that the reader uses, by path: the unzipped bytes of each that is present. */
+export type DocxParts = Record<string, Uint8Array>;
+
 /**
  * Reads a .docx. `name` is used in messages only.
  *
@@ -93,9 +96,17 @@ const MONO = /courier|consolas|mono|menlo|lucida console/i;
  *   hold a part larger than 32 MiB uncompressed, or a part that is not well-formed XML.
  */
 export function readDocx(bytes: Uint8Array, name = 'the file'): DocxDocument {
-  let files: Record<string, Uint8Array>;
+  return readDocxParts(unzipDocx(bytes, name), name);
+}
+
+/**
+ * The parts of a .docx that `readDocxParts` reads, unzipped; the rest are not inflated.
+ *
+ * @throws UserError (exit 2) when the bytes are not a zip archive or a wanted part is larger than 32 MiB.
+ */
+export function unzipDocx(bytes: Uint8Array, name = 'the file'): DocxParts {
   try {
-    files = unzipSync(bytes, {
+    return unzipSync(bytes, {
       filter: (f) => {
         if (!WANTED.has(f.name)) return false;
         if (f.originalSize > MAX_PART) throw new UserError(`${name}: the part ${f.name} is larger than 32 MiB; not read`);
@@ -108,12 +119,17 @@ export function readDocx(bytes: Uint8Array, name = 'the file'): DocxDocument {
       hint: 'Save it from Word or LibreOffice as "Word Document (.docx)"; .doc and .odt files are not read.',
     });
   }
-  const doc = files['word/document.xml'];
-  if (!doc) throw new UserError(`${name} is not a Word document (.docx): it has no word/document.xml`);
-  const xml = (part: string) => {
-    const data = files[part];
-    return data ? parseXml(new TextDecoder().decode(data), `${name} (${part})`) : undefined;
-  };
+}
+
+/**
+ * Reads a .docx given as its parts (path -> bytes, as `unzipDocx` returns them or as a writer
+ * made them before zipping). Other parts are ignored.
+ *
+ * @throws UserError (exit 2) when there is no `word/document.xml` or a part is not well-formed XML.
+ */
+export function readDocxParts(files: DocxParts, name = 'the file'): DocxDocument {
+  if (!files['word/document.xml']) throw new UserError(`${name} is not a Word document (.docx): it has no word/document.xml`);
+  const xml = partReader(files, name);
   const body = xml('word/document.xml')!;
   const comments = readComments(xml('word/comments.xml'));
   const walker = new Walker();
@@ -129,11 +145,26 @@ export function readDocx(bytes: Uint8Array, name = 'the file'): DocxDocument {
   return {
     paragraphs: walker.paragraphs,
     comments,
-    core: readCore(xml('docProps/core.xml')),
-    custom: readCustom(xml('docProps/custom.xml')),
+    ...readProperties(files, name),
     ...(application ? { application } : {}),
   };
 }
+
+/**
+ * Only the document properties of a .docx given as its parts: core (`creator`, `lastModifiedBy`,
+ * ...) and custom, each name -> text. The body is not parsed.
+ *
+ * @throws UserError (exit 2) when a properties part is not well-formed XML.
+ */
+export function readProperties(files: DocxParts, name = 'the file'): Pick<DocxDocument, 'core' | 'custom'> {
+  const xml = partReader(files, name);
+  return { core: readCore(xml('docProps/core.xml')), custom: readCustom(xml('docProps/custom.xml')) };
+}
+
+const partReader = (files: DocxParts, name: string) => (part: string) => {
+  const data = files[part];
+  return data ? parseXml(new TextDecoder().decode(data), `${name} (${part})`) : undefined;
+};
 
 function parseXml(text: string, where: string) {
   const parse = (locator: boolean) =>
