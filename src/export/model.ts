@@ -1,7 +1,15 @@
 import type { Nodes, PhrasingContent, RootContent } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
+import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
+import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { HEAD_ID, NOTES_ID, readDoc } from '../draftfile/document.js';
 import { CM, protectCritic, restoreCritic, splitComment } from './critic.js';
 import { cleanText } from './inline.js';
@@ -98,11 +106,37 @@ export function draftSegments(text: string, options: ModelOptions = {}): [string
   return out;
 }
 
-/** Built once: making the GFM extensions anew for each of a draft's segments cost more than parsing them. */
-let gfmOptions: Parameters<typeof fromMarkdown>[1] | undefined;
+type ParseOptions = NonNullable<Parameters<typeof fromMarkdown>[1]>;
+
+/**
+ * The GFM extensions of `micromark-extension-gfm`, one by one, each with the text it cannot do
+ * without: a segment without that text is parsed without trying the extension, which gives the same
+ * tree at a fraction of the cost (the table and autolink extensions are tried at every line or
+ * letter). Autolink literals need `www.`, `://` or an address's `@`; a table a pipe; strikethrough
+ * a tilde; a footnote `[^`; a task list item's check `[` then `x` or white space.
+ */
+const GFM = [
+  { needs: /www\.|:\/\/|@/i, syntax: gfmAutolinkLiteral, tree: gfmAutolinkLiteralFromMarkdown },
+  { needs: /\[\^/, syntax: gfmFootnote, tree: gfmFootnoteFromMarkdown },
+  { needs: /~/, syntax: gfmStrikethrough, tree: gfmStrikethroughFromMarkdown },
+  { needs: /\|/, syntax: gfmTable, tree: gfmTableFromMarkdown },
+  { needs: /\[[xX\s]/, syntax: gfmTaskListItem, tree: gfmTaskListItemFromMarkdown },
+] as const;
+/** Parse options by the set of extensions a text may need (a bit per extension), each built once. */
+const gfmOptions = new Map<number, ParseOptions>();
+
+/** Markdown -> mdast, with GitHub Flavored Markdown (tables, strikethrough, footnotes, task list items, autolink literals). */
 export function parseMarkdown(source: string) {
-  gfmOptions ??= { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] };
-  return fromMarkdown(source, gfmOptions);
+  let key = 0;
+  GFM.forEach((x, i) => {
+    if (x.needs.test(source)) key |= 1 << i;
+  });
+  let options = gfmOptions.get(key);
+  if (!options) {
+    const used = GFM.filter((_, i) => key & (1 << i));
+    gfmOptions.set(key, (options = { extensions: used.map((x) => x.syntax()), mdastExtensions: used.map((x) => x.tree()) }));
+  }
+  return fromMarkdown(source, options);
 }
 
 /** The draft's blocks, segment by segment. */
