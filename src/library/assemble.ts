@@ -25,6 +25,8 @@ export interface Definition {
   meta: DefinitionMeta;
   body: string;
   render: (view: object) => string;
+  /** The body holds no Handlebars expression: it renders as written, whatever the view. */
+  fixed: boolean;
 }
 
 export interface Library {
@@ -94,7 +96,16 @@ export function preparedCall(hb: { helpers: Record<string, unknown>; partials: R
       methods: { whitelist: deny(['constructor', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__']), defaultValue: undefined },
     },
   };
-  return (root) => ({ ...base, data: { root } });
+  // A draft renders all its templates with one view: their call options are made once per view.
+  let lastRoot: object | undefined;
+  let last: object | undefined;
+  return (root) => {
+    if (root !== lastRoot) {
+      last = { ...base, data: { root } };
+      lastRoot = root;
+    }
+    return last!;
+  };
 }
 
 export function assembleLibrary(entries: readonly CompiledEntry[], lang: Lang = 'en', missing: readonly string[] = [], call?: (root: object) => object): Library {
@@ -102,10 +113,12 @@ export function assembleLibrary(entries: readonly CompiledEntry[], lang: Lang = 
   const definitions = new Map<string, Definition>();
   const options = call ?? ((root: object) => ({ data: { root } }));
   for (const e of entries) {
-    const render = (view: object) => e.template(view, options(view) as { data: { root: object } });
+    // A body without `{{` is one piece of content, which Handlebars returns as it is.
+    const fixed = !e.body.includes('{{');
+    const render = fixed ? () => e.body : (view: object) => e.template(view, options(view) as { data: { root: object } });
     if (e.kind === 'definition') {
       const meta = e.meta as DefinitionMeta;
-      definitions.set(e.id, { id: e.id, term: meta.term, file: e.file, meta, body: e.body, render });
+      definitions.set(e.id, { id: e.id, term: meta.term, file: e.file, meta, body: e.body, render, fixed });
     } else {
       const [topic, variant] = e.id.split('/') as [string, string];
       const meta = e.meta as ClauseMeta;
