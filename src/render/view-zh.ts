@@ -206,7 +206,7 @@ export function toChineseView(view: View, t: ResolvedTerms): View {
   const v = view as Record<string, any>;
   v.lang = 'zh';
   v.formTitle = f.title;
-  if (!view.contract.isContract) v.Instrument = f.noun;
+  if (view.character !== 'contract') v.Instrument = f.noun;
   v.areas = view.areas.map((a) => ({ ...a, phrase: AREA_PHRASES_ZH[a.id as Area] }));
   v.areaList = view.hasAreas ? list(v.areas.map((a: { phrase: string }) => a.phrase)) : view.areaList;
   if (c.project) {
@@ -325,7 +325,7 @@ export function toChineseView(view: View, t: ResolvedTerms): View {
   };
   v.objectNames = v.spaceObjects.map((o: { name: string }) => o.name);
   toChineseContract(v.contract, t, byId);
-  if (view.contract.isContract) v.Instrument = v.contract.Instrument;
+  if (view.character === 'contract') v.Instrument = v.contract.Instrument;
   return view;
 }
 

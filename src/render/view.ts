@@ -203,7 +203,9 @@ function apportionmentShares(t: ResolvedTerms, byId: (id: string) => PartyView):
 }
 
 export function buildView(t: ResolvedTerms, variants: Record<string, string>, character: CharacterDecision = decideCharacter(t)) {
-  const contract = buildContractView(t, character);
+  // Only contract clauses read the sale and the commercial terms: built on first use.
+  let contract: ReturnType<typeof buildContractView> | undefined;
+  const contractView = () => (contract ??= buildContractView(t, character));
   const parties = t.parties.map((p) => partyView(p, t)) as [PartyView, PartyView];
   const byId = (id: string) => parties.find((p) => p.id === id)!;
   const c = t.source.cooperation ?? {};
@@ -234,7 +236,7 @@ export function buildView(t: ResolvedTerms, variants: Record<string, string>, ch
     binding: t.binding,
     form: t.form,
     formTitle: FORM_TITLE[t.form]!,
-    Instrument: contract.isContract ? contract.Instrument : INSTRUMENT_NOUN[t.form]!,
+    Instrument: character.character === 'contract' ? contractView().Instrument : INSTRUMENT_NOUN[t.form]!,
     intergovernmental: t.intergovernmental,
     subordinate: t.subordinate,
     parties,
@@ -405,8 +407,10 @@ export function buildView(t: ResolvedTerms, variants: Record<string, string>, ch
     prior: (t.source.priorInstruments ?? []).map((i) => ({ title: escapeMarkdown(i.title), date: i.date ?? null })),
     /** The instrument's legal character, as the plan settled it. */
     character: character.character,
-    /** The sale and the commercial terms, for the contract clauses. */
-    contract,
+    /** The sale and the commercial terms, for the contract clauses (`isContract`: the instrument is a contract). */
+    get contract() {
+      return contractView();
+    },
     ...instrumentView(t, parties, byId),
   };
 }
