@@ -105,7 +105,9 @@ export function renderMarkdown(draft: Draft, options: MarkdownOptions = {}): str
   out.push(CLAUSE_CLOSE, '');
 
   if (notes) out.push(...renderNotes(draft));
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  const text = out.join('\n');
+  // Blank lines never run to three in what the draft holds; the pattern runs only if they do.
+  return `${(text.includes('\n\n\n') ? text.replace(/\n{3,}/g, '\n\n') : text).trimEnd()}\n`;
 }
 
 export function renderNotes(draft: Draft): string[] {

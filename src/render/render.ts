@@ -53,7 +53,10 @@ export function renderDraft(t: ResolvedTerms, plan: Plan, english: Library, opti
   // Render every selected clause first; numbering and references come after.
   const bodies = plan.articles.map((a) => {
     const clause = library.get(a.clauseId);
-    return { planned: a, clause, text: clause.render(view) };
+    const text = clause.render(view);
+    // Parsed first: splitting flattens the text Handlebars built piece by piece, once, so the
+    // definitions' scan below joins flat strings.
+    return { planned: a, clause, text, blocks: parseBlocks(text) };
   });
 
   // The parent instrument's short title is a defined term of Article 1, like the library's own.
@@ -72,7 +75,7 @@ export function renderDraft(t: ResolvedTerms, plan: Plan, english: Library, opti
     : renderDefinitions(library, view, bodies.map((b) => b.text).join('\n'), parentRef);
   const articles: Omit<Article, 'number'>[] = [];
   if (definitionsText) articles.push({ clauseId: 'definitions', topic: 'definitions', title: zh ? '定义' : 'Definitions', blocks: parseBlocks(definitionsText) });
-  for (const b of bodies) articles.push({ clauseId: b.clause.id, topic: b.planned.topic, title: b.clause.renderTitle(view), blocks: parseBlocks(b.text) });
+  for (const b of bodies) articles.push({ clauseId: b.clause.id, topic: b.planned.topic, title: b.clause.renderTitle(view), blocks: b.blocks });
 
   const numbered: Article[] = articles.map((a, i) => ({ ...a, number: i + 1 }));
   const articleOf = new Map<string, number>();
@@ -122,12 +125,12 @@ export function renderDraft(t: ResolvedTerms, plan: Plan, english: Library, opti
       ? escapeMarkdown(t.source.zh.title)
       : t.source.title
         ? blankToken('zh.title')
-        : view.contract.isContract
+        : view.character === 'contract'
           ? deriveContractTitleZh(view)
           : deriveTitleZh(t, view)
     : t.source.title
       ? escapeMarkdown(t.source.title)
-      : view.contract.isContract
+      : view.character === 'contract'
         ? deriveContractTitle(view)
         : deriveTitle(t, view);
   const title = resolve(titleText, 'title');
@@ -135,7 +138,7 @@ export function renderDraft(t: ResolvedTerms, plan: Plan, english: Library, opti
   const finalArticles = numbered.map((a) => ({ ...a, title: resolve(a.title, articleRef(a.number, lang)), blocks: resolveBlocks(a.blocks, articleRef(a.number, lang)) }));
   const testimonium = parseParagraphs(library.get(plan.skeleton?.testimonium ?? INSTRUMENT_CLAUSES.testimonium).render(view)).map((p) => resolve(p, 'signature block'));
   const signatures: Signature[] = view.parties.map((p) => ({
-    heading: zh ? resolve(`${p.name}代表`, 'signature block') : `For ${(view.contract.isContract ? view.contract.parties.find((q) => q.id === p.id)!.full : p.full).replace(/ \([^)]*\)$/, '')}`,
+    heading: zh ? resolve(`${p.name}代表`, 'signature block') : `For ${(view.character === 'contract' ? view.contract.parties.find((q) => q.id === p.id)!.full : p.full).replace(/ \([^)]*\)$/, '')}`,
     name: resolve(p.signatoryName, 'signature block'),
     title: resolve(p.signatoryTitle, 'signature block'),
   }));
@@ -157,7 +160,9 @@ export function renderDraft(t: ResolvedTerms, plan: Plan, english: Library, opti
   const reviews = finalArticles
     .filter((a) => english.has(a.clauseId))
     .map((a) => ({ article: a.number, clauseId: a.clauseId, title: a.title, text: english.get(a.clauseId).meta.review }));
-  const sources = [...new Set(finalArticles.flatMap((a) => (english.has(a.clauseId) ? sourcesOf(english.get(a.clauseId).meta.sources, t.arbitration.rules) : [])))].sort();
+  const cited = new Set<string>();
+  for (const a of finalArticles) if (english.has(a.clauseId)) for (const s of sourcesOf(english.get(a.clauseId).meta.sources, t.arbitration.rules)) cited.add(s);
+  const sources = [...cited].sort();
 
   return {
     title,
@@ -167,7 +172,7 @@ export function renderDraft(t: ResolvedTerms, plan: Plan, english: Library, opti
     ...(zh ? { lang: 'zh' as const } : {}),
     preamble,
     agreedFormula: zh
-      ? view.contract.isContract
+      ? view.character === 'contract'
         ? '双方经友好协商，达成协议如下：'
         : t.binding
           ? '达成协议如下：'
@@ -241,12 +246,13 @@ function renderDefinitions(library: Library, view: View, text: string, extra?: {
     const next: string[] = [];
     for (const term of pending) {
       if (used.has(term)) continue;
-      const body = byTerm.get(term)!.render(view).trim().replace(/\s+/g, ' ');
+      const def = byTerm.get(term)!;
+      const body = definitionText(def, view);
       used.set(term, body);
       // A definition that renders empty belongs to another kind of instrument (a contract's
       // "Separation" in a treaty that mentions a "Satellite Launch Center").
       if (!body) continue;
-      next.push(...findTerms(body, byTerm));
+      next.push(...(def.fixed ? fixedTerms(def, body, byTerm) : findTerms(body, byTerm)));
     }
     pending = next;
   }
@@ -262,6 +268,26 @@ function renderDefinitions(library: Library, view: View, text: string, extra?: {
   });
   return lines.join('\n');
 }
+
+/** A definition's text on one line. A fixed definition's (one with no expression) is the same in every draft: made once. */
+function definitionText(def: Definition, view: View): string {
+  if (!def.fixed) return oneLine(def.render(view));
+  let text = fixedText.get(def);
+  if (text === undefined) fixedText.set(def, (text = oneLine(def.body)));
+  return text;
+}
+const oneLine = (s: string) => s.trim().replace(/\s+/g, ' ');
+const fixedText = new WeakMap<Definition, string>();
+
+/** The defined terms a fixed definition's text uses, found once for each set of definitions. */
+function fixedTerms(def: Definition, text: string, byTerm: Map<string, Definition>): string[] {
+  let perSet = fixedTermsCache.get(def);
+  if (!perSet) fixedTermsCache.set(def, (perSet = new WeakMap()));
+  let terms = perSet.get(byTerm);
+  if (!terms) perSet.set(byTerm, (terms = findTerms(text, byTerm)));
+  return terms;
+}
+const fixedTermsCache = new WeakMap<Definition, WeakMap<object, string[]>>();
 
 const byTermCache = new WeakMap<object, Map<string, Map<string, Definition>>>();
 /** The definitions an instrument of this character can use: a contract's own terms only in a contract. */
@@ -281,38 +307,45 @@ export function definitionFits(only: string | undefined, character: string): boo
   return only === undefined || only === character;
 }
 
-/** The forms a defined term takes in running text: "Related Entity", "Related Entities", "Goods". */
-function termForms(term: string): string[] {
-  return /[^aeiou]y$/.test(term) ? [term, `${term.slice(0, -1)}ies`] : [term, `${term}s`];
+/**
+ * The forms a defined term takes in running text, as a stem and its endings: "Related Entit" + "y"
+ * or "ies", "Good" + "" or "s". A text is searched for the stem once, and each hit's ending checked.
+ */
+function termForms(term: string): { stem: string; endings: readonly string[] } {
+  return /[^aeiou]y$/.test(term) ? { stem: term.slice(0, -1), endings: ['y', 'ies'] } : { stem: term, endings: ['', 's'] };
 }
 
 const WORD = /[\p{L}\p{N}-]/u;
-const formsCache = new WeakMap<object, { form: string; term: string }[]>();
+const formsCache = new WeakMap<object, { stem: string; endings: readonly string[]; term: string }[]>();
 
 /**
  * Every defined term that occurs in `text` as a whole word, singular or plural. Native indexOf per
- * form, then a word-boundary check on each hit: far cheaper than one large Unicode pattern.
+ * term (its stem), then a check of the ending and the word boundaries at each hit: far cheaper
+ * than one large Unicode pattern.
  */
 function findTerms(text: string, byTerm: Map<string, unknown>): string[] {
   text = withoutTreatyTitles(text);
   let forms = formsCache.get(byTerm);
   if (!forms) {
-    forms = [...byTerm.keys()].flatMap((term) => termForms(term).map((form) => ({ form, term })));
+    forms = [...byTerm.keys()].map((term) => ({ ...termForms(term), term }));
     formsCache.set(byTerm, forms);
   }
-  const found = new Set<string>();
-  for (const { form, term } of forms) {
-    if (found.has(term)) continue;
-    for (let i = text.indexOf(form); i >= 0; i = text.indexOf(form, i + 1)) {
-      const before = i > 0 ? text[i - 1]! : '';
-      const after = text[i + form.length] ?? '';
-      if ((!before || !WORD.test(before)) && (!after || !WORD.test(after))) {
-        found.add(term);
-        break;
+  const found: string[] = [];
+  for (const { stem, endings, term } of forms) {
+    search: for (let i = text.indexOf(stem); i >= 0; i = text.indexOf(stem, i + 1)) {
+      if (i > 0 && WORD.test(text[i - 1]!)) continue;
+      const end = i + stem.length;
+      for (const ending of endings) {
+        if (!text.startsWith(ending, end)) continue;
+        const after = text[end + ending.length];
+        if (after === undefined || !WORD.test(after)) {
+          found.push(term);
+          break search;
+        }
       }
     }
   }
-  return [...found];
+  return found;
 }
 
 /**
