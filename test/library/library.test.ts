@@ -49,3 +49,23 @@ describe('clause files', () => {
     expect(e.problems[0]!.message).toContain('has no definition');
   });
 });
+
+describe('templates with no expression', () => {
+  it('render as Handlebars renders them: their text, whatever the view, in both languages', async () => {
+    const Handlebars = (await import('handlebars')).default;
+    const { COMPILE_OPTIONS } = await import('../../src/library/assemble.js');
+    const { loadLibrary } = await import('../../src/cli/library.js');
+    const view = { any: 'view' };
+    let fixed = 0;
+    for (const library of [builtinLibrary(), builtinLibrary().zh!, loadLibrary()]) {
+      for (const entry of [...library.clauses.values(), ...library.definitions.values()]) {
+        if (entry.body.includes('{{')) continue;
+        fixed++;
+        expect(entry.render(view), entry.id).toBe(Handlebars.compile(entry.body, COMPILE_OPTIONS)(view));
+      }
+    }
+    // A third of the definitions are fixed text; the shortcut is taken.
+    expect(fixed).toBeGreaterThan(10);
+    expect([...builtinLibrary().definitions.values()].filter((d) => d.fixed).map((d) => d.term)).toContain('Damage');
+  });
+});

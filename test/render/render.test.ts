@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { draftFromTermsText } from '../../src/engine.js';
 import { renderMarkdown } from '../../src/export/markdown.js';
@@ -62,6 +63,23 @@ describe('helpers', () => {
     expect(containsTerm('Goodsy', 'Goods')).toBe(false);
     expect(containsTerm('a Payloads', 'Payload')).toBe(true);
     expect(containsTerm('Export-Controlled Item', 'Controlled Item')).toBe(false);
+  });
+
+  it('finds a term exactly where a whole-word match of its singular or plural would, outside a treaty\'s title', () => {
+    const TITLE = 'International Liability for Damage Caused by Space Objects';
+    const reference = (text: string, term: string) => {
+      const blanked = text.replaceAll(TITLE, ' '.repeat(TITLE.length));
+      const forms = /[^aeiou]y$/.test(term) ? [term, `${term.slice(0, -1)}ies`] : [term, `${term}s`];
+      return forms.some((f) => new RegExp(`(?<![\\p{L}\\p{N}-])${f.replace(/[-]/g, '\\-')}(?![\\p{L}\\p{N}-])`, 'u').test(blanked));
+    };
+    const pieces = ['Related Entit', 'y', 'ies', 'Good', 's', 'Space Object', 'Damage', TITLE, ' ', '-', 'a', 'é', '1', '.', '\n'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), fc.constantFrom('Related Entity', 'Goods', 'Good', 'Space Object', 'Damage'), (parts, term) => {
+        const text = parts.join('');
+        expect(containsTerm(text, term), JSON.stringify(text)).toBe(reference(text, term));
+      }),
+      { numRuns: 4000 },
+    );
   });
 });
 
