@@ -43,30 +43,32 @@ export function slug(heading: string): string {
     .replace(/\s/g, '-');
 }
 
-function renderBlock(b: Block, lang: 'en' | 'zh' = 'en'): string[] {
-  const out: string[] = [];
+/** A paragraph and its items as Markdown lines, added to `out`. */
+function renderBlock(b: Block, lang: 'en' | 'zh', out: string[]): void {
   if (lang === 'zh') {
     // 一、 for paragraphs and （一） for items: plain text in Markdown, never a list that would renumber them.
     out.push(b.number !== undefined ? `${chineseNumber(b.number)}、${b.text}` : b.text);
     b.items.forEach((item, i) => out.push('', `（${chineseNumber(i + 1)}）${item.text}`));
-    return out;
+    return;
   }
   const indent = b.number !== undefined ? '   ' : '';
   out.push(b.number !== undefined ? `${b.number}. ${b.text}` : b.text);
-  for (const item of b.items) {
-    out.push('');
-    out.push(`${indent}(${item.label}) ${item.text}`);
-  }
-  return out;
+  for (const item of b.items) out.push('', `${indent}(${item.label}) ${item.text}`);
+}
+
+/** The article's heading and paragraphs as Markdown lines, added to `out`. */
+function articleLines(a: Article, lang: 'en' | 'zh', out: string[]): void {
+  out.push(`## ${articleHeading(a, lang)}`, '');
+  a.blocks.forEach((b, i) => {
+    if (i > 0) out.push('');
+    renderBlock(b, lang, out);
+  });
 }
 
 /** The article body alone (heading and paragraphs), as the merge and redline compare it. */
 export function renderArticle(a: Article, lang: 'en' | 'zh' = 'en'): string {
-  const lines = [`## ${articleHeading(a, lang)}`, ''];
-  a.blocks.forEach((b, i) => {
-    if (i > 0) lines.push('');
-    lines.push(...renderBlock(b, lang));
-  });
+  const lines: string[] = [];
+  articleLines(a, lang, lines);
   return lines.join('\n');
 }
 
@@ -88,7 +90,9 @@ export function renderMarkdown(draft: Draft, options: MarkdownOptions = {}): str
   out.push(draft.agreedFormula, CLAUSE_CLOSE, '');
 
   for (const a of draft.articles) {
-    out.push(clauseOpen(a.clauseId), renderArticle(a, lang), CLAUSE_CLOSE, '');
+    out.push(clauseOpen(a.clauseId));
+    articleLines(a, lang, out);
+    out.push(CLAUSE_CLOSE, '');
   }
 
   out.push(clauseOpen('instrument/signature'));
