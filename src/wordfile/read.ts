@@ -128,6 +128,24 @@ export function unzipDocx(bytes: Uint8Array, name = 'the file'): DocxParts {
  * @throws UserError (exit 2) when there is no `word/document.xml` or a part is not well-formed XML.
  */
 export function readDocxParts(files: DocxParts, name = 'the file'): DocxDocument {
+  const { paragraphs, comments } = readContent(files, name);
+  const app = partReader(files, name)('docProps/app.xml');
+  const application = app ? textOf(firstChild(app.documentElement!, 'Application')) : undefined;
+  return {
+    paragraphs,
+    comments,
+    ...readProperties(files, name),
+    ...(application ? { application } : {}),
+  };
+}
+
+/**
+ * Only what a reader of the document sees, paragraphs and comments (what its fingerprint covers),
+ * from its parts; the properties are not parsed.
+ *
+ * @throws UserError (exit 2) when there is no `word/document.xml` or a part is not well-formed XML.
+ */
+export function readContent(files: DocxParts, name = 'the file'): Pick<DocxDocument, 'paragraphs' | 'comments'> {
   if (!files['word/document.xml']) throw new UserError(`${name} is not a Word document (.docx): it has no word/document.xml`);
   const xml = partReader(files, name);
   const body = xml('word/document.xml')!;
@@ -140,14 +158,7 @@ export function readDocxParts(files: DocxParts, name = 'the file'): DocxDocument
     c.paragraph = at?.paragraph ?? -1;
     c.anchor = at?.text ?? '';
   }
-  const app = xml('docProps/app.xml');
-  const application = app ? textOf(firstChild(app.documentElement!, 'Application')) : undefined;
-  return {
-    paragraphs: walker.paragraphs,
-    comments,
-    ...readProperties(files, name),
-    ...(application ? { application } : {}),
-  };
+  return { paragraphs: walker.paragraphs, comments };
 }
 
 /**

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { strFromU8, strToU8, unzipSync, Zip, type ZipInputFile } from 'fflate';
 import { fingerprint, FINGERPRINT_PROPERTY } from './fingerprint.js';
-import { readDocxParts, readProperties, unzipDocx, type DocxParts } from './read.js';
+import { readContent, readProperties, unzipDocx, type DocxParts } from './read.js';
 
 /** Written in place of the fingerprint, then replaced by it: 64 characters, like the hash. */
 export const FINGERPRINT_PLACEHOLDER = '0'.repeat(64);
@@ -52,7 +52,7 @@ export function sealParts(files: DocxParts): Uint8Array {
   if (!custom) throw new Error('sealDocx: the document has no custom properties part');
   const xml = strFromU8(custom);
   if (!xml.includes(FINGERPRINT_PLACEHOLDER)) throw new Error(`sealDocx: no ${FINGERPRINT_PROPERTY} placeholder`);
-  let sealed = xml.replace(FINGERPRINT_PLACEHOLDER, fingerprint(readDocxParts(files)));
+  let sealed = xml.replace(FINGERPRINT_PLACEHOLDER, fingerprint(readContent(files)));
   if (sealed.includes(PARTS_PLACEHOLDER)) sealed = sealed.replace(PARTS_PLACEHOLDER, partsDigest(files));
   files['docProps/custom.xml'] = strToU8(sealed);
   return zipParts(files);
@@ -96,13 +96,13 @@ export function docxState(bytes: Uint8Array, name: string): { state: 'unchanged'
   // The content parts as they were written: unchanged, and the body need not be parsed.
   const parts = props.custom[PARTS_PROPERTY];
   if (parts && parts === partsDigest(files)) return { state: 'unchanged' };
-  let doc;
+  let content;
   try {
-    doc = readDocxParts(files, name);
+    content = readContent(files, name);
   } catch {
     return { state: 'foreign' };
   }
-  if (recorded === fingerprint(doc)) return { state: 'unchanged' };
-  const by = doc.core.lastModifiedBy;
+  if (recorded === fingerprint(content)) return { state: 'unchanged' };
+  const by = props.core.lastModifiedBy;
   return { state: 'changed', ...(by && by !== 'spacecoop' ? { by } : {}) };
 }
