@@ -1,5 +1,6 @@
 import { recogniseSale } from '../plan/character.js';
 import { buildContractView } from '../render/contract-view.js';
+import { containsTerm } from '../render/render.js';
 import { STATE_NAMES_ZH } from '../render/view-zh.js';
 import { recommendDisputeSteps, recommendEntryIntoForce, recommendIp, recommendJurisdiction, recommendLiability, type Recommendation } from '../plan/recommend.js';
 import { DEFAULTS, NON_BINDING_FORMS, SUBORDINATE_FORMS, type ResolvedTerms } from '../terms/resolve.js';
@@ -367,6 +368,30 @@ const partiesSection: Section = {
   ],
 };
 
+/**
+ * A party that the parent instrument's title does not name acts under it by someone's designation:
+ * asked for each such party, so the preamble can recite it (counsel's K-4; `check` notes it when absent).
+ */
+function designation(i: number): Question {
+  const parentTitle = (ctx: Ctx) => str(getIn(ctx.state, ['parentInstrument', 'title']));
+  const named = (ctx: Ctx) => {
+    const title = parentTitle(ctx)!;
+    return ['name', 'shortName'].some((f) => {
+      const n = str(getIn(ctx.state, ['parties', i, f]));
+      return n !== undefined && containsTerm(title, n);
+    });
+  };
+  return q(
+    ['parties', i, 'designatedBy'],
+    'input',
+    (ctx) => `${label(ctx, i)} is not named in the title of “${parentTitle(ctx)}”: who designated it to conclude this instrument and carry it out under that one? (e.g. its Government, or the agency that is party to it; Enter leaves an open point)`,
+    {
+      when: (ctx) => SUBORDINATE_FORMS.includes(form(ctx)!) && parentTitle(ctx) !== undefined && !named(ctx),
+      optional: true,
+    },
+  );
+}
+
 const formSection: Section = {
   id: 'form',
   title: '2. The form of the instrument',
@@ -388,6 +413,8 @@ const formSection: Section = {
       when: (ctx) => SUBORDINATE_FORMS.includes(form(ctx)!) && getIn(ctx.state, ['parentInstrument', 'title']) !== undefined,
       optional: true,
     }),
+    designation(0),
+    designation(1),
     {
       type: 'list',
       id: 'priorInstruments',
@@ -931,6 +958,9 @@ const chineseParty = (i: number): Question[] => {
     }),
     chineseForm(en('legalForm'), zh('legalForm'), `legal form of ${i === 0 ? 'the first' : 'the second'} party`),
     chineseForm(en('registeredOffice'), zh('registeredOffice'), `registered office of ${i === 0 ? 'the first' : 'the second'} party`),
+    chineseForm(en('designatedBy'), zh('designatedBy'), 'name of the body that designated the party', {
+      message: (ctx) => `Chinese name of “${str(getIn(ctx.state, en('designatedBy')))}”, which designated ${i === 0 ? 'the first' : 'the second'} party (e.g. 中华人民共和国政府)`,
+    }),
     chineseForm(en('signatory', 'name'), zh('signatory', 'name'), 'name of the signatory'),
     chineseForm(en('signatory', 'title'), zh('signatory', 'title'), 'title of the signatory', { message: (ctx) => `Chinese title of the signatory: “${str(getIn(ctx.state, en('signatory', 'title')))}” (e.g. 局长)` }),
   ];

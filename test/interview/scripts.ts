@@ -22,6 +22,8 @@ export const FRESH_SCRIPTS: Record<string, Record<string, unknown>> = {
     'parentInstrument.title':
       "Framework Agreement between the Government of the People's Republic of China and the Government of the Federative Republic of Brazil on Cooperation in the Peaceful Applications of Outer Space Science and Technology",
     'parentInstrument.date': '1994-11-08',
+    'parties[0].designatedBy': "the Government of the People's Republic of China",
+    'parties[1].designatedBy': 'the Government of the Federative Republic of Brazil',
     'priorInstruments[0].title': '',
     'cooperation.areas': ['earth-observation'],
     'cooperation.project.name': 'CBERS-6',
@@ -71,9 +73,11 @@ export const FRESH_SCRIPTS: Record<string, Record<string, unknown>> = {
     zh: DEFAULT, // yes: the Chinese forms of the names
     'parties[0].zh.name': '中国国家航天局',
     'parties[0].zh.shortName': '国家航天局',
+    'parties[0].zh.designatedBy': '中华人民共和国政府',
     'parties[0].zh.signatory.title': '局长',
     'parties[1].zh.name': '巴西航天局',
     'parties[1].zh.shortName': '巴西航天局',
+    'parties[1].zh.designatedBy': '巴西联邦共和国政府',
     'parties[1].zh.signatory.title': '局长',
     'parentInstrument.zh.title': '《中华人民共和国政府和巴西联邦共和国政府和平利用外层空间科学技术合作框架协定》',
     'parentInstrument.zh.shortTitle': '《框架协定》',
@@ -411,6 +415,7 @@ export const FRESH_SCRIPTS: Record<string, Record<string, unknown>> = {
     'parentInstrument.title':
       'Framework Agreement between the China National Space Administration and the Pakistan Space and Upper Atmosphere Research Commission on Cooperation in the Peaceful Uses of Outer Space',
     'parentInstrument.date': '',
+    'parties[0].designatedBy': 'the China National Space Administration',
     'priorInstruments[0].title': '',
     'cooperation.areas': ['space-science', 'human-spaceflight', 'training-and-education'],
     'cooperation.project.name': 'Tianhe Payload Specialist',
@@ -457,6 +462,7 @@ export const FRESH_SCRIPTS: Record<string, Record<string, unknown>> = {
     zh: DEFAULT, // yes: the Chinese forms of the names
     'parties[0].zh.name': '中国载人航天工程办公室',
     'parties[0].zh.shortName': '载人航天办公室',
+    'parties[0].zh.designatedBy': '中国国家航天局',
     'parties[0].zh.signatory.title': '主任',
     'parties[1].zh.name': '巴基斯坦空间和高层大气研究委员会',
     'parties[1].zh.shortName': '巴基斯坦空间委员会',
