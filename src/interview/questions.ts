@@ -205,9 +205,10 @@ export function sameName(a: string, b: string): boolean {
   return k(a) === k(b);
 }
 
-/** A party handle from its short name: `CNSA` -> `cnsa`; unique against the other party's. */
+/** A party handle from its short name: `CNSA` -> `cnsa`, `the Chinese Party` -> `chinese-party`; unique against the other party's. */
 export function handleFor(name: string, taken: readonly string[]): string {
   let base = name
+    .replace(/^the\s+/i, '')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()

@@ -8,7 +8,7 @@ import { escapeMarkdown } from './escape.js';
 import { BLANK_MARK, blankToken, OPEN as TOKEN_OPEN, TOKEN_RE } from './tokens.js';
 import { chineseNumber, formatDate, formatDateZh, joinListZh } from '../library/helpers.js';
 import { formTitleZh, toChineseView } from './view-zh.js';
-import { ARBITRATION_SOURCES, buildView, FORM_TITLE, joinList, nameInText, shortTitle, type View } from './view.js';
+import { ARBITRATION_SOURCES, ARTICLE_LABEL, buildView, FORM_TITLE, joinList, nameInText, shortTitle, type View } from './view.js';
 import { AREA_TITLES, TOPIC_TITLES } from './titles.js';
 
 export interface RenderOptions {
@@ -98,7 +98,10 @@ export function renderDraft(t: ResolvedTerms, plan: Plan, english: Library, opti
     const party = m ? t.parties[Number(m[1])] : tasks ? t.parties.find((p) => p.id === tasks[1]) : undefined;
     return party ? escapeMarkdown(party.label) : undefined;
   };
-  const resolve = (text: string, where: string) =>
+  // A short name with its article ("the Chinese Party") is capitalised where it opens a paragraph or sentence.
+  const opening = sentenceOpenings(view.parties.map((p) => p.label));
+  const resolve = (text: string, where: string) => opening(resolveTokens(text, where));
+  const resolveTokens = (text: string, where: string) =>
     // Most paragraphs hold no reference or blank: no token opener, nothing to replace.
     !text.includes(TOKEN_OPEN)
       ? text
@@ -196,6 +199,18 @@ export function renderDraft(t: ResolvedTerms, plan: Plan, english: Library, opti
     // The notes are in English in both texts: the alternat names the party as the English text does.
     firstParty: zh ? escapeMarkdown(t.party(view.parties[0].id).label) : view.parties[0].label,
   };
+}
+
+/**
+ * For labels written with their article ("the Chinese Party"): text -> the same text with "The" where
+ * such a label opens it or opens a sentence (after ". ", "? " or "! "). Other labels: the identity.
+ */
+function sentenceOpenings(labels: string[]): (text: string) => string {
+  const withArticle = labels.filter((l) => ARTICLE_LABEL.test(l));
+  if (withArticle.length === 0) return (text) => text;
+  const names = withArticle.map((l) => l.slice(4).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const pattern = new RegExp(`(^|[.?!]\\s+)the (?=(?:${names})(?![\\p{L}\\p{N}]))`, 'gu');
+  return (text) => (text.includes('the ') ? text.replace(pattern, '$1The ') : text);
 }
 
 /** "Launch Services Agreement for the Taifa-2 Satellite between the Kenya Space Agency and Aryavarta ...": the deal first, as contracts are titled. */

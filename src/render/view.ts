@@ -161,6 +161,8 @@ export function nameInText(name: string, company = false): string {
 
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/** A short name written with its article, as treaties name a Government party: "the Chinese Party". */
+export const ARTICLE_LABEL = /^the \S/;
 
 function partyView(p: ResolvedParty, t: ResolvedTerms): PartyView {
   const name = escapeMarkdown(p.name);

@@ -491,13 +491,13 @@ export const FRESH_SCRIPTS: Record<string, Record<string, unknown>> = {
   },
   'deep-space-station.yaml': {
     'parties[0].name': "Government of the People's Republic of China",
-    'parties[0].shortName': 'China',
+    'parties[0].shortName': 'the Chinese Party',
     'parties[0].state': "People's Republic of China",
     'parties[0].type': 'government',
     'parties[0].signatory.title': 'Minister of Foreign Affairs',
     'parties[0].signatory.name': '',
     'parties[1].name': 'Government of the Argentine Republic',
-    'parties[1].shortName': 'Argentina',
+    'parties[1].shortName': 'the Argentine Party',
     'parties[1].state': 'Argentine Republic',
     'parties[1].type': 'government',
     'parties[1].signatory.title': 'Minister of Foreign Affairs, International Trade and Worship',
@@ -517,13 +517,13 @@ export const FRESH_SCRIPTS: Record<string, Record<string, unknown>> = {
     'cooperation.personnelExchange': true,
     'cooperation.funding': DEFAULT,
     'cooperation.implementingEntities[0].name': 'China Satellite Launch and Tracking Control General',
-    'cooperation.implementingEntities[0].party': DEFAULT, // china
+    'cooperation.implementingEntities[0].party': DEFAULT, // chinese-party
     'cooperation.implementingEntities[1].name': 'National Commission on Space Activities',
-    'cooperation.implementingEntities[1].party': 'argentina',
+    'cooperation.implementingEntities[1].party': 'argentine-party',
     'cooperation.implementingEntities[2].name': '',
     'cooperation.facilities[0].name': 'Southern Deep Space Antenna at Santa Cruz',
-    'cooperation.facilities[0].host': DEFAULT, // argentina
-    'cooperation.facilities[0].operator': DEFAULT, // china, the party that is not the host
+    'cooperation.facilities[0].host': DEFAULT, // argentine-party
+    'cooperation.facilities[0].operator': DEFAULT, // chinese-party, the party that is not the host
     'cooperation.facilities[0].hostAccessPercent': 10,
     'cooperation.facilities[0].rentFree': true,
     'cooperation.facilities[1].name': '',

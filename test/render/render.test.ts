@@ -83,6 +83,33 @@ describe('helpers', () => {
   });
 });
 
+describe('short names written with their article (counsel G-11: a Government is "the Chinese Party", not "China")', () => {
+  const yaml = (a: string, b: string) => `form: agreement
+parties:
+  - { id: a, name: Government of the Republic of Aldera, shortName: ${a}, type: government, state: Republic of Aldera }
+  - { id: b, name: Government of the Kingdom of Borduria, shortName: ${b}, type: government, state: Kingdom of Borduria }
+cooperation:
+  areas: [space-science]
+  responsibilities:
+    - { party: a, tasks: [build the instrument] }
+    - { party: b, tasks: [operate the instrument] }
+`;
+  it('open a paragraph or a sentence with "The"; elsewhere keep "the"; the preamble names them so', () => {
+    const md = renderMarkdown(draft(yaml('the Alderan Party', 'the Bordurian Government')));
+    expect(md).toContain('The Government of the Republic of Aldera (the Alderan Party) and the Government of the Kingdom of Borduria (the Bordurian Government)');
+    expect(md).toMatch(/^1\. The Alderan Party shall build the instrument/m);
+    expect(md).toMatch(/^2\. The Bordurian Government shall operate the instrument/m);
+    // No paragraph or sentence opens with the lower-case article; mid-sentence it stays lower-case.
+    expect(md).not.toMatch(/(^|^\d+\. |[.?!] )the (Alderan Party|Bordurian Government)/m);
+    expect(md).toMatch(/[a-z,] the (Alderan Party|Bordurian Government)/);
+  });
+  it('leave other short names as they are', () => {
+    const md = renderMarkdown(draft(yaml('ALD', 'theBord')));
+    expect(md).toMatch(/^1\. ALD shall build the instrument/m);
+    expect(md).toMatch(/^2\. theBord shall operate the instrument/m);
+  });
+});
+
 describe('renderDraft', () => {
   it('numbers articles 1..N and resolves every cross-reference', () => {
     const d = draft(MINIMAL);

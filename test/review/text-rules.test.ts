@@ -24,7 +24,7 @@ const COMMERCIAL = renderMarkdown(draftFromTermsText(readFileSync(join(ROOT, 'te
 /** An intergovernmental station agreement with fault-based liability and no tasks allocated in the terms. */
 const STATION = draftOf('deep-space-station.yaml');
 /** The station agreement with no tasks at all: the tasks its facility settles struck out, as a drafter might. */
-const STATION_NO_TASKS = STATION.replace(/^(\d+)\. (China|Argentina) shall (establish|make the site)[^\n]*$/gm, '$1. $2 shall carry out the following tasks: [●].');
+const STATION_NO_TASKS = STATION.replace(/^(\d+)\. (The Chinese Party|The Argentine Party) shall (establish|make the site)[^\n]*$/gm, '$1. $2 shall carry out the following tasks: [●].');
 /** A small hand-written draft for the defined-term, reference, blank and conflict rules. */
 const SMALL = `<!-- spacecoop:draft v1 -->
 # Agreement between A and B

@@ -40,8 +40,9 @@ describe('interview: the Chinese forms of the names', () => {
     expect(t.cooperation.responsibilities.map((r: any) => [r.party, r.zh.tasks.length])).toEqual([['cnsa', 2], ['aeb', 2]]);
     expect(t.cooperation.responsibilities[1].zh.tasks[0]).toBe('提供光学相机和数据传输分系统');
     expect(user.question('cooperation.zh.objectives')?.message).toMatch(/\(1\) to provide both States[^]*\(2\) to share equally/);
-    expect(t.parties[0].zh).toEqual({ name: '中国国家航天局', shortName: '国家航天局', signatory: { title: '局长' } });
-    expect(t.parties[1].zh).toEqual({ name: '巴西航天局', shortName: '巴西航天局', signatory: { title: '局长' } });
+    expect(t.parties[0].zh).toEqual({ name: '中国国家航天局', shortName: '国家航天局', designatedBy: '中华人民共和国政府', signatory: { title: '局长' } });
+    expect(t.parties[1].zh).toEqual({ name: '巴西航天局', shortName: '巴西航天局', designatedBy: '巴西联邦共和国政府', signatory: { title: '局长' } });
+    expect(user.question('parties[0].zh.designatedBy')?.message).toMatch(/Chinese name of “the Government of the People's Republic of China”, which designated the first party/);
     expect(t.parentInstrument.zh).toEqual({ title: CBERS_ZH['parentInstrument.zh.title'], shortTitle: '《框架协定》' });
     // The States the Chinese text names without help (中华人民共和国, 巴西联邦共和国) are not asked.
     expect(user.ids().filter((id) => /\.zh\.(state|siteState)$/.test(id))).toEqual([]);

@@ -242,6 +242,24 @@ export const TERMS_RULES: readonly Rule<TermsContext>[] = [
     },
   },
   {
+    id: 'government-short-name',
+    severity: 'note',
+    level: 'terms',
+    domain: [],
+    what: 'A Government party whose short name names its State ("China" for the Government of the People\'s Republic of China).',
+    source: 'Drafting practice: a Government is a Party, the State is not; bilateral treaties call a Government party "the Chinese Party" or "the Government of China"',
+    check: ({ t }) =>
+      t.parties
+        .filter((p) => p.type === 'government' && p.shortName !== undefined && !/\b(Government|Party|Side)\b/i.test(p.shortName))
+        .map((p) =>
+          at(
+            `parties[${p.index}].shortName`,
+            `the short name “${p.shortName}” names a State, but the party is its Government: the text would have “${p.shortName}” undertake what the Government undertakes`,
+            'Name the Government as treaties do, with the article, e.g. `shortName: the Chinese Party` (a sentence that opens with it reads “The Chinese Party …”), or `shortName: the Chinese Government`.',
+          ),
+        ),
+  },
+  {
     id: 'arbitration-incomplete',
     severity: 'note',
     level: 'terms',
