@@ -23,6 +23,18 @@ const ALL_GFM = {
   mdastExtensions: [gfmAutolinkLiteralFromMarkdown(), gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()],
 };
 const full = (s: string) => fromMarkdown(s, ALL_GFM);
+/**
+ * A parse's tree, or the error it stops with: the tests load micromark's development build, whose
+ * internal assertions stop on a few odd inputs (a list item of "-" then "[x]\t|"), with or without
+ * the extensions skipped; the same input must fare the same either way.
+ */
+const outcome = (parse: () => unknown) => {
+  try {
+    return { tree: parse() };
+  } catch (e) {
+    return { error: String((e as Error).message) };
+  }
+};
 
 describe('parseMarkdown skips the GFM extensions a text cannot use, with the same tree', () => {
   it('every example draft, whole', () => {
@@ -40,10 +52,11 @@ describe('parseMarkdown skips the GFM extensions a text cannot use, with the sam
     ['strikethrough', 'The Parties ~~shall~~ will meet.', (t: string) => t.includes('"delete"')],
     ['a footnote', 'As agreed.[^1]\n\n[^1]: In Beijing.', (t: string) => t.includes('"footnoteDefinition"')],
     ['a task list item', '- [ ] settle the venue\n- [x] settle the rules', (t: string) => t.includes('"checked":true')],
+    ['a list item, a check and a pipe (the case that stops the development build)', '-\n[x]\t|', () => true],
   ])('%s', (_what, text, shows) => {
-    const tree = parseMarkdown(text);
-    expect(tree).toEqual(full(text));
-    expect(shows(JSON.stringify(tree))).toBe(true);
+    const ours = outcome(() => parseMarkdown(text));
+    expect(ours).toEqual(outcome(() => full(text)));
+    expect(shows(JSON.stringify(ours))).toBe(true);
   });
 
   it('any text made of Markdown\'s significant characters', () => {
@@ -51,7 +64,7 @@ describe('parseMarkdown skips the GFM extensions a text cannot use, with the sam
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
         const text = parts.join('');
-        expect(parseMarkdown(text)).toEqual(full(text));
+        expect(outcome(() => parseMarkdown(text))).toEqual(outcome(() => full(text)));
       }),
       { numRuns: 3000 },
     );
