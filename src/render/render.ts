@@ -100,7 +100,9 @@ export function renderDraft(t: ResolvedTerms, plan: Plan, english: Library, opti
   };
   // A short name with its article ("the Chinese Party") is capitalised where it opens a paragraph or sentence.
   const opening = sentenceOpenings(view.parties.map((p) => p.label));
-  const resolve = (text: string, where: string) => opening(resolveTokens(text, where));
+  const resolve = (text: string, where: string) => opening(resolveTokens(text, where), true);
+  // A sub-item continues the sentence that introduces it: "(a) the Chinese Party: 60 per cent;".
+  const resolveItem = (text: string, where: string) => opening(resolveTokens(text, where), false);
   const resolveTokens = (text: string, where: string) =>
     // Most paragraphs hold no reference or blank: no token opener, nothing to replace.
     !text.includes(TOKEN_OPEN)
@@ -120,7 +122,7 @@ export function renderDraft(t: ResolvedTerms, plan: Plan, english: Library, opti
     blocks.map((b) => ({
       ...b,
       text: resolve(b.text, where),
-      items: b.items.map((i) => ({ ...i, text: resolve(i.text, where) })),
+      items: b.items.map((i) => ({ ...i, text: resolveItem(i.text, where) })),
     }));
 
   const titleText = zh
@@ -146,6 +148,8 @@ export function renderDraft(t: ResolvedTerms, plan: Plan, english: Library, opti
     title: resolve(p.signatoryTitle, 'signature block'),
   }));
 
+  // The notes are in English in both texts, with the English short names.
+  const notesOpening = zh ? sentenceOpenings(t.parties.map((p) => escapeMarkdown(p.label))) : opening;
   const choices: ChoiceNote[] = plan.choices.map((c) => {
     const article = finalArticles.find((a) => a.topic === c.topic)!;
     const clause = english.get(article.clauseId);
@@ -155,7 +159,7 @@ export function renderDraft(t: ResolvedTerms, plan: Plan, english: Library, opti
       clauseId: clause.id,
       article: article.number,
       chosenBy: c.chosenBy,
-      reason: c.reason,
+      reason: notesOpening(c.reason, true),
       ...(c.fallbackFrom ? { fallbackFrom: c.fallbackFrom } : {}),
       sources: sourcesOf(clause.meta.sources, t.arbitration.rules),
     };
@@ -203,14 +207,16 @@ export function renderDraft(t: ResolvedTerms, plan: Plan, english: Library, opti
 
 /**
  * For labels written with their article ("the Chinese Party"): text -> the same text with "The" where
- * such a label opens it or opens a sentence (after ". ", "? " or "! "). Other labels: the identity.
+ * such a label opens it (`opensSentence`: a paragraph, not a sub-item that continues one) or opens a
+ * sentence (after ". ", "? " or "! "). Other labels: the identity.
  */
-function sentenceOpenings(labels: string[]): (text: string) => string {
+function sentenceOpenings(labels: string[]): (text: string, opensSentence: boolean) => string {
   const withArticle = labels.filter((l) => ARTICLE_LABEL.test(l));
   if (withArticle.length === 0) return (text) => text;
   const names = withArticle.map((l) => l.slice(4).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-  const pattern = new RegExp(`(^|[.?!]\\s+)the (?=(?:${names})(?![\\p{L}\\p{N}]))`, 'gu');
-  return (text) => (text.includes('the ') ? text.replace(pattern, '$1The ') : text);
+  const atStart = new RegExp(`(^|[.?!]\\s+)the (?=(?:${names})(?![\\p{L}\\p{N}]))`, 'gu');
+  const within = new RegExp(`([.?!]\\s+)the (?=(?:${names})(?![\\p{L}\\p{N}]))`, 'gu');
+  return (text, opensSentence) => (text.includes('the ') ? text.replace(opensSentence ? atStart : within, '$1The ') : text);
 }
 
 /** "Launch Services Agreement for the Taifa-2 Satellite between the Kenya Space Agency and Aryavarta ...": the deal first, as contracts are titled. */

@@ -163,6 +163,8 @@ export function nameInText(name: string, company = false): string {
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** A short name written with its article, as treaties name a Government party: "the Chinese Party". */
 export const ARTICLE_LABEL = /^the \S/;
+/** How the name introduces its short name: " (CNSA)", or " (hereinafter referred to as “the Chinese Party”)". */
+const shortNameAfter = (label: string) => (ARTICLE_LABEL.test(label) ? ` (hereinafter referred to as “${label}”)` : ` (${label})`);
 
 function partyView(p: ResolvedParty, t: ResolvedTerms): PartyView {
   const name = escapeMarkdown(p.name);
@@ -172,8 +174,8 @@ function partyView(p: ResolvedParty, t: ResolvedTerms): PartyView {
     id: p.id,
     name,
     label,
-    full: `${nameInText(name, p.type === 'commercial')}${p.shortName ? ` (${label})` : ''}`,
-    Full: `${capitalise(nameInText(name, p.type === 'commercial'))}${p.shortName ? ` (${label})` : ''}`,
+    full: `${nameInText(name, p.type === 'commercial')}${p.shortName ? shortNameAfter(label) : ''}`,
+    Full: `${capitalise(nameInText(name, p.type === 'commercial'))}${p.shortName ? shortNameAfter(label) : ''}`,
     state: p.state === undefined ? blankToken(`${path}.state`) : escapeMarkdown(stateInText(p.state)),
     type: p.type,
     commercial: p.type === 'commercial',

@@ -176,7 +176,7 @@ export const partySchema = z.strictObject({
   legalForm: z.optional(text(160)).register(z.globalRegistry, { description: 'For a contract: the legal form of a company or state enterprise, e.g. "a private limited company incorporated under the laws of India".' }),
   registeredOffice: z.optional(text()).register(z.globalRegistry, { description: 'For a contract: the registered office or principal place of business.' }),
   designatedBy: z.optional(text()).register(z.globalRegistry, {
-    description: 'For an instrument under a parent instrument the party is not itself a party to: the body that designated it to conclude and carry out this one, e.g. "the China National Space Administration"; the preamble recites it.',
+    description: 'For an instrument under a parent instrument the party is not itself a party to: the body that designated it to conclude and carry out this one, e.g. "the Government of the People\'s Republic of China"; the preamble recites it, and the order-of-precedence article applies the provisions of the parent to it as between the parties.',
   }),
   signatory: z.optional(
     z.strictObject({

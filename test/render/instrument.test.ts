@@ -494,17 +494,36 @@ describe('a party acting under a parent instrument it is not party to says by wh
 
   it.each(['implementing-arrangement', 'protocol'])('in a %s, the preamble recites the designation in both texts, and the review asks for it until it is given', (form) => {
     const en = draftFromTermsText(terms(form, 'the Aldera Space Agency', '阿尔德拉航天局'), 'terms.yaml', library);
-    expect(en.draft.preamble.join('\n')).toMatch(/\*Noting\* that ACFO has been designated by the Aldera Space Agency to conclude this (Arrangement|Protocol) and to carry it out under the Framework Agreement,/);
+    const preamble = en.draft.preamble.join('\n');
+    expect(preamble).toMatch(/\*Noting\* that the Aldera Space Agency has designated ACFO to conclude and implement this (Arrangement|Protocol) under the Framework Agreement,/);
+    // The short title the recital uses is introduced where the parent is first named (counsel R17-3).
+    expect(preamble).toMatch(/\*Having regard to\* the Framework Agreement between .+ \(hereinafter “the Framework Agreement”\),/);
+    // A recital has no operative effect: the order-of-precedence article applies the parent to the designated party.
+    expect(article(en.draft, 'arrangements/precedence')).toContain('As between the Parties, the provisions of the Framework Agreement shall apply to ACFO as if it were a party to it.');
+    // Signed on the authority the designation gives, not "by their respective institutions".
+    expect(en.draft.testimonium.join('\n')).toMatch(/being duly authorised thereto, have signed/);
     const zh = draftFromTermsText(terms(form, 'the Aldera Space Agency', '阿尔德拉航天局'), 'terms.yaml', library, { lang: 'zh' });
-    expect(zh.draft.preamble.join('\n')).toMatch(/注意到.+经阿尔德拉航天局指定，缔结本.+并根据《.+》予以执行；/);
+    expect(zh.draft.preamble.join('\n')).toMatch(/注意到阿尔德拉航天局已指定.+根据《.+》缔结和执行本.+；/);
+    expect(article(zh.draft, 'arrangements/precedence')).toMatch(/在双方之间，《.+》的规定应适用于.+，如同其为当事方。/);
     // No Chinese form: a blank in the Chinese text, and an open point for it.
     const blank = draftFromTermsText(terms(form, 'the Aldera Space Agency'), 'terms.yaml', library, { lang: 'zh' });
-    expect(blank.draft.preamble.join('\n')).toMatch(/注意到.+经\[●\]指定/);
+    expect(blank.draft.preamble.join('\n')).toMatch(/注意到\[●\]已指定/);
     expect(blank.draft.notes.openPoints.map((p) => p.path)).toContain('parties[0].zh.designatedBy');
 
     expect(rule(terms(form))).toEqual([expect.objectContaining({ severity: 'note', where: 'parties[0].designatedBy' })]);
     expect(rule(terms(form, 'the Aldera Space Agency'))).toEqual([]);
     expect(draftOf(terms(form)).preamble.join('\n')).not.toContain('Noting');
+    expect(article(draftOf(terms(form)), 'arrangements/precedence')).not.toContain('as if');
+  });
+
+  it('recites two designations in one paragraph, and applies the parent to both', () => {
+    const both = terms('protocol', 'the Government of the Republic of Aldera').replace('type: space-agency }\nparentInstrument', 'type: space-agency, designatedBy: the Government of the Kingdom of Borduria }\nparentInstrument');
+    const d = draftOf(both);
+    expect(d.preamble.filter((p) => p.startsWith('*Noting*'))).toEqual([
+      '*Noting* that the Government of the Republic of Aldera and the Government of the Kingdom of Borduria have designated ACFO and BSA respectively to conclude and implement this Protocol under the Framework Agreement,',
+    ]);
+    // In the order-free words of an article, which each side's original (alternat) shares.
+    expect(article(d, 'arrangements/precedence')).toContain('As between the Parties, the provisions of the Framework Agreement shall apply to each of them as if it were a party to it.');
   });
 
   it('is quiet for a party the parent names, and for an instrument with no parent', () => {

@@ -96,13 +96,26 @@ cooperation:
 `;
   it('open a paragraph or a sentence with "The"; elsewhere keep "the"; the preamble names them so', () => {
     const md = renderMarkdown(draft(yaml('the Alderan Party', 'the Bordurian Government')));
-    expect(md).toContain('The Government of the Republic of Aldera (the Alderan Party) and the Government of the Kingdom of Borduria (the Bordurian Government)');
+    expect(md).toContain('The Government of the Republic of Aldera (hereinafter referred to as “the Alderan Party”) and the Government of the Kingdom of Borduria (hereinafter referred to as “the Bordurian Government”)');
     expect(md).toMatch(/^1\. The Alderan Party shall build the instrument/m);
     expect(md).toMatch(/^2\. The Bordurian Government shall operate the instrument/m);
     // No paragraph or sentence opens with the lower-case article; mid-sentence it stays lower-case.
     expect(md).not.toMatch(/(^|^\d+\. |[.?!] )the (Alderan Party|Bordurian Government)/m);
     expect(md).toMatch(/[a-z,] the (Alderan Party|Bordurian Government)/);
   });
+  it('stay lower-case where a sub-item continues the sentence that introduces it; the notes capitalise them too', () => {
+    const shared = `${yaml('the Alderan Party', 'the Bordurian Party')}  launch: { launchingParty: a, site: Aldera Launch Centre, siteState: Republic of Aldera }
+  spaceObjects: [ { name: ABSat, ownedBy: [a, b] } ]
+  funding: shared
+  costShare: [ { party: a, percent: 60 }, { party: b, percent: 40 } ]
+`;
+    const md = renderMarkdown(draft(shared));
+    expect(md).toMatch(/^ {3}\(a\) the Alderan Party: 60 per cent;$/m);
+    expect(md).not.toMatch(/\([a-z]\) The (Alderan|Bordurian) Party/);
+    // The drafting notes' reasons are sentences too.
+    expect(md).not.toMatch(/[.?!] the (Alderan|Bordurian) Party/);
+  });
+
   it('leave other short names as they are', () => {
     const md = renderMarkdown(draft(yaml('ALD', 'theBord')));
     expect(md).toMatch(/^1\. ALD shall build the instrument/m);
