@@ -108,7 +108,7 @@ export function decideCharacter(t: ResolvedTerms): CharacterDecision {
     return {
       character: 'intergovernmental',
       label: 'an intergovernmental instrument: a treaty governed by international law, whatever its title',
-      reason: `Both parties are Governments (${who}): the instrument is a treaty governed by international law whatever its title (Vienna Convention on the Law of Treaties, Art. 2(1)(a)), and enters into force after each side's domestic procedures.${saleWarning}`,
+      reason: `Both parties (${t.parties.map((p) => escapeMarkdown(p.label)).join(' and ')}) are Governments: the instrument is a treaty governed by international law whatever its title (Vienna Convention on the Law of Treaties, Art. 2(1)(a)), and enters into force after each side's domestic procedures.${saleWarning}`,
       ...(sale ? { sale } : {}),
     };
   }
