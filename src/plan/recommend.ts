@@ -1,3 +1,4 @@
+import { stateInText } from '../render/words.js';
 import { diplomaticSettlementPractice, type ResolvedParty, type ResolvedTerms } from '../terms/resolve.js';
 
 /** A variant the facts point to, and why, in words a drafter can check against the terms. */
@@ -14,7 +15,8 @@ const assumed = (t: ResolvedTerms) => (t.launchAssumptions.length ? ` Assumed: $
 export function recommendJurisdiction(t: ResolvedTerms): Recommendation {
   const launcher = t.launch ? t.party(t.launch.launchingParty) : undefined;
   const joint = t.spaceObjects.filter((o) => o.owners.length > 1);
-  const states = t.launchingStates.map((s) => s.state ?? `${s.party?.label}'s State`);
+  // "the People's Republic of China", as a sentence names the State (counsel R17-7).
+  const states = t.launchingStates.map((s) => (s.state !== undefined ? stateInText(s.state) : `${s.party?.label}'s State`));
   const launchingStates = states.length > 1 ? `${states.join(' and ')} are launching States` : `${states[0] ?? 'the launching party\'s State'} is the only launching State`;
   if (!t.inOrbit) {
     return {

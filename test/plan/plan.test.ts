@@ -90,3 +90,22 @@ describe('planDraft', () => {
     expect(choice(plan('disputes:\n  steps: [consultation, mediation]\n', 'memorandum-of-understanding'), 'disputes')).toMatchObject({ variant: 'consultation', fallbackFrom: 'mediation' });
   });
 });
+
+describe('the registration recommendation names the launching States as a sentence does', () => {
+  it.each([
+    ["People's Republic of China", 'Federative Republic of Brazil', "the People's Republic of China and the Federative Republic of Brazil are launching States"],
+    ['Republic of Kenya', 'India', 'the Republic of Kenya and India are launching States'],
+  ])('%s, %s', async (a, b, says) => {
+    const { recommendJurisdiction } = await import('../../src/plan/recommend.js');
+    const { resolveTerms } = await import('../../src/terms/resolve.js');
+    const t = resolveTerms({
+      form: 'agreement',
+      parties: [
+        { id: 'a', name: 'Agency A', state: a, type: 'space-agency' },
+        { id: 'b', name: 'Agency B', state: b, type: 'space-agency' },
+      ],
+      cooperation: { launch: { launchingParty: 'a', procuredBy: ['a', 'b'], site: 'Site A', siteState: a }, spaceObjects: [{ name: 'Sat', ownedBy: ['a', 'b'] }] },
+    } as never);
+    expect(recommendJurisdiction(t).reason).toContain(says);
+  });
+});
