@@ -249,7 +249,7 @@ export function toChineseView(view: View, t: ResolvedTerms): View {
     return {
       ...fac,
       name: zhForm(raw?.zh, 'name', raw?.name, `cooperation.facilities[${i}]`),
-      hostAccess: raw?.hostAccessPercent !== undefined ? `百分之${chineseNumber(raw.hostAccessPercent)}` : fac.hostAccess,
+      hostAccess: raw?.hostAccessPercent !== undefined ? `不少于百分之${chineseNumber(raw.hostAccessPercent)}` : fac.hostAccess,
     };
   });
 

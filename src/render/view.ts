@@ -6,6 +6,7 @@ import { decideCharacter, type CharacterDecision } from '../plan/character.js';
 import { buildContractView } from './contract-view.js';
 import { escapeMarkdown } from './escape.js';
 import { joinList, stateInText } from './words.js';
+import { numberWords } from '../library/helpers.js';
 
 export { joinList, stateInText } from './words.js';
 import { blankToken, refToken } from './tokens.js';
@@ -309,7 +310,8 @@ export function buildView(t: ResolvedTerms, variants: Record<string, string>, ch
         name: escapeMarkdown(f.name),
         host: byId(f.host.id),
         operator: byId(f.operator.id),
-        hostAccess: raw?.hostAccessPercent !== undefined ? `${raw.hostAccessPercent} per cent` : blankToken(`cooperation.facilities[${i}].hostAccessPercent`),
+        // A floor, as station agreements give the host (counsel R17-10): "not less than ten per cent".
+        hostAccess: raw?.hostAccessPercent !== undefined ? `not less than ${numberWords(raw.hostAccessPercent)} per cent` : blankToken(`cooperation.facilities[${i}].hostAccessPercent`),
         rentFree: raw?.rentFree === true,
       };
     }),

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { draftFromTermsText } from '../../src/engine.js';
 import { renderMarkdown } from '../../src/export/markdown.js';
 import { builtinLibrary } from '../helpers/engine.js';
-import { ROOT } from '../helpers/run.js';
+import { EXAMPLES, read, ROOT } from '../helpers/run.js';
 
 /**
  * Defects counsel found on a second reading of the revised library, each a kind: articles that
@@ -110,5 +110,19 @@ describe('a facility’s terms fit the facility and the term', () => {
     expect(d.notes.openPoints.map((p) => p.path)).toContain('prevailingLanguage');
     const leo = example('leo-delivery.yaml').replace(/^languages: .*$/m, 'languages: [en, sw]');
     expect(instrument(leo)).toMatch(/in case of divergence, the \[●\] text prevails\./);
+  });
+});
+
+describe('counsel R17-11: no undefined "host Party"', () => {
+  it('the personnel and training articles name the Party that receives the personnel or offers the programme, in every example, both texts', () => {
+    for (const file of EXAMPLES) {
+      const text = read(file);
+      for (const lang of text.includes('zh') ? (['en', 'zh'] as const) : (['en'] as const)) {
+        const md = renderMarkdown(draftFromTermsText(text, file, builtinLibrary(), { lang }).draft);
+        expect(md, `${file} ${lang}`).not.toMatch(/\bhost (Party|Participant)\b|东道方(应|将)/);
+      }
+    }
+    const cbers = renderMarkdown(draftFromTermsText(read(EXAMPLES.find((f) => f.endsWith('cbers.yaml'))!), 'cbers.yaml', builtinLibrary()).draft);
+    expect(cbers).toContain('The Party that receives the personnel shall provide them with the access');
   });
 });
