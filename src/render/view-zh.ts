@@ -250,6 +250,7 @@ export function toChineseView(view: View, t: ResolvedTerms): View {
       ...fac,
       name: zhForm(raw?.zh, 'name', raw?.name, `cooperation.facilities[${i}]`),
       hostAccess: raw?.hostAccessPercent !== undefined ? `不少于百分之${chineseNumber(raw.hostAccessPercent)}` : fac.hostAccess,
+      site: raw?.site === undefined ? fac.site : zhForm(raw.zh, 'site', raw.site, `cooperation.facilities[${i}]`),
     };
   });
 

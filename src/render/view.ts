@@ -313,6 +313,8 @@ export function buildView(t: ResolvedTerms, variants: Record<string, string>, ch
         // A floor, as station agreements give the host (counsel R17-10): "not less than ten per cent".
         hostAccess: raw?.hostAccessPercent !== undefined ? `not less than ${numberWords(raw.hostAccessPercent)} per cent` : blankToken(`cooperation.facilities[${i}].hostAccessPercent`),
         rentFree: raw?.rentFree === true,
+        /** Location, area and boundaries of the site lent (counsel R17-9), or a blank. */
+        site: raw?.site ? escapeMarkdown(raw.site) : blankToken(`cooperation.facilities[${i}].site`),
       };
     }),
     hasFacilities: t.facilities.length > 0,

@@ -317,7 +317,10 @@ export const termsSchema = z.strictObject({
             operator: handle().register(z.globalRegistry, { description: 'Party that builds and operates it.' }),
             hostAccessPercent: z.optional(z.number().check(gte(0), lte(100))).register(z.globalRegistry, { description: 'Share of the facility\'s operating (antenna) time reserved to the host, in percent.' }),
             rentFree: z.optional(z.boolean()).register(z.globalRegistry, { description: 'The host lends the site free of charge for the duration of the instrument.' }),
-            zh: zhBlock({ name: zhText(160) }),
+            site: z.optional(text(300)).register(z.globalRegistry, {
+              description: 'Where the facility stands: its location, area and boundaries, e.g. "an area of 150 hectares at Puerto San Julián, shown on the plan in the Annex". Left out, the site is a blank and an open point.',
+            }),
+            zh: zhBlock({ name: zhText(160), site: zhText(300) }),
           }),
         ).check(maxLength(20)))
         .register(z.globalRegistry, { description: 'Ground facilities one party operates on the other\'s territory.' }),

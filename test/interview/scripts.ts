@@ -526,6 +526,7 @@ export const FRESH_SCRIPTS: Record<string, Record<string, unknown>> = {
     'cooperation.facilities[0].operator': DEFAULT, // chinese-party, the party that is not the host
     'cooperation.facilities[0].hostAccessPercent': 10,
     'cooperation.facilities[0].rentFree': true,
+    'cooperation.facilities[0].site': '',
     'cooperation.facilities[1].name': '',
     'ip.foreground': DEFAULT, // recommended: allocated-by-element
     'ip.confidentialityYears': DEFAULT,
@@ -592,6 +593,7 @@ export const FRESH_SCRIPTS: Record<string, Record<string, unknown>> = {
     'cooperation.facilities[0].operator': 'csno',
     'cooperation.facilities[0].hostAccessPercent': '',
     'cooperation.facilities[0].rentFree': true,
+    'cooperation.facilities[0].site': '',
     'cooperation.facilities[1].name': '',
     'jurisdiction.registration': DEFAULT, // recommended: each-registers-own
     'ip.foreground': 'inventing-party', // the station would suggest allocated-by-element

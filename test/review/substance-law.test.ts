@@ -227,7 +227,8 @@ describe('ground facilities (G-2 to G-8, X-5, X-7)', () => {
   it('the host regime: tenure for the term, the host’s share of time and its own data, removal and restoration', () => {
     const gov: Facts = { form: 'agreement', a: 'government', b: 'government', areas: ['ground-stations', 'space-science'], cooperation: station(', hostAccessPercent: 10, rentFree: true'), liability: '{ regime: fault-based }', term: 'term: { years: 50 }\n' };
     const text = article(gov, 'facilities');
-    expect(text).toMatch(/make available to Aldera, free of charge, the use of the site of the Southern Station .* for the duration of this Agreement/);
+    expect(text).toMatch(/make available to Aldera, free of charge, the use of the site of the Southern Station[^]* for the duration of this Agreement/);
+    expect(text).toMatch(/the use of the site of the Southern Station, being \[●\], on the territory/);
     // A floor, in words, as station agreements give the host (counsel R17-10).
     expect(text).toMatch(/for not less than ten per cent of the operating time/);
     expect(text).toMatch(/The data of those observations belong to Borduria/);
@@ -236,6 +237,9 @@ describe('ground facilities (G-2 to G-8, X-5, X-7)', () => {
     expect(text).not.toMatch(/Implementing Arrangement or a separate instrument on land use/);
     const agency = article({ ...gov, form: 'framework-agreement', a: 'space-agency', b: 'space-agency', cooperation: station() }, 'facilities');
     expect(agency).toMatch(/use \[●\]|\[●\] of the operating time/);
+    // The site identified (counsel R17-9): given, it is in the text; left out, a blank and an open point.
+    const sited = article({ ...gov, cooperation: station(', hostAccessPercent: 10, rentFree: true, site: "an area of 150 hectares at Puerto San Julián, shown on the plan in the Annex"') }, 'facilities');
+    expect(sited).toMatch(/the use of the site of the Southern Station, being an area of 150 hectares at Puerto San Julián, shown on the plan in the Annex, on the territory of the Kingdom of Borduria/);
   });
 
   it('fault liability: direct damage, own personnel and contractors, the host’s law, and an operator indemnity', () => {
