@@ -297,7 +297,12 @@ function definitionText(def: Definition, view: View): string {
   if (text === undefined) fixedText.set(def, (text = oneLine(def.body)));
   return text;
 }
-const oneLine = (s: string) => s.trim().replace(/\s+/g, ' ');
+/** Runs of white space (or a tab or line break alone) that `oneLine` turns into one space. */
+const LOOSE_SPACE = /[^\S ]|  /;
+const oneLine = (s: string) => {
+  const t = s.trim();
+  return LOOSE_SPACE.test(t) ? t.replace(/\s+/g, ' ') : t;
+};
 const fixedText = new WeakMap<Definition, string>();
 
 /** The defined terms a fixed definition's text uses, found once for each set of definitions. */
@@ -442,7 +447,11 @@ function letter(i: number): string {
 function parseParagraphs(text: string): string[] {
   return text
     .split(/\n\s*\n/)
-    .map((p) => p.trim().replace(/\s*\n\s*/g, ' '))
+    .map((p) => {
+      const one = p.trim();
+      // Most paragraphs are one line already: the pattern runs only on those that are not.
+      return one.includes('\n') ? one.replace(/\s*\n\s*/g, ' ') : one;
+    })
     .filter(Boolean);
 }
 
