@@ -183,6 +183,46 @@ export function initials(name: string): string {
   return `${words[0]!.slice(0, 2)}${plain.slice(1)}`;
 }
 
+/**
+ * A first guess at a Government's short name, as bilateral treaties name it: "Government of the
+ * Argentine Republic" -> "the Argentine Party". Undefined for other names, or a State not listed.
+ */
+export function governmentShortName(name: string): string | undefined {
+  const m = /^(?:the\s+)?Government\s+of\s+(?:the\s+)?(.+)$/i.exec(name.trim());
+  const adjective = m ? DEMONYMS.find(([re]) => re.test(m[1]!))?.[1] : undefined;
+  return adjective ? `the ${adjective} Party` : undefined;
+}
+
+/** The adjectives of States' names, for a Government party's short name (common forms only). */
+const DEMONYMS: [RegExp, string][] = [
+  [/^(People's Republic of )?China$/i, 'Chinese'],
+  [/^Argentine Republic$|^Argentina$/i, 'Argentine'],
+  [/^(Federative Republic of )?Brazil$/i, 'Brazilian'],
+  [/^(Islamic Republic of )?Pakistan$/i, 'Pakistani'],
+  [/^(Republic of )?Kenya$/i, 'Kenyan'],
+  [/^(Republic of )?India$/i, 'Indian'],
+  [/^(People's Democratic Republic of )?Algeria$/i, 'Algerian'],
+  [/^(Plurinational State of )?Bolivia$/i, 'Bolivian'],
+  [/^Russian Federation$|^Russia$/i, 'Russian'],
+  [/^(French Republic|France)$/i, 'French'],
+  [/^(Federal Republic of )?Germany$/i, 'German'],
+  [/^(Italian Republic|Italy)$/i, 'Italian'],
+  [/^Japan$/i, 'Japanese'],
+  [/^(Kingdom of )?Thailand$/i, 'Thai'],
+  [/^(Republic of )?Indonesia$/i, 'Indonesian'],
+  [/^(Arab Republic of )?Egypt$/i, 'Egyptian'],
+  [/^(Federal Republic of )?Nigeria$/i, 'Nigerian'],
+  [/^(Republic of )?South Africa$/i, 'South African'],
+  [/^(United Mexican States|Mexico)$/i, 'Mexican'],
+  [/^(Republic of )?Chile$/i, 'Chilean'],
+  [/^(Republic of )?Peru$/i, 'Peruvian'],
+  [/^(Socialist Republic of )?Viet ?Nam$/i, 'Vietnamese'],
+  [/^(Republic of )?Uzbekistan$/i, 'Uzbek'],
+  [/^(Republic of )?Kazakhstan$/i, 'Kazakh'],
+  [/^(Kingdom of )?Morocco$/i, 'Moroccan'],
+  [/^(Federal Democratic Republic of )?Ethiopia$/i, 'Ethiopian'],
+];
+
 /** Short names readers know as one body: initials that spell one of them belong to it alone. */
 const WELL_KNOWN: Record<string, string> = {
   ESA: 'European Space Agency',
@@ -353,7 +393,7 @@ const partiesSection: Section = {
       },
       suggest: (ctx) => {
         const name = str(getIn(ctx.state, ['parties', ctx.i, 'name']));
-        return name ? initials(name) : undefined;
+        return name ? (governmentShortName(name) ?? initials(name)) : undefined;
       },
     }),
     q(PARTY('state'), 'input', (ctx) => `State of ${label(ctx, ctx.i)} (e.g. ${ctx.i === 0 ? "People's Republic of China" : 'Federative Republic of Brazil'})`, {
@@ -362,7 +402,7 @@ const partiesSection: Section = {
     q(PARTY('type'), 'select', (ctx) => `What kind of body is ${label(ctx, ctx.i)}?`, {
       choices: enumChoices(PARTY('type').map((s) => (s === '#' ? 0 : s)), PARTY_TYPES),
       fallback: (ctx) => ctx.resolved?.parties[ctx.i as 0 | 1]?.type,
-      suggest: () => 'space-agency',
+      suggest: (ctx) => (/^(the\s+)?Government\s+of\s/i.test(str(getIn(ctx.state, ['parties', ctx.i, 'name'])) ?? '') ? 'government' : 'space-agency'),
     }),
     q(PARTY('signatory', 'title'), 'input', (ctx) => `Title of ${label(ctx, ctx.i)}'s signatory (e.g. ${ctx.i === 0 ? 'Administrator' : 'President'})`, { optional: true }),
     q(PARTY('signatory', 'name'), 'input', (ctx) => `Name of ${label(ctx, ctx.i)}'s signatory`, { optional: true }),

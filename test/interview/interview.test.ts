@@ -234,3 +234,15 @@ describe('suggested answers', () => {
     expect(operator.suggest!({ state, i: 0, resolved: undefined, variants: BUILTIN_VARIANTS })).toBe('ksa');
   });
 });
+
+describe('a Government party', () => {
+  it('is offered the short name treaties give it, with its article', async () => {
+    const { governmentShortName } = await import('../../src/interview/questions.js');
+    expect(governmentShortName("Government of the People's Republic of China")).toBe('the Chinese Party');
+    expect(governmentShortName('The Government of the Argentine Republic')).toBe('the Argentine Party');
+    expect(governmentShortName('Government of the Islamic Republic of Pakistan')).toBe('the Pakistani Party');
+    // Not a Government, or a State the list does not know: the initials are offered instead.
+    expect(governmentShortName('China National Space Administration')).toBeUndefined();
+    expect(governmentShortName('Government of the Republic of Aldera')).toBeUndefined();
+  });
+});

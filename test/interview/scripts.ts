@@ -491,15 +491,15 @@ export const FRESH_SCRIPTS: Record<string, Record<string, unknown>> = {
   },
   'deep-space-station.yaml': {
     'parties[0].name': "Government of the People's Republic of China",
-    'parties[0].shortName': 'the Chinese Party',
+    'parties[0].shortName': DEFAULT, // offered for a Government: the Chinese Party
     'parties[0].state': "People's Republic of China",
-    'parties[0].type': 'government',
+    'parties[0].type': DEFAULT, // offered for a Government's name: government
     'parties[0].signatory.title': 'Minister of Foreign Affairs',
     'parties[0].signatory.name': '',
     'parties[1].name': 'Government of the Argentine Republic',
-    'parties[1].shortName': 'the Argentine Party',
+    'parties[1].shortName': DEFAULT, // the Argentine Party
     'parties[1].state': 'Argentine Republic',
-    'parties[1].type': 'government',
+    'parties[1].type': DEFAULT, // government
     'parties[1].signatory.title': 'Minister of Foreign Affairs, International Trade and Worship',
     'parties[1].signatory.name': '',
     form: DEFAULT, // agreement, offered for two governments
