@@ -166,6 +166,39 @@ describe('the pair: English and Chinese texts', () => {
   });
 });
 
+describe('the pair: the same figures in both texts', () => {
+  it('reads periods, shares and tribunal sizes as each language writes them, and passes over dates and named days', async () => {
+    const { englishFigures, chineseFigures } = await import('../../src/review/rules/chinese.js');
+    const say = (fs: { value: number; unit: string }[]) => fs.map((f) => `${f.value} ${f.unit}`);
+    expect(say(englishFigures('within thirty (30) days, for one hundred and eighty days, twelve months, fifty years, 20 per cent, ten per cent; by three (3) arbitrators; one arbitrator; each year; on 27 January 1967'))).toEqual([
+      '30 days', '180 days', '12 months', '50 years', '20 per cent', '10 per cent', '3 arbitrators',
+    ]);
+    expect(say(chineseFigures('收到发票后三十（30）日内，一百八十日，十二个月，五十年，合同价格的20%，百分之十；由三（3）名仲裁员；提名一名仲裁员；每年；1967年1月27日；发射窗口最后一日；第一年'))).toEqual([
+      '30 days', '180 days', '12 months', '50 years', '3 arbitrators', '20 per cent', '10 per cent',
+    ]);
+  });
+
+  it('every example\'s two texts state the same figures, article by article', async () => {
+    const { draftFromTermsText } = await import('../../src/engine.js');
+    const { renderMarkdown } = await import('../../src/export/markdown.js');
+    const { builtinLibrary } = await import('../helpers/engine.js');
+    const { EXAMPLES } = await import('../helpers/run.js');
+    for (const file of EXAMPLES) {
+      const text = readFileSync(file, 'utf8');
+      const en = renderMarkdown(draftFromTermsText(text, file, builtinLibrary()).draft);
+      const zh = renderMarkdown(draftFromTermsText(text, file, builtinLibrary(), { lang: 'zh' }).draft);
+      expect(reviewPair(en, zh, FILES).filter((f) => f.rule === 'pair-figures'), file).toEqual([]);
+      // A hand edit of one figure in one text is a warning on the article, naming both sides.
+      // Treaties write "thirty days", contracts "thirty (30) days".
+      const m = /\b(thirty|sixty|ninety)(?: \(\d+\))? days\b/.exec(en)!;
+      const days = { thirty: 30, sixty: 60, ninety: 90 }[m[1] as 'thirty'];
+      const edited = en.replace(m[0], 'fifteen days');
+      const f = reviewPair(edited, zh, FILES).filter((x) => x.rule === 'pair-figures');
+      expect(f, file).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringContaining(`the English text states 15 days and the Chinese does not; the Chinese text states ${days} days and the English does not`) })]);
+    }
+  });
+});
+
 describe('check FILE.zh.md', () => {
   it('reviews the Chinese text with the English one beside it, and reports a broken pair (exit 1)', () => {
     const dir = tempDir();

@@ -6,7 +6,7 @@ import type { Finding } from '../types.js';
 import { BIDI_RULE } from './hygiene.js';
 import { PENDING_RULES } from './pending.js';
 import { FILE_RULES } from './text.js';
-import { chineseNumber } from '../../library/helpers.js';
+import { chineseNumber, numberWords } from '../../library/helpers.js';
 import { parseChineseNumber } from '../../draftfile/refs.js';
 
 /**
@@ -271,6 +271,82 @@ export function chineseReferences(body: string): number[] {
   return [...out].sort((a, b) => a - b);
 }
 
+/** A period, share or count an article states: 30 days (三十日), 10 per cent (百分之十), 3 arbitrators (三名仲裁员). */
+export interface Figure {
+  unit: 'days' | 'months' | 'years' | 'per cent' | 'arbitrators';
+  value: number;
+}
+
+const EN_UNITS: Record<string, Figure['unit']> = { day: 'days', month: 'months', year: 'years', 'per cent': 'per cent', arbitrator: 'arbitrators' };
+let englishNumberPattern: RegExp | undefined;
+const englishNumberValue = new Map<string, number>();
+/**
+ * The periods, shares and counts an English text states: a number (digits, or words as the drafts
+ * write them, "one hundred and eighty") before days, months, years, per cent or arbitrators, with
+ * "calendar", "working" or "consecutive" between. "A year" or "each year" state no figure.
+ */
+export function englishFigures(text: string): Figure[] {
+  if (!englishNumberPattern) {
+    const words: string[] = [];
+    for (let n = 1; n <= 999; n++) {
+      const w = numberWords(n);
+      englishNumberValue.set(w, n);
+      words.push(w);
+    }
+    words.sort((a, b) => b.length - a.length);
+    englishNumberPattern = new RegExp(`(?<![\\w-])(\\d{1,3}(?:,\\d{3})*|${words.join('|')})(?:\\s*\\(\\d+\\))?\\s+(?:(?:calendar|working|business|consecutive|full)\\s+)?(days?|months?|years?|per cent|arbitrators?)\\b`, 'gi');
+  }
+  const out: Figure[] = [];
+  for (const m of text.matchAll(englishNumberPattern)) {
+    const raw = m[1]!.toLowerCase();
+    const value = /^\d/.test(raw) ? Number(raw.replace(/,/g, '')) : englishNumberValue.get(raw);
+    const unit = EN_UNITS[m[2]!.toLowerCase().replace(/s$/, '')];
+    if (value !== undefined && unit && countsArbitrators(unit, value)) out.push({ unit, value });
+  }
+  return out;
+}
+
+/**
+ * Arbitrators count as a figure for a tribunal of three or more: "one arbitrator" and "the two
+ * arbitrators" are the steps of appointment, which the two languages phrase differently.
+ */
+const countsArbitrators = (unit: Figure['unit'], value: number) => unit !== 'arbitrators' || value >= 3;
+
+/**
+ * The same figures in a Chinese text: a Chinese numeral before 日 or 天, 个月, 年 (a calendar year
+ * is written in digits, 1967年, and is not a period), 名仲裁员, and 百分之 before a numeral or digits.
+ */
+export function chineseFigures(text: string): Figure[] {
+  const out: Figure[] = [];
+  const num = (x: string) => (/^\d/.test(x) ? Number(x) : parseChineseNumeral(x));
+  // Not 最后一日 (the last day), 第一年 (the first year), 每一日, 同日: a day or year named, not a period.
+  for (const m of text.matchAll(/(?<![零一二两三四五六七八九十百千\d第每当同本该次翌])(?<!最后)([零一二两三四五六七八九十百千]+|\d+)(?:（\d+）)?\s*(个月|日|天|年|名仲裁员)/g)) {
+    if (/^\d/.test(m[1]!) && m[2] !== '个月' && m[2] !== '名仲裁员') continue; // 1967年, 27日: a date
+    const value = num(m[1]!);
+    const unit = ({ 个月: 'months', 日: 'days', 天: 'days', 年: 'years', 名仲裁员: 'arbitrators' } as const)[m[2] as '个月'];
+    if (value !== undefined && countsArbitrators(unit, value)) out.push({ unit, value });
+  }
+  for (const m of text.matchAll(/百分之([零一二两三四五六七八九十百千]+|\d+)|(?<![\d.])(\d+(?:\.\d+)?)\s*[%％]/g)) {
+    const value = num(m[1] ?? m[2]!);
+    if (value !== undefined) out.push({ unit: 'per cent', value });
+  }
+  return out;
+}
+
+/** The figures of `a` that `b` does not state as often, each once per missing occurrence. */
+function missingFrom(a: Figure[], b: Figure[]): Figure[] {
+  const left = new Map<string, number>();
+  for (const f of b) left.set(`${f.value} ${f.unit}`, (left.get(`${f.value} ${f.unit}`) ?? 0) + 1);
+  const out: Figure[] = [];
+  for (const f of a) {
+    const k = `${f.value} ${f.unit}`;
+    const n = left.get(k) ?? 0;
+    if (n > 0) left.set(k, n - 1);
+    else out.push(f);
+  }
+  return out;
+}
+
 /** The nouns a Chinese title of each form may use (协定 between Governments, 协议 between agencies; 安排 in 实施安排). */
 export const ZH_FORM_NOUN: Partial<Record<string, string[]>> = {
   agreement: ['协定', '协议'],
@@ -348,6 +424,20 @@ export function reviewPair(en: string, zh: string, files: PairFiles): Finding[] 
       push('pair-order', {
         message: `第${chineseNumeral(za.number)}条（${za.title}） / Article ${ea.number} (${ea.title}): block ${k + 1} names ${years(zb[k]!) || 'no year'} in Chinese and ${years(eb[k]!) || 'no year'} in English: the paragraphs or items are not in the same order`,
         fix: 'Put the paragraphs and items (definitions included) in the same order in both texts, so that each stands beside its counterpart.',
+        line: za.line,
+      }, 'warning');
+    }
+    const [enFigures, zhFigures] = [englishFigures(body(ea.text)), chineseFigures(body(za.text))];
+    const onlyEnFigures = missingFrom(enFigures, zhFigures);
+    const onlyZhFigures = missingFrom(zhFigures, enFigures);
+    if (onlyEnFigures.length || onlyZhFigures.length) {
+      const say = (fs: Figure[]) => fs.map((f) => `${f.value} ${f.unit}`).join(', ');
+      push('pair-figures', {
+        message: `第${chineseNumeral(za.number)}条（${za.title}） / Article ${ea.number} (${ea.title}): ${[
+          ...(onlyEnFigures.length ? [`the English text states ${say(onlyEnFigures)} and the Chinese does not`] : []),
+          ...(onlyZhFigures.length ? [`the Chinese text states ${say(onlyZhFigures)} and the English does not`] : []),
+        ].join('; ')}`,
+        fix: 'Both authentic texts state the same periods, shares and numbers: correct the one a hand edit changed, or draft both again from the terms.',
         line: za.line,
       }, 'warning');
     }
