@@ -293,6 +293,21 @@ describe('launch arrangements (X-11, X-14, C-8)', () => {
   });
 });
 
+describe('area-essentials reads the draft as planned (counsel R18-14)', () => {
+  it('does not ask for an export-control article the plan already includes for the area', () => {
+    const file = join(ROOT, 'examples', 'lunar-mou.yaml');
+    const draft = draftFromTermsText(readFileSync(file, 'utf8'), file, builtinLibrary()).draft;
+    expect(draft.articles.some((a) => a.clauseId === 'export-control/standard')).toBe(true);
+    const findings = reviewTermsText(readFileSync(file, 'utf8'), file, builtinLibrary());
+    expect(findings.filter((f) => f.rule === 'area-essentials' && f.where === 'cooperation.exportControlled')).toEqual([]);
+  });
+  it('still asks where the draft has none', () => {
+    const yaml = `form: agreement\nparties:\n  - { id: a, name: Aldera Space Agency, type: space-agency, state: Republic of Aldera }\n  - { id: b, name: Borduria Space Agency, type: space-agency, state: Kingdom of Borduria }\ncooperation:\n  areas: [earth-observation]\n`;
+    const findings = reviewTermsText(yaml, 't.yaml', builtinLibrary());
+    expect(findings.filter((f) => f.rule === 'area-essentials').map((f) => f.where)).toContain('cooperation.exportControlled');
+  });
+});
+
 describe('the space-law rules stay quiet on the library', () => {
   const LAW_RULES = new Set([...LAW_TERMS_RULES, ...LAW_TEXT_RULES].map((r) => r.id));
   const EXPECTED_NOTES = new Set(['launch-site-state-assumed', 'procurement-assumed', 'station-level', 'ground-station-without-facility']);

@@ -32,7 +32,8 @@ const AREA_ESSENTIALS: { areas: Area[]; what: string; missing: (c: TermsContext,
   {
     areas: ['earth-observation', 'communications', 'launch-services', 'in-orbit-delivery', 'lunar-exploration', 'mars-exploration'],
     what: 'export control of instruments and technology',
-    missing: ({ t, plan }) => !t.exportControlled && !plan.articles.some((a) => a.topic === 'contract-export'),
+    // The plan may include the article for the area itself (lunar and Mars exploration): then it is there.
+    missing: ({ t, plan }) => !t.exportControlled && !plan.articles.some((a) => a.topic === 'contract-export' || a.topic === 'export-control'),
     fix: 'If any instrument, technical data or launch technology is export-controlled, set `cooperation.exportControlled: true` to add the export-control article.',
     path: 'cooperation.exportControlled',
   },
