@@ -126,3 +126,18 @@ describe('counsel R17-11: no undefined "host Party"', () => {
     expect(cbers).toContain('The Party that receives the personnel shall provide them with the access');
   });
 });
+
+describe('counsel R18-10: a memorandum says what its implementing arrangements are, and binds no one in Chinese either', () => {
+  it('the status clause covers the arrangements; the Chinese release article says 仍适用, not 仍受……约束', () => {
+    const file = EXAMPLES.find((f) => f.endsWith('lunar-mou.yaml'))!;
+    const en = renderMarkdown(draftFromTermsText(read(file), file, builtinLibrary()).draft, { notes: false });
+    expect(en).toContain('Implementing Arrangements concluded under it have the same character, unless they expressly provide otherwise.');
+    expect(en).toMatch(/^## Article \d+ — Implementing Arrangements$/m);
+    const zh = renderMarkdown(draftFromTermsText(read(file), file, builtinLibrary(), { lang: 'zh' }).draft, { notes: false });
+    expect(zh).toContain('根据本谅解备忘录订立的实施安排具有相同性质，但其另有明确规定的除外。');
+    expect(zh).not.toMatch(/仍受[^。]*约束/);
+    // A binding instrument's own status needs no such sentence.
+    const cbers = EXAMPLES.find((f) => f.endsWith('cbers.yaml'))!;
+    expect(renderMarkdown(draftFromTermsText(read(cbers), cbers, builtinLibrary()).draft)).not.toContain('have the same character');
+  });
+});
