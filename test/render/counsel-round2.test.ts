@@ -141,3 +141,14 @@ describe('counsel R18-10: a memorandum says what its implementing arrangements a
     expect(renderMarkdown(draftFromTermsText(read(cbers), cbers, builtinLibrary()).draft)).not.toContain('have the same character');
   });
 });
+
+describe('counsel R18-9: the release article refers to a host\'s own observations only where the host makes them', () => {
+  it('a deep-space station (ground stations) has them; monitoring stations for navigation do not', () => {
+    const text = (name: string) => {
+      const file = EXAMPLES.find((f) => f.endsWith(name))!;
+      return renderMarkdown(draftFromTermsText(read(file), file, builtinLibrary()).draft, { notes: false });
+    };
+    expect(text('deep-space-station.yaml')).toMatch(/The data of a host's own observations at a facility are governed by Article \d+\./);
+    expect(text('navigation-monitoring.yaml')).not.toContain("host's own observations");
+  });
+});
