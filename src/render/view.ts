@@ -455,7 +455,8 @@ function instrumentView(t: ResolvedTerms, parties: [PartyView, PartyView], byId:
   // Survival (1998 IGA Art. 28(5) keeps Arts. 16, 17 and 19): data and goods, export control, disputes,
   // and, where the draft has them, registration, crew, IP, release and liability.
   // Joint ownership outlasts the instrument until the winding-up plan disposes of the jointly owned object.
-  const survival = ['exchange', 'export-control', 'jurisdiction', ...(t.jointlyOwnedObjects ? ['ownership'] : []), 'crew', 'ip', 'release', 'liability', 'disputes'].filter(has);
+  // The service terms' disclaimer and the release article's limits on data use outlast the instrument too (counsel R18-8).
+  const survival = ['exchange', 'export-control', 'jurisdiction', ...(t.jointlyOwnedObjects ? ['ownership'] : []), 'crew', 'ip', 'release', 'service-terms', 'liability', 'disputes'].filter(has);
   const c = t.source.cooperation ?? {};
   const companies = parties.filter((p) => p.type === 'commercial' || p.type === 'state-enterprise');
   const prevailing = t.source.prevailingLanguage;

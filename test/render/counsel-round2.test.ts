@@ -152,3 +152,26 @@ describe('counsel R18-9: the release article refers to a host\'s own observation
     expect(text('navigation-monitoring.yaml')).not.toContain("host's own observations");
   });
 });
+
+describe('counsel R18-7 and R18-8: a station the host can end at will, and a disclaimer beside an indemnity', () => {
+  const nav = () => {
+    const file = EXAMPLES.find((f) => f.endsWith('navigation-monitoring.yaml'))!;
+    return renderMarkdown(draftFromTermsText(read(file), file, builtinLibrary()).draft, { notes: false });
+  };
+  it('where either party may end a short-term instrument by notice, the host\'s notice also opens the consultation on unrecovered investment', () => {
+    const text = nav();
+    expect(text).toMatch(/Either Party may terminate this Agreement by written notice/);
+    expect(text).toContain("Where the Agreement ends before its term for a breach by ASAL, or on ASAL's notice of termination, the Parties shall consult on compensation for the investment not yet recovered.");
+    // A long-term station cannot be ended at will, so only a breach is named (the deep-space station).
+    const file = EXAMPLES.find((f) => f.endsWith('deep-space-station.yaml'))!;
+    const dss = renderMarkdown(draftFromTermsText(read(file), file, builtinLibrary()).draft, { notes: false });
+    expect(dss).toContain('Where the Agreement ends before its term for a breach by the Argentine Party, the Parties shall consult');
+  });
+  it('the service disclaimer leaves the third-party indemnities whole, and outlasts the instrument', () => {
+    const text = nav();
+    const services = Number(/^## Article (\d+) — Navigation Services$/m.exec(text)![1]);
+    const liability = Number(/^## Article (\d+) — Liability$/m.exec(text)![1]);
+    expect(text).toContain(`nor any indemnity against claims by third parties that Article ${liability} provides.`);
+    expect(text).toMatch(new RegExp(`under Articles [\\d, ]*\\b${services}\\b[\\d, and]* shall survive`));
+  });
+});
