@@ -333,6 +333,9 @@ describe('counsel R18: risks a State-owned party or a launch failure could shift
     expect(article(d, 'contract-export/standard')).toContain('except a refusal or delay by the State, Government or authorities of a Party that is a public body or is owned or controlled by that State, which that Party bears');
     // No right to "full compensation" that a cap would have to yield to, and one word for the remedy.
     expect(d.instrument).not.toMatch(/right of a person who suffers damage to full compensation|re-flight/);
+    // The exclusion of implied terms in words any governing law reads, not US sales law's "merchantability" (R18-12).
+    expect(d.instrument).toContain('replace every other warranty or condition, express or implied, including as to quality or fitness for purpose');
+    expect(d.instrument).not.toMatch(/merchantability/);
   });
   it('a contract without a launch says nothing of launch failures in its force majeure', () => {
     const yaml = `form: contract\nparties:\n  - { id: a, name: Aldera Space Agency, shortName: ASA, state: Republic of Aldera, type: space-agency }\n  - { id: b, name: Borduria Systems Limited, shortName: BSL, state: Kingdom of Borduria, type: commercial }\ncontract:\n  supplier: b\n  supplies: [ground-segment]\n`;
