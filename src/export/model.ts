@@ -112,14 +112,16 @@ type ParseOptions = NonNullable<Parameters<typeof fromMarkdown>[1]>;
  * The GFM extensions of `micromark-extension-gfm`, one by one, each with the text it cannot do
  * without: a segment without that text is parsed without trying the extension, which gives the same
  * tree at a fraction of the cost (the table and autolink extensions are tried at every line or
- * letter). Autolink literals need `www.`, `://` or an address's `@`; a table a pipe; strikethrough
+ * letter). Autolink literals need `www.`, `://` or an address's `@`; a table a pipe, or a delimiter
+ * row with an alignment colon (a one-column table, `-:`, needs no pipe); strikethrough
  * a tilde; a footnote `[^`; a task list item's check `[` then `x` or white space.
  */
 const GFM = [
   { needs: /www\.|:\/\/|@/i, syntax: gfmAutolinkLiteral, tree: gfmAutolinkLiteralFromMarkdown },
   { needs: /\[\^/, syntax: gfmFootnote, tree: gfmFootnoteFromMarkdown },
   { needs: /~/, syntax: gfmStrikethrough, tree: gfmStrikethroughFromMarkdown },
-  { needs: /\|/, syntax: gfmTable, tree: gfmTableFromMarkdown },
+  // A pipe, or a one-column delimiter row with its alignment colon ("-:"), which needs no pipe.
+  { needs: /\||^[ \t]*(?::-+:?|-+:)[ \t]*$/m, syntax: gfmTable, tree: gfmTableFromMarkdown },
   { needs: /\[[xX\s]/, syntax: gfmTaskListItem, tree: gfmTaskListItemFromMarkdown },
 ] as const;
 /** Parse options by the set of extensions a text may need (a bit per extension), each built once. */

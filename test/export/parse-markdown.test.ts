@@ -49,6 +49,9 @@ describe('parseMarkdown skips the GFM extensions a text cannot use, with the sam
     ['an e-mail address', 'Write to treaty_office@example.org or mailto:a_b_@example.org.', (t: string) => t.includes('"link"')],
     ['a table', '| Milestone | Date |\n| --- | --- |\n| Launch | 2028 |', (t: string) => t.includes('"table"')],
     ['a one-column table', '| Milestone |\n| --- |\n| Launch |', (t: string) => t.includes('"table"')],
+    // fast-check found it: a one-column table with an alignment colon needs no pipe at all.
+    ['a one-column table without a pipe', '`\n-:', (t: string) => t.includes('"table"')],
+    ['another, centred', 'Milestone\n:-:\nLaunch', (t: string) => t.includes('"table"')],
     ['strikethrough', 'The Parties ~~shall~~ will meet.', (t: string) => t.includes('"delete"')],
     ['a footnote', 'As agreed.[^1]\n\n[^1]: In Beijing.', (t: string) => t.includes('"footnoteDefinition"')],
     ['a task list item', '- [ ] settle the venue\n- [x] settle the rules', (t: string) => t.includes('"checked":true')],
