@@ -63,7 +63,7 @@ describe('parseMarkdown skips the GFM extensions a text cannot use, with the sam
   });
 
   it('any text made of Markdown\'s significant characters', () => {
-    const pieces = ['|', '-', ':', '~', '~~', '[', ']', '^', '[^1]', '[ ]', '[x]', '(', ')', '*', '_', '`', '\\', '@', 'www.', 'http://', '.', ' ', '\t', '\n', '\n\n', '> ', '- ', '1. ', 'a', 'b.c', '#'];
+    const pieces = ['|', '-', ':', '~', '~~', '[', ']', '^', '[^1]', '[ ]', '[x]', '(', ')', '*', '_', '`', '\\', '@', 'www.', 'http://', '.', ' ', '\t', '\n', '\n\n', '> ', '- ', '1. ', 'a', 'b.c', '#', '<', '>', '!', '=', '+', '   ', 'X', 'mailto:', 'a@b.c', '{', '}', '"', "'", '&', ';'];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
         const text = parts.join('');
