@@ -213,7 +213,7 @@ export async function buildDocxDocument(model: ExportDoc, options: DocxOptions =
   }
 
   const hanging = (level: number) => ({ paragraph: { indent: { left: INDENT * (level + 1), hanging: INDENT } } });
-  const { FINGERPRINT_PLACEHOLDER, PARTS_PLACEHOLDER } = await import('../wordfile/seal.js');
+  const { SEAL_PROPERTIES } = await import('../wordfile/seal.js');
   const doc = new d.Document({
     creator: 'spacecoop',
     lastModifiedBy: 'spacecoop',
@@ -222,8 +222,7 @@ export async function buildDocxDocument(model: ExportDoc, options: DocxOptions =
     features: { updateFields: true, ...(model.blocks.some((b) => b.spans.some((s) => s.change) || b.cells?.some((c) => c.some((s) => s.change))) ? { trackRevisions: true } : {}) },
     ...(comments.length ? { comments: { children: comments } } : {}),
     customProperties: [
-      { name: 'spacecoop.content', value: FINGERPRINT_PLACEHOLDER },
-      { name: 'spacecoop.parts', value: PARTS_PLACEHOLDER },
+      ...SEAL_PROPERTIES,
       ...Object.entries(options.properties ?? {}).map(([name, value]) => ({ name, value })),
     ],
     styles: {

@@ -483,7 +483,7 @@ async function parallelDocx(doc: ParallelDoc, opts: ParallelOptions & { files: s
     children.push(...blockParagraphs(n.blocks, n.lang, doc.models[n.column]!.comments));
   });
 
-  const [{ FINGERPRINT_PLACEHOLDER, PARTS_PLACEHOLDER }, { packDocx }] = await Promise.all([import('../wordfile/seal.js'), import('./docx-pack.js')]);
+  const [{ SEAL_PROPERTIES }, { packDocx }] = await Promise.all([import('../wordfile/seal.js'), import('./docx-pack.js')]);
   const document = new d.Document({
     creator: 'spacecoop',
     lastModifiedBy: 'spacecoop',
@@ -491,8 +491,7 @@ async function parallelDocx(doc: ParallelDoc, opts: ParallelOptions & { files: s
     description: `Parallel text: ${doc.langs.map(languageName).join(' / ')}`,
     features: doc.models.some((m) => m.blocks.some((b) => b.spans.some((s) => s.change) || b.cells?.some((c) => c.some((s) => s.change)))) ? { trackRevisions: true } : {},
     customProperties: [
-      { name: 'spacecoop.content', value: FINGERPRINT_PLACEHOLDER },
-      { name: 'spacecoop.parts', value: PARTS_PLACEHOLDER },
+      ...SEAL_PROPERTIES,
       // A parallel text is read, not imported: `import` takes one language's Word file.
       { name: 'spacecoop.parallel', value: doc.langs.join(',') },
       { name: 'spacecoop.parallel.drafts', value: opts.files.map((f) => f.split(/[\\/]/).pop()!).join(' | ').slice(0, 240) },

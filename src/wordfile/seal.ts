@@ -17,6 +17,15 @@ export const PARTS_PROPERTY = 'spacecoop.parts';
 /** Written in place of the parts digest, then replaced by it; differs from the fingerprint's. */
 export const PARTS_PLACEHOLDER = '1'.repeat(64);
 
+/**
+ * The custom properties a writer gives a .docx for `sealParts`/`sealDocx` to fill in: the
+ * fingerprint and the parts digest, each as its placeholder.
+ */
+export const SEAL_PROPERTIES: readonly { name: string; value: string }[] = [
+  { name: FINGERPRINT_PROPERTY, value: FINGERPRINT_PLACEHOLDER },
+  { name: PARTS_PROPERTY, value: PARTS_PLACEHOLDER },
+];
+
 /** The parts whose bytes the fingerprint depends on (`word/comments.xml` may be absent). */
 const CONTENT_PARTS = ['word/document.xml', 'word/comments.xml'] as const;
 
