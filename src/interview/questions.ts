@@ -1,6 +1,6 @@
 import { recogniseSale } from '../plan/character.js';
 import { buildContractView } from '../render/contract-view.js';
-import { containsTerm } from '../render/render.js';
+import { titleNamesParty } from '../render/render.js';
 import { STATE_NAMES_ZH } from '../render/view-zh.js';
 import { recommendDisputeSteps, recommendEntryIntoForce, recommendIp, recommendJurisdiction, recommendLiability, type Recommendation } from '../plan/recommend.js';
 import { DEFAULTS, NON_BINDING_FORMS, SUBORDINATE_FORMS, type ResolvedTerms } from '../terms/resolve.js';
@@ -187,8 +187,10 @@ export function initials(name: string): string {
  * A first guess at a Government's short name, as bilateral treaties name it: "Government of the
  * Argentine Republic" -> "the Argentine Party". Undefined for other names, or a State not listed.
  */
+/** "Government of the Argentine Republic": the State after "Government of". */
+const GOVERNMENT_NAME = /^(?:the\s+)?Government\s+of\s+(?:the\s+)?(.+)$/i;
 export function governmentShortName(name: string): string | undefined {
-  const m = /^(?:the\s+)?Government\s+of\s+(?:the\s+)?(.+)$/i.exec(name.trim());
+  const m = GOVERNMENT_NAME.exec(name.trim());
   const adjective = m ? DEMONYMS.find(([re]) => re.test(m[1]!))?.[1] : undefined;
   return adjective ? `the ${adjective} Party` : undefined;
 }
@@ -402,7 +404,7 @@ const partiesSection: Section = {
     q(PARTY('type'), 'select', (ctx) => `What kind of body is ${label(ctx, ctx.i)}?`, {
       choices: enumChoices(PARTY('type').map((s) => (s === '#' ? 0 : s)), PARTY_TYPES),
       fallback: (ctx) => ctx.resolved?.parties[ctx.i as 0 | 1]?.type,
-      suggest: (ctx) => (/^(the\s+)?Government\s+of\s/i.test(str(getIn(ctx.state, ['parties', ctx.i, 'name'])) ?? '') ? 'government' : 'space-agency'),
+      suggest: (ctx) => (GOVERNMENT_NAME.test(str(getIn(ctx.state, ['parties', ctx.i, 'name']))?.trim() ?? '') ? 'government' : 'space-agency'),
     }),
     q(PARTY('signatory', 'title'), 'input', (ctx) => `Title of ${label(ctx, ctx.i)}'s signatory (e.g. ${ctx.i === 0 ? 'Administrator' : 'President'})`, { optional: true }),
     q(PARTY('signatory', 'name'), 'input', (ctx) => `Name of ${label(ctx, ctx.i)}'s signatory`, { optional: true }),
@@ -415,13 +417,8 @@ const partiesSection: Section = {
  */
 function designation(i: number): Question {
   const parentTitle = (ctx: Ctx) => str(getIn(ctx.state, ['parentInstrument', 'title']));
-  const named = (ctx: Ctx) => {
-    const title = parentTitle(ctx)!;
-    return ['name', 'shortName'].some((f) => {
-      const n = str(getIn(ctx.state, ['parties', i, f]));
-      return n !== undefined && containsTerm(title, n);
-    });
-  };
+  const named = (ctx: Ctx) =>
+    titleNamesParty(parentTitle(ctx)!, { name: str(getIn(ctx.state, ['parties', i, 'name'])), shortName: str(getIn(ctx.state, ['parties', i, 'shortName'])) });
   return q(
     ['parties', i, 'designatedBy'],
     'input',
@@ -1049,8 +1046,8 @@ function chineseTasks(i: 0 | 1): Question {
 }
 
 /** One question per item of a list of named things (space objects, facilities), up to `max`. */
-const chineseItems = (list: Path, max: number, what: string): Question[] =>
-  Array.from({ length: max }, (_, k) => chineseForm([...list, k, 'name'], [...list, k, 'zh', 'name'], what));
+const chineseItems = (list: Path, max: number, what: string, field = 'name'): Question[] =>
+  Array.from({ length: max }, (_, k) => chineseForm([...list, k, field], [...list, k, 'zh', field], what));
 
 const chineseSection: Section = {
   id: 'zh',
@@ -1085,7 +1082,7 @@ const chineseSection: Section = {
     ...chineseItems(['cooperation', 'spaceObjects'], 50, 'name of the space object'),
     chineseForm(['cooperation', 'station', 'name'], ['cooperation', 'station', 'zh', 'name'], 'name of the space station'),
     ...chineseItems(['cooperation', 'facilities'], 20, 'name of the facility'),
-    ...Array.from({ length: 20 }, (_, k) => chineseForm(['cooperation', 'facilities', k, 'site'], ['cooperation', 'facilities', k, 'zh', 'site'], 'description of the site of the facility')),
+    ...chineseItems(['cooperation', 'facilities'], 20, 'description of the site of the facility', 'site'),
     ...chineseItems(['cooperation', 'implementingEntities'], 20, 'name of the implementing entity'),
     chineseForm(['cooperation', 'launch', 'site'], ['cooperation', 'launch', 'zh', 'site'], 'name of the launch site'),
     chineseForm(['cooperation', 'launch', 'vehicle'], ['cooperation', 'launch', 'zh', 'vehicle'], 'name of the launch vehicle'),

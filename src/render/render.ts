@@ -214,8 +214,8 @@ function sentenceOpenings(labels: string[]): (text: string, opensSentence: boole
   const withArticle = labels.filter((l) => ARTICLE_LABEL.test(l));
   if (withArticle.length === 0) return (text) => text;
   const names = withArticle.map((l) => l.slice(4).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-  const atStart = new RegExp(`(^|[.?!]\\s+)the (?=(?:${names})(?![\\p{L}\\p{N}]))`, 'gu');
-  const within = new RegExp(`([.?!]\\s+)the (?=(?:${names})(?![\\p{L}\\p{N}]))`, 'gu');
+  const before = (opener: string) => new RegExp(`(${opener})the (?=(?:${names})(?![\\p{L}\\p{N}]))`, 'gu');
+  const [atStart, within] = [before('^|[.?!]\\s+'), before('[.?!]\\s+')];
   return (text, opensSentence) => (text.includes('the ') ? text.replace(opensSentence ? atStart : within, '$1The ') : text);
 }
 
@@ -390,6 +390,14 @@ export function containsTerm(text: string, term: string): boolean {
   let one = singleTerms.get(term);
   if (!one) singleTerms.set(term, (one = new Map([[term, term]])));
   return findTerms(text, one).length > 0;
+}
+
+/**
+ * Whether an instrument's title names a party, by its name or short name as a whole word ("ASA" is
+ * not named by a title with "NASA"): a party it does not name acts under it by designation.
+ */
+export function titleNamesParty(title: string, party: { name?: string | undefined; shortName?: string | undefined }): boolean {
+  return [party.name, party.shortName].some((n) => n !== undefined && n !== '' && containsTerm(title, n));
 }
 
 const NUMBERED = /^(\d+)\.\s+(.*)$/;

@@ -9,7 +9,7 @@ import { approvalNeeds, recommendEntryIntoForce } from '../../plan/recommend.js'
 import { operatesInSpace } from '../../plan/plan.js';
 import { languageName } from '../../terms/resolve.js';
 import { stateLanguage } from '../../render/view.js';
-import { usesTerm } from '../doc.js';
+import { titleNamesParty } from '../../render/render.js';
 
 /** Rules over what the terms ask for, before (or beside) the text they produce. */
 export interface TermsContext {
@@ -232,7 +232,7 @@ export const TERMS_RULES: readonly Rule<TermsContext>[] = [
       if (!t.subordinate || !parent) return [];
       // As a whole word, as the text's own terms are found: "ASA" is not named by "NASA".
       return t.parties
-        .filter((p) => !p.designatedBy && ![p.name, p.shortName].some((n) => n && usesTerm(parent.title, n)))
+        .filter((p) => !p.designatedBy && !titleNamesParty(parent.title, p))
         .map((p) =>
           at(
             `parties[${p.index}].designatedBy`,
