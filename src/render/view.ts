@@ -74,8 +74,8 @@ const DEFAULT_APPOINTING_AUTHORITY: Record<string, string> = {
 /** The rules' own text as the source the notes cite, so the notes name what was chosen. */
 export const ARBITRATION_SOURCES: Record<string, string> = {
   'pca-outer-space': 'Permanent Court of Arbitration Optional Rules for Arbitration of Disputes Relating to Outer Space Activities (2011)',
-  uncitral: 'UNCITRAL Arbitration Rules (as revised in 2010), Arts. 3, 6, 8, 9',
-  icc: 'ICC Rules of Arbitration (2021), Arts. 4, 12, 13',
+  uncitral: 'UNCITRAL Arbitration Rules (as revised in 2010), Arts. 3, 6, 8, 9, 35',
+  icc: 'ICC Rules of Arbitration (2021), Arts. 4, 12, 13, 21',
 };
 
 /**

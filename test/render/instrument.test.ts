@@ -498,13 +498,16 @@ describe('a party acting under a parent instrument it is not party to says by wh
     expect(preamble).toMatch(/\*Noting\* that the Aldera Space Agency has designated ACFO to conclude and implement this (Arrangement|Protocol) under the Framework Agreement,/);
     // The short title the recital uses is introduced where the parent is first named (counsel R17-3).
     expect(preamble).toMatch(/\*Having regard to\* the Framework Agreement between .+ \(hereinafter “the Framework Agreement”\),/);
-    // A recital has no operative effect: the order-of-precedence article applies the parent to the designated party.
-    expect(article(en.draft, 'arrangements/precedence')).toContain('As between the Parties, the provisions of the Framework Agreement shall apply to ACFO as if it were a party to it.');
+    // The designation is recited, and the instrument sits within the parent's framework; an agency is not made a
+    // party to an instrument it did not conclude (counsel round 2, A-3).
+    expect(article(en.draft, 'arrangements/precedence')).toMatch(/^This (Arrangement|Protocol) is concluded within the framework of, and implements, the Framework Agreement\./);
+    expect(article(en.draft, 'arrangements/precedence')).not.toContain('as if');
     // Signed on the authority the designation gives, not "by their respective institutions".
     expect(en.draft.testimonium.join('\n')).toMatch(/being duly authorised thereto, have signed/);
     const zh = draftFromTermsText(terms(form, 'the Aldera Space Agency', '阿尔德拉航天局'), 'terms.yaml', library, { lang: 'zh' });
     expect(zh.draft.preamble.join('\n')).toMatch(/注意到阿尔德拉航天局已指定.+根据《.+》缔结和执行本.+；/);
-    expect(article(zh.draft, 'arrangements/precedence')).toMatch(/在双方之间，《.+》的规定应适用于.+，如同其为当事方。/);
+    expect(article(zh.draft, 'arrangements/precedence')).toMatch(/^本(安排|议定书)为实施《.+》，在其框架内订立。/);
+    expect(article(zh.draft, 'arrangements/precedence')).not.toContain('如同');
     // No Chinese form: a blank in the Chinese text, and an open point for it.
     const blank = draftFromTermsText(terms(form, 'the Aldera Space Agency'), 'terms.yaml', library, { lang: 'zh' });
     expect(blank.draft.preamble.join('\n')).toMatch(/注意到\[●\]已指定/);
@@ -516,14 +519,13 @@ describe('a party acting under a parent instrument it is not party to says by wh
     expect(article(draftOf(terms(form)), 'arrangements/precedence')).not.toContain('as if');
   });
 
-  it('recites two designations in one paragraph, and applies the parent to both', () => {
+  it('recites two designations in one paragraph', () => {
     const both = terms('protocol', 'the Government of the Republic of Aldera').replace('type: space-agency }\nparentInstrument', 'type: space-agency, designatedBy: the Government of the Kingdom of Borduria }\nparentInstrument');
     const d = draftOf(both);
     expect(d.preamble.filter((p) => p.startsWith('*Noting*'))).toEqual([
       '*Noting* that the Government of the Republic of Aldera and the Government of the Kingdom of Borduria have designated ACFO and BSA respectively to conclude and implement this Protocol under the Framework Agreement,',
     ]);
-    // In the order-free words of an article, which each side's original (alternat) shares.
-    expect(article(d, 'arrangements/precedence')).toContain('As between the Parties, the provisions of the Framework Agreement shall apply to each of them as if it were a party to it.');
+    expect(article(d, 'arrangements/precedence')).not.toContain('as if');
   });
 
   it('is quiet for a party the parent names, and for an instrument with no parent', () => {
@@ -532,5 +534,40 @@ describe('a party acting under a parent instrument it is not party to says by wh
     // A name inside another word is not a mention: ASA is not named by a framework with NASA.
     const nasa = `form: protocol\nparties:\n  - { id: a, name: Aldera Space Agency, shortName: ASA, state: Republic of Aldera, type: space-agency }\n  - { id: b, name: Borduria Space Agency, shortName: BSA, state: Kingdom of Borduria, type: space-agency }\nparentInstrument: { title: Framework Agreement between NASA and the Borduria Space Agency }\n`;
     expect(rule(nasa).map((f) => f.where)).toEqual(['parties[0].designatedBy']);
+  });
+});
+
+describe('an arbitration says what law the tribunal applies, and holds against a parent instrument (counsel round 2, A-2)', () => {
+  const ARBITRATION = 'disputes: { steps: [consultation, arbitration], arbitration: { rules: pca-outer-space, seat: The Hague, arbitrators: 3 } }\n';
+  const PARENT = 'parentInstrument: { title: Framework Agreement on Cooperation in the Peaceful Uses of Outer Space, shortTitle: Framework Agreement }\n';
+  const drafts = (yaml: string) => ({
+    en: draftFromTermsText(yaml, 'terms.yaml', library).draft,
+    zh: draftFromTermsText(`${yaml}languages: [en, zh]\n`, 'terms.yaml', library, { lang: 'zh' }).draft,
+  });
+
+  it.each([
+    ['a treaty between Governments', `form: agreement\n${GOVERNMENTS}`],
+    ['an agreement between agencies', `form: framework-agreement\n${AGENCIES}`],
+  ])('%s: the tribunal decides on the instrument and international law', (_name, head) => {
+    const { en, zh } = drafts(`${head}${ARBITRATION}`);
+    expect(article(en, 'disputes/arbitration')).toMatch(/The tribunal shall decide the dispute on the basis of this (Agreement|Framework Agreement) and the rules of international law applicable between the Parties\./);
+    expect(article(zh, 'disputes/arbitration')).toMatch(/仲裁庭应依据本.+以及适用于(缔约)?双方之间的国际法规则裁决争议。/);
+  });
+
+  it.each(['protocol', 'implementing-arrangement'])('in a %s, the parent is part of the applicable law, and does not displace the arbitration', (form) => {
+    const { en, zh } = drafts(`form: ${form}\n${AGENCIES}${PARENT}${ARBITRATION}`);
+    const n = en.articles.find((a) => a.clauseId === 'disputes/arbitration')!.number;
+    expect(article(en, 'disputes/arbitration')).toMatch(/on the basis of this (Protocol|Arrangement), the Framework Agreement and the rules of international law/);
+    expect(article(en, 'disputes/arbitration')).toMatch(/This Article governs every dispute concerning this (Protocol|Arrangement), whatever the Framework Agreement provides/);
+    // The parent prevails, except over the way disputes under this instrument are settled.
+    expect(article(en, 'arrangements/precedence')).toContain(`which shall prevail in case of any inconsistency between them, except in the settlement of disputes concerning this ${form === 'protocol' ? 'Protocol' : 'Arrangement'}, which Article ${n} governs.`);
+    expect(article(zh, 'arrangements/precedence')).toMatch(new RegExp(`但与本.+有关的争议的解决适用第${'[一二三四五六七八九十]+'}条。`));
+    expect(article(zh, 'disputes/arbitration')).toMatch(/无论《.+》就其项下争议的解决作何规定/);
+  });
+
+  it('says nothing of a parent where none exists, nor of arbitration where the steps stop at consultation', () => {
+    expect(article(draftOf(`form: agreement\n${GOVERNMENTS}${ARBITRATION}`), 'disputes/arbitration')).not.toContain('whatever');
+    const consult = draftOf(`form: protocol\n${AGENCIES}${PARENT}disputes: { steps: [consultation] }\n`);
+    expect(article(consult, 'arrangements/precedence')).not.toContain('settlement of disputes');
   });
 });
