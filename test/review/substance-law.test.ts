@@ -4,8 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { draftFromTermsText } from '../../src/engine.js';
 import { planDraft } from '../../src/plan/plan.js';
 import { recommendJurisdiction, recommendLiability } from '../../src/plan/recommend.js';
-import { reviewTermsText } from '../../src/review/index.js';
+import { renderMarkdown } from '../../src/export/markdown.js';
+import { reviewDraftText, reviewTermsText } from '../../src/review/index.js';
 import { LAW_TERMS_RULES, LAW_TEXT_RULES } from '../../src/review/rules/substance-law.js';
+import { bindingWords } from '../../src/review/rules/text.js';
 import { parseTerms } from '../../src/terms/parse.js';
 import { resolveTerms } from '../../src/terms/resolve.js';
 import { builtinLibrary } from '../helpers/engine.js';
@@ -333,5 +335,38 @@ describe('the space-law rules stay quiet on the library', () => {
       const t = resolveTerms(parseTerms(c.yaml, 'matrix.yaml').terms);
       expect(planDraft(t).articles.some((a) => a.topic === 'jurisdiction')).toBe(true);
     }
+  });
+});
+
+describe('a memorandum stays a memorandum in its crew and arrangements articles, and is not asked for what it must not hold (counsel round 2, A-9)', () => {
+  const crew = '  launch: { launchingParty: a, site: Alpha }\n  spaceObjects: [{ name: Capsule, ownedBy: [a] }]\n  station: { name: Aldera Station, operator: a }\n';
+  const mou = (a: PartyKind, b: PartyKind): Facts => ({ form: 'memorandum-of-understanding', a, b, areas: ['human-spaceflight', 'space-science'], cooperation: crew, liability: '{ regime: convention-only }' });
+
+  it.each([
+    ['agencies', 'space-agency', 'space-agency'],
+    ['Governments', 'government', 'government'],
+  ] as const)('between %s: no “must” or “bind” in the crew article, no precedence over a binding arrangement, and no call for criminal jurisdiction', (_name, a, b) => {
+    const text = article(mou(a, b), 'crew');
+    expect(text).toMatch(/code of conduct/);
+    expect(text).not.toMatch(/\bmust\b|\bbinds?\b/);
+    expect(text).toMatch(/rules of conduct that .+ applies aboard it apply to the crew members/);
+    const arrangements = article(mou(a, b), 'arrangements');
+    expect(arrangements).not.toMatch(/\bprevail\b/);
+    expect(arrangements).toMatch(/will consult each other to reconcile the two/);
+    // A memorandum leaves criminal jurisdiction to the Governments; the review does not ask it to allocate it.
+    expect(review(mou(a, b)).filter((f) => f.rule === 'human-spaceflight')).toEqual([]);
+    expect(review(mou(a, b)).filter((f) => f.rule === 'mou-binding-language')).toEqual([]);
+  });
+
+  it('a binding instrument keeps its precedence over arrangements, and its text is still asked for criminal jurisdiction', () => {
+    expect(article({ form: 'framework-agreement', areas: ['space-science'] }, 'arrangements')).toMatch(/this Agreement shall prevail/);
+    const binding = renderMarkdown(draft({ form: 'framework-agreement', areas: ['human-spaceflight'], cooperation: crew }));
+    expect(reviewDraftText(binding).filter((f) => f.rule === 'human-spaceflight')).toEqual([]);
+    const cut = binding.replace(/criminal jurisdiction/g, 'jurisdiction');
+    expect(reviewDraftText(cut).filter((f) => f.rule === 'human-spaceflight').map((f) => f.message)).toEqual(['human spaceflight, but no article provides for criminal jurisdiction']);
+  });
+
+  it('“must” and “bind” are binding words in a memorandum, as the review reads any text', () => {
+    expect(bindingWords('Crew members must meet the standards. The rules bind the crew. The Participants will meet.').map((w) => w.word)).toEqual(['bind', 'must']);
   });
 });

@@ -52,6 +52,8 @@ export const MOU_BINDING_WORDS: { word: string; re: RegExp; unless?: RegExp }[] 
   { word: 'agree', re: /\b(agree|agrees|agreed|agreeing|agreement|agreements)\b/, unless: /\b(separate (written )?|safeguards )(agreement|instrument)\b/ },
   { word: 'obligations', re: /\bobligat(ion|ions|ed|ory)\b/i, unless: /\bobligations of (the|their) States\b/i },
   { word: 'bound', re: /\bbound\b/i },
+  { word: 'bind', re: /\b(bind|binds)\b/i },
+  { word: 'must', re: /\bmust\b/i },
   { word: 'binding', re: /\bbinding\b/i, unless: /\bnot (legally )?binding\b|\bnon-binding\b/i },
   { word: 'liable', re: /\bliable\b/i },
   { word: 'enters into force', re: /\b(enters?|entered|entry) into force\b/i },
@@ -74,7 +76,7 @@ export const TEXT_RULES: readonly Rule<TextContext>[] = [
     severity: 'error',
     level: 'text',
     domain: [1],
-    what: 'A memorandum of understanding uses binding vocabulary ("shall", "agree", "obligations", "bound", "liable", "enters into force", criminal jurisdiction).',
+    what: 'A memorandum of understanding uses binding vocabulary ("shall", "must", "agree", "obligations", "bound", "bind", "liable", "enters into force", criminal jurisdiction).',
     source: 'Vienna Convention on the Law of Treaties (1969), Art. 2(1)(a); agency practice on non-binding instruments',
     check: ({ doc }) =>
       doc.facts.binding
@@ -429,14 +431,15 @@ export const TEXT_RULES: readonly Rule<TextContext>[] = [
     severity: 'error',
     level: 'text',
     domain: [15],
-    what: 'Human spaceflight without crew jurisdiction, criminal jurisdiction and rescue.',
+    what: 'Human spaceflight without crew jurisdiction, rescue, and (in a binding text) criminal jurisdiction.',
     source: 'Intergovernmental Agreement on the International Space Station (1998), Arts. 5(2), 11, 22; Rescue Agreement (1968), Arts. 1–5',
     check: ({ doc }) => {
       if (!doc.facts.areas.includes('human-spaceflight') && !/Human Spaceflight/i.test(doc.title)) return [];
       const text = operative(doc).map(bodyOf).join('\n');
+      // A memorandum leaves criminal jurisdiction to the Governments (it must not allocate it): only a binding text is asked for it.
       const need: [string, RegExp, string][] = [
         ['jurisdiction over crew members', /\b(crew|astronauts?|personnel)\b[^.]*\bjurisdiction\b|\bjurisdiction\b[^.]*\b(crew|astronauts?|personnel)\b/i, 'Add that each party retains jurisdiction over its own crew members (IGA Art. 5(2)) and a crew code of conduct (Art. 11).'],
-        ['criminal jurisdiction', /\bcriminal jurisdiction\b/i, 'Add criminal jurisdiction over misconduct in orbit by nationality, with consultation before prosecution (IGA Art. 22).'],
+        ...(doc.facts.binding ? [['criminal jurisdiction', /\bcriminal jurisdiction\b/i, 'Add criminal jurisdiction over misconduct in orbit by nationality, with consultation before prosecution (IGA Art. 22).'] as [string, RegExp, string]] : []),
         ['rescue and return of astronauts', /\brescue\b/i, 'Add cooperation in the rescue and return of crew in accordance with the Rescue Agreement.'],
       ];
       return need.filter(([, re]) => !re.test(text)).map(([what, , fix]) => ({ message: `human spaceflight, but no article provides for ${what}`, fix }));
