@@ -370,3 +370,26 @@ describe('a memorandum stays a memorandum in its crew and arrangements articles,
     expect(bindingWords('Crew members must meet the standards. The rules bind the crew. The Participants will meet.').map((w) => w.word)).toEqual(['bind', 'must']);
   });
 });
+
+describe('the apportionment between two launching States reaches the launch vehicle, and says what the Liability Convention says (counsel round 2, A-1, A-10)', () => {
+  it.each([
+    ['agencies, framework agreement', { form: 'framework-agreement' }, /indemnify B and the Kingdom of Borduria for any such compensation either of them pays\./],
+    ['agencies, protocol', { form: 'protocol' }, /indemnify B and the Kingdom of Borduria for any such compensation either of them pays\./],
+    ['Governments, agreement', { form: 'agreement', a: 'government', b: 'government' }, /indemnify (the Government of the Kingdom of Borduria|Borduria) for any such compensation it pays\./],
+  ] as [string, Facts, RegExp][])('%s: the launching party bears the launch vehicle and its stages at any time', (_name, f, indemnity) => {
+    const text = article({ ...f, cooperation: JOINT }, 'liability');
+    expect(text).toMatch(/that they launch and own jointly, at any time during its life/);
+    expect(text).toMatch(/Compensation for Damage caused by the Launch Vehicle or any of its stages or their fragments, at any time, is borne as between the Parties by (A|Aldera|the Government of the Republic of Aldera)/);
+    expect(text).toMatch(indemnity);
+    // Liability Convention Art. V governs a joint launch; Art. IV is about collisions; claims are presented by States.
+    expect(text).toMatch(/jointly and severally liable to a claimant State under Article V of the Liability Convention/);
+    expect(text).not.toMatch(/Article IV or V|to a third party under/);
+  });
+
+  it('defines a Space Object by the treaties, without widening them to objects only intended to be launched', () => {
+    const d = draft({ cooperation: JOINT });
+    const defs = d.articles.find((a) => a.topic === 'definitions')!.blocks.flatMap((b) => [b.text, ...b.items.map((i) => i.text)]).join('\n');
+    expect(defs).toMatch(/“Space Object” means a space object within the meaning of Article I\(d\) of the Liability Convention/);
+    expect(defs).not.toMatch(/intended to be launched/);
+  });
+});
