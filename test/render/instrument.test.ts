@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { draftFromTermsText } from '../../src/engine.js';
 import { renderMarkdown } from '../../src/export/markdown.js';
 import type { Draft } from '../../src/render/draft.js';
@@ -6,6 +8,7 @@ import { reviewTermsText } from '../../src/review/index.js';
 import { bindingWords } from '../../src/review/rules/text.js';
 import { AREAS, FORMS } from '../../src/terms/schema.js';
 import { builtinLibrary } from '../helpers/engine.js';
+import { ROOT } from '../helpers/run.js';
 
 /**
  * The instrument's voice and final clauses, as counsel reads them (review round 1: X-6, X-9 to X-13,
@@ -569,5 +572,18 @@ describe('an arbitration says what law the tribunal applies, and holds against a
     expect(article(draftOf(`form: agreement\n${GOVERNMENTS}${ARBITRATION}`), 'disputes/arbitration')).not.toContain('whatever');
     const consult = draftOf(`form: protocol\n${AGENCIES}${PARENT}disputes: { steps: [consultation] }\n`);
     expect(article(consult, 'arrangements/precedence')).not.toContain('settlement of disputes');
+  });
+});
+
+describe('the operator of a station holds its host harmless against every claim, with cover behind it (counsel round 2, A-4)', () => {
+  it.each([
+    ['Governments', `form: agreement\n${GOVERNMENTS}`],
+    ['agencies', `form: framework-agreement\n${AGENCIES}`],
+  ])('%s: claims of any kind from the station and the missions it supports, backed by insurance or a guarantee', (_name, head) => {
+    const d = draftOf(`${head}cooperation:\n  areas: [ground-stations]\n  facilities: [ { name: Tracking Station at Vela, host: b, operator: a } ]\nliability: { regime: fault-based }\n`);
+    const text = article(d, 'liability/fault-based');
+    expect(text).toMatch(/shall indemnify and hold harmless (the Government of the Kingdom of Borduria|Borduria|BSA) against any claim by a third party, of whatever kind, arising from the establishment, operation or decommissioning of the Tracking Station at Vela or from its support of space missions, except/);
+    expect(text).toMatch(/shall back this indemnity with insurance or with another financial guarantee that (the Government of the Kingdom of Borduria|Borduria|BSA) accepts\./);
+    expect(text).not.toMatch(/claims by third parties for death, bodily injury/);
   });
 });
