@@ -16,6 +16,11 @@ export interface Clause {
   render: (view: object) => string;
   /** The article heading; titles may use the voice helpers ("Responsibilities of the {{Parties}}"). */
   renderTitle: (view: object) => string;
+  /**
+   * The clause's note for counsel, for the draft's own facts: `review` may use the template syntax
+   * (`{{#if binding}}…{{/if}}`) so that a note never speaks of a form, asset or clause the draft lacks.
+   */
+  renderReview: (view: object) => string;
 }
 
 export interface Definition {
@@ -58,6 +63,7 @@ export interface CompiledEntry {
   body: string;
   template: Template;
   titleTemplate?: Template;
+  reviewTemplate?: Template;
 }
 
 /** Compile options shared by the runtime compiler and the build-time precompiler. */
@@ -124,7 +130,9 @@ export function assembleLibrary(entries: readonly CompiledEntry[], lang: Lang = 
       const meta = e.meta as ClauseMeta;
       const title = e.titleTemplate;
       const renderTitle = title ? (view: object) => title(view, options(view) as { data: { root: object } }) : () => meta.title;
-      clauses.set(e.id, { id: e.id, topic, variant, file: e.file, meta, body: e.body, render, renderTitle });
+      const review = e.reviewTemplate;
+      const renderReview = review ? (view: object) => review(view, options(view) as { data: { root: object } }).replace(/\s+/g, ' ').trim() : () => meta.review;
+      clauses.set(e.id, { id: e.id, topic, variant, file: e.file, meta, body: e.body, render, renderTitle, renderReview });
     }
   }
 

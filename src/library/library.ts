@@ -161,6 +161,7 @@ function compileSet(set: CheckedSources, lang: Lang, english?: Library, missing:
       body: s.body,
       template: compile(s.body),
       ...(s.kind === 'clause' && (s.meta as ClauseMeta).title.includes('{{') ? { titleTemplate: compile((s.meta as ClauseMeta).title) } : {}),
+      ...(s.kind === 'clause' && ((s.meta as ClauseMeta).review ?? '').includes('{{') ? { reviewTemplate: compile((s.meta as ClauseMeta).review!) } : {}),
     })),
     lang,
     missing,

@@ -24,10 +24,12 @@ function precompileSet({ entries, partials }: { entries: readonly ClauseSource[]
   out.push('};', 'exports.entries = [');
   for (const e of entries) {
     const title = e.kind === 'clause' ? (e.meta as { title: string }).title : '';
+    const review = e.kind === 'clause' ? ((e.meta as { review?: string }).review ?? '') : '';
     out.push(
       `  { kind: ${JSON.stringify(e.kind)}, id: ${JSON.stringify(e.id)}, lang: ${JSON.stringify(e.lang)}, file: ${JSON.stringify(rel(e.file))}, meta: ${JSON.stringify(e.meta)}, body: ${JSON.stringify(e.body)},`,
       `    spec: ${spec(e.body)},`,
-      `    titleSpec: ${title.includes('{{') ? spec(title) : 'null'} },`,
+      `    titleSpec: ${title.includes('{{') ? spec(title) : 'null'},`,
+      `    reviewSpec: ${review.includes('{{') ? spec(review) : 'null'} },`,
     );
   }
   out.push('];', '');

@@ -16,6 +16,7 @@ export interface PrecompiledLibrary {
     body: string;
     spec: object;
     titleSpec: object | null;
+    reviewSpec?: object | null;
   }[];
 }
 
@@ -32,6 +33,7 @@ export function libraryFromPrecompiled(data: PrecompiledLibrary, root: string, e
       body: e.body,
       template: hb.template(e.spec as never) as Template,
       ...(e.titleSpec ? { titleTemplate: hb.template(e.titleSpec as never) as Template } : {}),
+      ...(e.reviewSpec ? { reviewTemplate: hb.template(e.reviewSpec as never) as Template } : {}),
     })),
     english ? 'zh' : 'en',
     data.missing ?? [],

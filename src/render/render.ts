@@ -164,9 +164,13 @@ export function renderDraft(t: ResolvedTerms, plan: Plan, english: Library, opti
       sources: sourcesOf(clause.meta.sources, t.arbitration.rules),
     };
   });
+  // The notes are English: a Chinese draft's view holds Chinese names, so its notes get an English view.
+  let englishView: object | undefined;
+  const reviewView = () => (zh ? (englishView ??= buildView(t, variants, plan.character)) : view);
   const reviews = finalArticles
     .filter((a) => english.has(a.clauseId))
-    .map((a) => ({ article: a.number, clauseId: a.clauseId, title: a.title, text: english.get(a.clauseId).meta.review }));
+    .map((a) => ({ article: a.number, clauseId: a.clauseId, title: a.title, text: english.get(a.clauseId).renderReview(reviewView()) }))
+    .filter((r) => r.text !== '');
   const cited = new Set<string>();
   for (const a of finalArticles) if (english.has(a.clauseId)) for (const s of sourcesOf(english.get(a.clauseId).meta.sources, t.arbitration.rules)) cited.add(s);
   const sources = [...cited].sort();

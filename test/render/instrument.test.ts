@@ -587,3 +587,30 @@ describe('the operator of a station holds its host harmless against every claim,
     expect(text).not.toMatch(/claims by third parties for death, bodily injury/);
   });
 });
+
+describe('the notes for counsel speak of the draft’s own form and facts (counsel round 2, A-11)', () => {
+  const reviewOf = (d: Draft, clauseId: string) => d.notes.reviews.find((r) => r.clauseId === clauseId)?.text ?? '';
+  const example = (name: string) => draftFromTermsText(readFileSync(join(ROOT, 'examples', name), 'utf8'), name, library).draft;
+
+  it.each(['deep-space-station.yaml', 'navigation-monitoring.yaml', 'crew-flight.yaml'])('%s (binding, nothing jointly owned, no Earth observation): no memorandum, joint asset or remote sensing in the notes', (name) => {
+    const d = example(name);
+    expect(reviewOf(d, 'final/entry-into-force')).toMatch(/^Check the domestic procedure each State needs/);
+    expect(reviewOf(d, 'final/entry-into-force')).not.toMatch(/status paragraph|memorandum|jointly owned/);
+    expect(reviewOf(d, 'release/standard')).not.toMatch(/remote sensing/);
+  });
+
+  it('a memorandum’s notes ask about its status, not about domestic procedures', () => {
+    const d = example('lunar-mou.yaml');
+    expect(reviewOf(d, 'final/entry-into-force')).toMatch(/^Check that both sides accept the status paragraph as written/);
+    expect(reviewOf(d, 'final/amendment')).not.toMatch(/domestic approval/);
+    expect(reviewOf(d, 'final/entry-into-force')).not.toMatch(/domestic procedure/);
+  });
+
+  it('a binding Earth-observation draft with a jointly owned satellite keeps both points, in its Chinese text too', () => {
+    const cbers = readFileSync(join(ROOT, 'examples', 'cbers.yaml'), 'utf8');
+    for (const d of [draftFromTermsText(cbers, 'cbers.yaml', library).draft, draftFromTermsText(cbers, 'cbers.yaml', library, { lang: 'zh' }).draft]) {
+      expect(reviewOf(d, 'final/entry-into-force')).toMatch(/the jointly owned assets and the costs already incurred\.$/);
+      expect(reviewOf(d, 'release/standard')).toMatch(/remote sensing data/);
+    }
+  });
+});
