@@ -59,9 +59,12 @@ export function renderDraft(t: ResolvedTerms, plan: Plan, english: Library, opti
     return { planned: a, clause, text, blocks: parseBlocks(text) };
   });
 
-  // The parent instrument's short title is a defined term of Article 1, like the library's own.
+  // The parent instrument's short title is a defined term of Article 1, like the library's own,
+  // unless the preamble introduces it ("hereinafter ...") for the designation it recites: a term is
+  // defined once (counsel round 2, A-12).
+  const preambleDefinesParent = (t.source.parties ?? []).some((p) => p.designatedBy);
   const parentDate = view.parent?.date ? (zh ? formatDateZh(view.parent.date) : formatDate(view.parent.date)) : blankToken('parentInstrument.date');
-  const parentRef = t.source.parentInstrument && view.parent
+  const parentRef = t.source.parentInstrument && view.parent && !preambleDefinesParent
     ? zh
       ? { term: `《${view.parent.short}》`, body: `指${parentDate}签署的《${view.parent.title}》` }
       : { term: view.parent.short, body: `means the ${view.parent.title}, signed on ${parentDate}` }

@@ -614,3 +614,26 @@ describe('the notes for counsel speak of the draft’s own form and facts (couns
     }
   });
 });
+
+describe('the parent instrument is defined once: in the preamble where a designation is recited, else in Article 1 (counsel round 2, A-12)', () => {
+  const terms = (form: string, designated: boolean, date = '') =>
+    `form: ${form}\nlanguages: [en, zh]\nparties:\n  - { id: a, name: Aldera Crewed Flight Office, shortName: ACFO, state: Republic of Aldera, type: space-agency${designated ? ', designatedBy: the Aldera Space Agency, zh: { designatedBy: 阿尔德拉航天局 }' : ''} }\n  - { id: b, name: Borduria Space Agency, shortName: BSA, state: Kingdom of Borduria, type: space-agency }\nparentInstrument: { title: Framework Agreement between the Aldera Space Agency and the Borduria Space Agency, shortTitle: Framework Agreement${date} }\n`;
+  const definitions = (d: Draft) => text(d, (topic) => topic === 'definitions');
+
+  it.each(['protocol', 'implementing-arrangement'])('%s with a designation: the preamble introduces the short title, with the date or a blank, and Article 1 does not define it again', (form) => {
+    for (const [date, shown] of [['', 'signed on [●]'], [', date: 2021-03-04', 'signed on 4 March 2021']] as const) {
+      const en = draftFromTermsText(terms(form, true, date), 'terms.yaml', library).draft;
+      expect(en.preamble.join('\n')).toContain(`Borduria Space Agency, ${shown} (hereinafter “the Framework Agreement”),`);
+      expect(definitions(en)).not.toMatch(/Framework Agreement/);
+      const zh = draftFromTermsText(terms(form, true, date), 'terms.yaml', library, { lang: 'zh' }).draft;
+      expect(zh.preamble.join('\n')).toMatch(/根据(\[●\]|2021年3月4日)签署的《.+》（以下简称《.+》）/);
+      expect(definitions(zh)).not.toMatch(/框架/);
+    }
+  });
+
+  it('without a designation, Article 1 defines it and the preamble recalls it without “hereinafter”', () => {
+    const en = draftFromTermsText(terms('protocol', false), 'terms.yaml', library).draft;
+    expect(definitions(en)).toMatch(/“Framework Agreement” means the Framework Agreement between the Aldera Space Agency and the Borduria Space Agency, signed on \[●\]/);
+    expect(en.preamble.join('\n')).not.toContain('hereinafter “the Framework Agreement”');
+  });
+});
