@@ -33,6 +33,8 @@ export interface PartyView {
   entities: string[];
   /** The body that designated the party to act under the parent instrument, or '' (`designatedBy`). */
   designatedBy: string;
+  /** The full name is followed by the short name in parentheses ("(CNSA)", "(hereinafter referred to as …)"). */
+  shortNamed: boolean;
   first: boolean;
 }
 
@@ -185,6 +187,7 @@ function partyView(p: ResolvedParty, t: ResolvedTerms): PartyView {
     signatoryTitle: esc(p.signatory?.title, `${path}.signatory.title`),
     entities: (t.source.cooperation?.implementingEntities ?? []).filter((e) => e.party === p.id).map((e) => escapeMarkdown(e.name)),
     designatedBy: p.designatedBy ? escapeMarkdown(p.designatedBy) : '',
+    shortNamed: Boolean(p.shortName),
     first: p.index === 0,
   };
 }

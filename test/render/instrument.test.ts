@@ -637,3 +637,20 @@ describe('the parent instrument is defined once: in the preamble where a designa
     expect(en.preamble.join('\n')).not.toContain('hereinafter “the Framework Agreement”');
   });
 });
+
+describe('the preamble names the parties jointly without a second parenthesis after a short name (counsel round 2, A-12)', () => {
+  const govs = (shortA: string, shortB: string) =>
+    `form: agreement\nlanguages: [en, zh]\nparties:\n  - { id: a, name: Government of the Republic of Aldera, state: Republic of Aldera, type: government${shortA}, zh: { name: 阿尔德拉共和国政府${shortA ? ', shortName: 阿方' : ''} } }\n  - { id: b, name: Government of the Kingdom of Borduria, state: Kingdom of Borduria, type: government${shortB}, zh: { name: 博尔杜里亚王国政府${shortB ? ', shortName: 博方' : ''} } }\n`;
+  it.each([
+    ['“the … Party”', ', shortName: the Alderan Party', ', shortName: the Bordurian Party', '(hereinafter referred to as “the Bordurian Party”), together referred to as “the Parties” and each as “a Party”,'],
+    ['a bare short name', ', shortName: Aldera', ', shortName: Borduria', '(Borduria), together referred to as “the Parties” and each as “a Party”,'],
+    ['no short name', '', '', 'the Government of the Kingdom of Borduria (hereinafter referred to jointly as “the Parties” and separately as “a Party”),'],
+  ])('Governments with %s', (_name, a, b, expected) => {
+    const en = draftFromTermsText(govs(a, b), 'terms.yaml', library).draft;
+    expect(en.preamble[0]).toContain(expected);
+    expect(en.preamble[0]).not.toMatch(/\) \(hereinafter/);
+    const zh = draftFromTermsText(govs(a, b), 'terms.yaml', library, { lang: 'zh' }).draft;
+    expect(zh.preamble[0]).not.toMatch(/）（/);
+    expect(zh.preamble[0]).toMatch(a ? /（以下简称“博方”），以下合称“缔约双方”/ : /博尔杜里亚王国政府（以下合称“缔约双方”，单称“缔约一方”），/);
+  });
+});
