@@ -393,3 +393,15 @@ describe('the apportionment between two launching States reaches the launch vehi
     expect(defs).not.toMatch(/intended to be launched/);
   });
 });
+
+describe('registration by a Government names its State once, not “the State of” the Government (counsel round 2, A-12)', () => {
+  const own = '  launch: { launchingParty: a, site: Alpha Launch Centre }\n  spaceObjects: [{ name: Orbis satellite, ownedBy: [a] }, { name: Lumen probe, ownedBy: [b] }]\n';
+  it.each([
+    ['Governments', { form: 'agreement', a: 'government', b: 'government' } as Facts, /The Orbis satellite is to be registered by the Republic of Aldera, as determined jointly/],
+    ['agencies', { form: 'framework-agreement' } as Facts, /The Orbis satellite is to be registered by the Republic of Aldera, the State of A, as determined jointly/],
+  ])('%s', (_name, f, expected) => {
+    const text = article({ ...f, cooperation: own, jurisdiction: '{ registration: each-registers-own }' }, 'jurisdiction');
+    expect(text).toMatch(expected);
+    if (f.a === 'government') expect(text).not.toMatch(/the State of (Aldera|Borduria|the Government)/);
+  });
+});

@@ -33,3 +33,18 @@ describe('rendering both texts', () => {
     expect(md).toMatch(/^## 第二条\u3000/m);
   });
 });
+
+describe('the authentic texts are stated once (counsel round 2, A-12)', () => {
+  it.each([
+    ['two languages', 'languages: [en, zh]'],
+    ['three languages', 'languages: [en, zh, fr]'],
+  ])('%s: the Chinese testimonium names the languages, as the English does, and leaves their authenticity to the article on authentic texts', (_name, languages) => {
+    const yaml = terms('launching-party').replace('languages: [en, zh]', languages);
+    const zh = draftFromTermsText(yaml, 'x.yaml', builtinLibrary(), { lang: 'zh' }).draft;
+    const en = draftFromTermsText(yaml, 'x.yaml', builtinLibrary()).draft;
+    expect(zh.testimonium.join('\n')).not.toMatch(/作准/);
+    expect(en.testimonium.join('\n')).not.toMatch(/authentic/);
+    expect(renderMarkdown(zh).match(/同等作准/g)).toHaveLength(1);
+    expect(renderMarkdown(en).match(/equally authentic/g)).toHaveLength(1);
+  });
+});
