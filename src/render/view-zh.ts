@@ -263,6 +263,7 @@ export function toChineseView(view: View, t: ResolvedTerms): View {
     state: view.registration.party ? view.registration.party.state : view.registration.state,
     launchingStates: launchingStateNames,
     launchingStateList: launchingStateNames.length ? list(launchingStateNames) : view.registration.launchingStateList,
+    grounds: view.registration.grounds.map((g, i) => ({ ...g, state: launchingStateNames[i] ?? g.state })),
     thirdStates,
     thirdStateList: list(thirdStates),
   });

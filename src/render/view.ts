@@ -281,6 +281,8 @@ export function buildView(t: ResolvedTerms, variants: Record<string, string>, ch
           siteOperator: t.launch!.siteOperator ? escapeMarkdown(/^the /i.test(t.launch!.siteOperator) ? t.launch!.siteOperator : nameInText(t.launch!.siteOperator)) : null,
           otherOwnsPayload: t.spaceObjects.some((o) => o.owners.some((p) => p.id !== launcher.id)),
           otherStateLaunching: t.launchingParties.some((p) => p.id === other(launcher).id),
+          /** The other party procures the launch too (\`launch.procuredBy\`): the launching party procures it for both (counsel round 2, A-6). */
+          forBoth: !(launcher.type === 'commercial' || launcher.type === 'state-enterprise') && (t.launch!.procuredBy ?? []).includes(other(launcher).id),
           /** The launching party owns none of the objects: it only provides the launch, and gets no data rights. */
           providesOnlyLaunch: t.spaceObjects.length > 0 && t.spaceObjects.every((o) => !o.owners.some((p) => p.id === launcher.id)),
         }
@@ -340,6 +342,17 @@ export function buildView(t: ResolvedTerms, variants: Record<string, string>, ch
       // No launch and no object in the terms: who is a launching State is a blank to settle, never an empty subject.
       launchingStateList: launchingStateNames.length ? joinList(launchingStateNames) : blankToken('cooperation.launch.launchingParty'),
       severalLaunchingStates: t.launchingStates.length > 1,
+      /**
+       * Why each State is a launching State (Registration Convention Art. I(a)), for the recital that
+       * grounds the status in the facts (counsel round 2, A-6): it launches, procures the launching, or
+       * the object is launched from its territory.
+       */
+      grounds: t.launchingStates.map((s, i) => ({
+        state: launchingStateNames[i]!,
+        launches: s.roles.includes('launches'),
+        procures: s.roles.includes('procures'),
+        site: s.roles.includes('site'),
+      })),
       /** Launching States that are neither party's (e.g. the State of a launch site abroad). */
       thirdStates,
       thirdStateList: joinList(thirdStates),

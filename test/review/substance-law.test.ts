@@ -405,3 +405,25 @@ describe('registration by a Government names its State once, not “the State of
     if (f.a === 'government') expect(text).not.toMatch(/the State of (Aldera|Borduria|the Government)/);
   });
 });
+
+describe('the registration article says why each State is a launching State, and who procures the launch for whom (counsel round 2, A-6)', () => {
+  it.each([
+    ['two agencies that procure the launch jointly', { form: 'framework-agreement' } as Facts, '  launch: { launchingParty: a, site: Alpha Launch Centre, procuredBy: [a, b] }\n  spaceObjects: [{ name: Orbis satellite, ownedBy: [a, b] }]\n',
+      'Under that provision, the Republic of Aldera is a Launching State as a State that procures its launching and from whose territory it is launched, and the Kingdom of Borduria as a State that procures its launching.'],
+    ['a launch company of one State for an agency of the other', { form: 'framework-agreement', a: 'commercial' } as Facts, '  launch: { launchingParty: a, site: Alpha Launch Centre, procuredBy: [b] }\n  spaceObjects: [{ name: Orbis satellite, ownedBy: [b] }]\n',
+      'Under that provision, the Republic of Aldera is a Launching State as the State that launches it from its territory, and the Kingdom of Borduria as a State that procures its launching.'],
+    ['a launch from a third State’s territory', { form: 'protocol' } as Facts, '  launch: { launchingParty: a, site: Kourou, siteState: French Republic, procuredBy: [a, b] }\n  spaceObjects: [{ name: Orbis satellite, ownedBy: [a, b] }]\n',
+      'and the French Republic as the State from whose territory it is launched.'],
+  ])('%s', (_name, f, cooperation, grounds) => {
+    const text = article({ ...f, cooperation, jurisdiction: '{ registration: launching-party }' }, 'jurisdiction');
+    expect(text).toMatch(/are each a Launching State, within the meaning of Article I\(a\) of the Registration Convention, of the Orbis satellite, which (is to be launched|A shall launch) from/);
+    expect(text).toContain(grounds);
+  });
+
+  it('an agency that procures the launch for both says so in the launch article; a launch company that launches does not', () => {
+    const joint = '  launch: { launchingParty: a, site: Alpha Launch Centre, procuredBy: [a, b] }\n  spaceObjects: [{ name: Orbis satellite, ownedBy: [a, b] }]\n';
+    expect(article({ cooperation: joint }, 'launch')).toMatch(/A shall procure the launch of the Orbis satellite from Alpha Launch Centre, on behalf of both Parties, which procure the launch jointly\./);
+    expect(article({ cooperation: '  launch: { launchingParty: a, site: Alpha Launch Centre, procuredBy: [a] }\n  spaceObjects: [{ name: Orbis satellite, ownedBy: [a, b] }]\n' }, 'launch')).not.toMatch(/on behalf of both/);
+    expect(article({ a: 'commercial', cooperation: '  launch: { launchingParty: a, site: Alpha Launch Centre, procuredBy: [b] }\n  spaceObjects: [{ name: Orbis satellite, ownedBy: [b] }]\n' }, 'launch')).not.toMatch(/on behalf of both/);
+  });
+});
