@@ -427,3 +427,15 @@ describe('the registration article says why each State is a launching State, and
     expect(article({ a: 'commercial', cooperation: '  launch: { launchingParty: a, site: Alpha Launch Centre, procuredBy: [b] }\n  spaceObjects: [{ name: Orbis satellite, ownedBy: [b] }]\n' }, 'launch')).not.toMatch(/on behalf of both/);
   });
 });
+
+describe('each party registers only the free-flying objects its State launches or procures; a payload flown on the other’s object is covered by that object’s registration (counsel round 2, A-6)', () => {
+  it.each([
+    ['agencies', { form: 'implementing-arrangement' } as Facts],
+    ['Governments', { form: 'agreement', a: 'government', b: 'government' } as Facts],
+  ])('%s', (_name, f) => {
+    const text = article({ ...f, areas: ['space-science'], cooperation: '  launch: { launchingParty: a, site: Alpha }\n  spaceObjects: [{ name: Capsule, ownedBy: [a] }]\n', jurisdiction: '{ registration: each-registers-own }' }, 'jurisdiction');
+    expect(text).toMatch(/for each Space Object that it provides for the Cooperative Activities and that is launched as an object of its own, and of which its State is a Launching State, to be registered by its State/);
+    expect(text).toMatch(/Payload that one Party provides to be carried in or on a Space Object of the other is not registered separately: it is covered by the registration of that Space Object/);
+    expect(text).not.toMatch(/Space Objects it provides for the Cooperative Activities to be registered by its State, as a Launching State/);
+  });
+});
