@@ -146,3 +146,17 @@ describe('A-1 (contract part): the launch vehicle and its stages are covered aft
     expect(insurance.text).toMatch(new RegExp(`caused by the launch vehicle, any of its stages or their debris throughout that period, and by the Satellite from Launch until ${satelliteEnd}`));
   });
 });
+
+describe('B-13: the notices and the general provisions (severability, language) survive with the disputes they serve', () => {
+  it.each([...LAUNCH_CONTRACTS.map(([n, y]) => [n, y] as [string, string]), ['ground', GROUND] as [string, string]])('%s', (_n, yaml) => {
+    const { text } = article(yaml, 'contract-termination/');
+    const survivors = /Termination does not affect rights accrued before it\. Articles ([\d, and]+) and this Article[^.]*continue to apply after termination or expiry/.exec(text);
+    expect(survivors).not.toBeNull();
+    const listed = survivors![1]!.split(/, | and /).map(Number);
+    for (const clause of ['contract-disputes/', 'contract-law/', 'contract-notices/', 'contract-general/']) expect(listed, clause).toContain(num(yaml, clause));
+    const zh = article(yaml, 'contract-termination/', 'zh').text;
+    // The Chinese twin lists as many articles.
+    const zhList = /终止不影响终止前已产生的权利。(.*?)以及本条的规定/.exec(zh)![1]!;
+    expect(zhList.match(/第[一二三四五六七八九十]+条/g)!.length).toBe(listed.length);
+  });
+});
