@@ -160,3 +160,39 @@ describe('B-13: the notices and the general provisions (severability, language) 
     expect(zhList.match(/第[一二三四五六七八九十]+条/g)!.length).toBe(listed.length);
   });
 });
+
+describe('B-7: force majeure and export licences treat every party alike, State-owned or not', () => {
+  const CASES: [string, string][] = [...LAUNCH_CONTRACTS.map(([n, y]) => [n, y] as [string, string]), ['ground', GROUND]];
+  it.each(CASES)('%s: a measure of general application excuses every party; its own State’s act aimed at the contract excuses none', (_n, yaml) => {
+    const fm = article(yaml, 'contract-force-majeure/').text;
+    // The old wording denied a State-owned party even a general change in its own State's law, and let a private party invoke any act of its State.
+    expect(fm).not.toMatch(/other than, for a Party that is a public body or is owned or controlled by a State/);
+    expect(fm).toMatch(/a law, regulation, embargo or other measure of general application that a public authority of any State, the State of a Party included, adopts after the Effective Date/);
+    expect(fm).toMatch(/A Party may not rely on an act or omission of a public authority of its own State that is directed at this \w+ or at that Party's performance of it, nor on the refusal, delay or withdrawal of a licence or authorisation that it is to obtain under this \w+, unless that refusal, delay or withdrawal results from a measure of general application\. Its failure to perform is then treated as its own failure/);
+  });
+
+  it.each(CASES)('%s: each party obtains the licences and re-export consents that any applicable law requires; no State-party exception', (_n, yaml) => {
+    const exp = article(yaml, 'contract-export/').text;
+    const fmNo = num(yaml, 'contract-force-majeure/');
+    expect(exp).not.toMatch(/which that Party bears/);
+    expect(exp).toMatch(/the export and import licences, re-export consents and other authorisations that any applicable law requires for the Work, including the consent of a third State to the re-export of goods or technical data that originate there/);
+    expect(exp).toMatch(new RegExp(`A refusal, delay or withdrawal of such a licence or consent excuses the Party that is to obtain it only as Article ${fmNo} allows`));
+    expect(exp).toMatch(/in breach of any export control laws that apply to it/);
+    expect(exp).toMatch(/the licences and re-export consents that the transfer requires under any applicable law/);
+  });
+
+  it.each([
+    ['leo', LEO],
+    ['comsat', COMSAT],
+    ['ground', GROUND],
+  ])('%s: the Chinese text says the same', (_n, yaml) => {
+    const fm = article(yaml, 'contract-force-majeure/', 'zh').text;
+    const exp = article(yaml, 'contract-export/', 'zh').text;
+    expect(fm).not.toMatch(/一方为公共机构或者由国家拥有或控制的/);
+    expect(fm).toMatch(/普遍适用的措施/);
+    expect(fm).toMatch(/针对本(合同|协议)或者针对该方履行本(合同|协议)/);
+    expect(exp).not.toMatch(/由该方承担/);
+    expect(exp).toMatch(/任何适用法律/);
+    expect(exp).toMatch(/再出口/);
+  });
+});
