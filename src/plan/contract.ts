@@ -50,7 +50,7 @@ export const CONTRACT_ARTICLES: readonly ArticleSpec[] = [
       chose(
         'contract-liability',
         'launch-phase',
-        'Between a customer and a launch or satellite supplier, liability is a matter of contract: each party waives claims for damage during the launch campaign, any indemnity for third-party claims is limited to the launch phase (to separation, or in-orbit acceptance for an in-orbit delivery) and both are capped; Liability Convention Art. V(2) apportions only between launching States, which the contract leaves to them.',
+        'Between a customer and a launch or satellite supplier, liability is a matter of contract: each party waives claims for damage to its property during the launch campaign and bears the injury or death of its own employees; the provider indemnifies for third-party claims, for the launch vehicle and its stages for the period the launch licence requires insurance and for the satellite to separation (or in-orbit acceptance for an in-orbit delivery), within the insured amount; the cap limits damages only, not the price or the other sums due; Liability Convention Art. V(2) apportions only between launching States, which the contract leaves to them.',
       ),
   },
   {
