@@ -325,7 +325,7 @@ languages: [en, zh]
 describe('counsel R18: risks a State-owned party or a launch failure could shift', () => {
   const article = (d: ReturnType<typeof build>, clauseId: string) =>
     d.draft.articles.find((a) => a.clauseId === clauseId)!.blocks.flatMap((b) => [b.text, ...b.items.map((i) => i.text)]).join('\n');
-  it.each(CONTRACTS)('%s: its own State\'s acts aimed at the contract are no force majeure for any party (R19 B-7); this launch\'s failure has its own remedies', (_name, yaml) => {
+  it.each(CONTRACTS)('%s: its own State\'s acts aimed at the contract are no force majeure for any party (counsel round 2, B-7); this launch\'s failure has its own remedies', (_name, yaml) => {
     const d = build(yaml);
     const fm = article(d, 'contract-force-majeure/standard');
     expect(fm).toContain('A Party may not rely on an act or omission of a public authority of its own State that is directed at this');

@@ -6,7 +6,7 @@ import { builtinLibrary } from '../helpers/engine.js';
 import { ROOT } from '../helpers/run.js';
 
 /**
- * Counsel round 19, B-6: a contract's arbitration clause names the law of the agreement to arbitrate
+ * Counsel round 2, B-6: a contract's arbitration clause names the law of the agreement to arbitrate
  * (the law of the seat, whatever law governs the contract) and the version of its rules, for each of
  * the three rules a contract may choose; the governing-law article leaves that agreement to it.
  */

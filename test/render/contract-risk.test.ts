@@ -6,7 +6,7 @@ import { builtinLibrary } from '../helpers/engine.js';
 import { ROOT } from '../helpers/run.js';
 
 /**
- * Counsel round 19 (batch b, and A-1's contract part): the liability cap, the cross-waiver, the
+ * Counsel round 2 (contracts, and the contract part of A-1): the liability cap, the cross-waiver, the
  * insurance and the arbitration agreement of launch and satellite contracts, each a kind checked on
  * both contract examples and on variants of the party types and of the deal.
  */
