@@ -654,3 +654,18 @@ describe('the preamble names the parties jointly without a second parenthesis af
     expect(zh.preamble[0]).toMatch(a ? /（以下简称“博方”），以下合称“缔约双方”/ : /博尔杜里亚王国政府（以下合称“缔约双方”，单称“缔约一方”），/);
   });
 });
+
+describe('an implementing agency carries out a party’s tasks under its responsibility; it does not act for it, and may be a company (counsel round 2, A-3)', () => {
+  it.each(['protocol', 'agreement'])('%s', (form) => {
+    const yaml = `form: ${form}\n${form === 'agreement' ? GOVERNMENTS : AGENCIES}${form === 'protocol' ? 'parentInstrument: { title: Framework Agreement on Space Cooperation }\n' : ''}cooperation:\n  areas: [earth-observation]\n  implementingEntities: [ { name: Aldera Satellite Works, party: a }, { name: Borduria Institute for Space Research, party: b } ]\nlanguages: [en, zh]\n`;
+    const en = draftOf(yaml);
+    const body = article(en, 'implementation/standard');
+    expect(body).toMatch(/bodies, public or private, that it entrusts with tasks under this (Protocol|Agreement), with their consent/);
+    expect(body).toMatch(/does not thereby become a party to this (Protocol|Agreement); a body that is not under that Party's authority takes part under an arrangement or contract with it\./);
+    expect(body).not.toMatch(/acts for the Party/);
+    expect(text(en, (t) => t === 'definitions')).toMatch(/“Implementing Agency” means a body, public or private, that a Party designates under Article \d+ to carry out tasks of that Party in the Cooperative Activities under its responsibility/);
+    const zh = draftFromTermsText(yaml, 'terms.yaml', library, { lang: 'zh' }).draft;
+    expect(article(zh, 'implementation/standard')).toMatch(/并不因此成为本.+的当事方/);
+    expect(article(zh, 'implementation/standard')).not.toMatch(/代表指定它的/);
+  });
+});
