@@ -39,6 +39,46 @@ export const CONTRACT_TERMS_RULES: readonly Rule<TermsContext>[] = [
       ];
     },
   },
+  {
+    id: 'contract-supplier-contradicts-facts',
+    severity: 'error',
+    level: 'terms',
+    domain: [],
+    what: 'The supplier named in the terms, or inferred from them, is contradicted by the facts: the paying party launches or builds the satellite, or the supplier owns it (or the facts point both ways).',
+    source: 'Commercial contract practice for launch services and satellite procurement: the launch provider or manufacturer supplies, the satellite’s owner buys and pays',
+    check: ({ plan }) => {
+      const sale = plan.character.sale;
+      if (!sale?.conflicts.length) return [];
+      return sale.conflicts.map((c) => ({
+        message: `contract.supplier: ${c}`,
+        fix:
+          sale.basis === 'stated'
+            ? 'The supplier is the party that launches or builds a satellite it does not own; its owner is the customer. Correct `contract.supplier`, or the facts (`cooperation.launch.launchingParty`, `spaceObjects[].ownedBy`, `builtBy`) if they are wrong.'
+            : 'Set `contract.supplier` to the party that sells. A supply in the other direction is a separate contract: remove its facts from these terms.',
+        where: 'contract.supplier',
+      }));
+    },
+  },
+  {
+    id: 'contract-supplier-unstated',
+    severity: 'warning',
+    level: 'terms',
+    domain: [],
+    what: 'A contract whose terms do not say which party supplies (no `contract.supplier`, and no launch or build of the other party’s satellite): the draft assumes one.',
+    source: 'Commercial contract practice: the parties to a sale are identified by what each gives, not by what kind of body each is',
+    check: ({ t, plan }) => {
+      const { sale, character } = plan.character;
+      if (character !== 'contract' || (sale && sale.basis !== 'assumed')) return [];
+      const assumed = sale?.supplier ?? t.parties.find((p) => p.type === 'commercial' || p.type === 'state-enterprise') ?? t.parties[1];
+      return [
+        {
+          message: `contract.supplier: the terms do not say which party supplies; the draft assumes ${assumed.label} from its party type, and makes the other party pay`,
+          fix: 'Set `contract.supplier`, or state the facts: who launches (`cooperation.launch.launchingParty`), who owns the satellite (`spaceObjects[].ownedBy`) and who builds it (`builtBy`).',
+          where: 'contract.supplier',
+        },
+      ];
+    },
+  },
 ];
 
 /** Formulae that make a contract read as a treaty or a memorandum, each with what to write instead. */
