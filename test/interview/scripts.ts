@@ -155,7 +155,7 @@ export const FRESH_SCRIPTS: Record<string, Record<string, unknown>> = {
     'contract.launchWindow.from': '2028-04-01',
     'contract.launchWindow.to': '2028-06-30',
     'contract.deliveryDate': '2028-08-31',
-    'contract.acceptance.criteria': 'the Satellite is in the sun-synchronous orbit defined in the interface control document, within the injection accuracy stated there, and its platform and imager pass the functional tests of the in-orbit test plan',
+    'contract.acceptance.criteria': 'the Satellite is injected into the sun-synchronous orbit defined in the interface control document, within the injection accuracy stated there, and the early-orbit operations and the in-orbit test sequence of the in-orbit test plan have been carried out as that plan requires',
     'contract.acceptance.periodDays': 45,
     'contract.titleAndRisk': DEFAULT, // launch: KSA keeps title
     'contract.insurance.thirdPartyAmount.amount': 50000000,

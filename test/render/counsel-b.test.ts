@@ -99,3 +99,83 @@ describe('B-1: the supplier is the party the facts make the supplier, whatever t
     expect(errors.some((f) => f.severity === 'error')).toBe(true);
   });
 });
+
+/** A launch provider delivering in orbit a satellite it neither builds nor owns: the LEO example and counsel's State-launcher variants. */
+const LAUNCHER_DELIVERS = [
+  ['leo (a company launches an agency’s satellite)', example('leo-delivery.yaml'), 'Aryavarta', 'KSA'],
+  ['leo, a state enterprise launches a company’s satellite', LEO_SOE, 'BLCL', 'Savanna'],
+  ['leo, an agency launches a company’s satellite', LEO_AGENCY, 'ILA', 'Savanna'],
+] as const;
+
+describe('B-2: a launch provider that does not build the satellite answers for the orbit and its own services, not for the satellite', () => {
+  it.each(LAUNCHER_DELIVERS)('%s: acceptance tests the injection and the commissioning services only; the satellite’s shortfall is the customer’s risk', (_n, yaml, supplier, customer) => {
+    const acceptance = articleText(yaml, 'contract-acceptance/');
+    expect(acceptance).not.toMatch(/acceptance tests of the Satellite/);
+    expect(acceptance).not.toMatch(/If the Satellite does not meet the acceptance criteria/);
+    // Launch success: injection within the accuracy of the interface control document, from the Launch Telemetry.
+    expect(acceptance).toMatch(/The launch is a success when Separation occurs in the orbit defined in the interface control document, within the injection accuracy stated there, as the Launch Telemetry shows/);
+    // Only the orbit and the supplier's own services are tested.
+    expect(acceptance).toMatch(new RegExp(`In-Orbit Acceptance tests only the orbit and the services of ${supplier}`));
+    expect(acceptance).toMatch(/platform and payload of the Satellite is not an acceptance criterion/);
+    expect(acceptance).toMatch(new RegExp(`a shortfall or failure of the Satellite is at the risk of ${customer}, unless it was caused by a launch environment beyond the limits of the interface control document or by an error of ${supplier} in performing the commissioning services`));
+    expect(acceptance).toMatch(/independent expert/);
+    // Handover: the earliest of completion, a fixed number of days after Separation, or the customer's request.
+    expect(acceptance).toMatch(new RegExp(`${supplier} shall hand over control of the Satellite to ${customer}[^.]*at the earliest of`));
+    expect(acceptance).toMatch(/completion of the commissioning services/);
+    expect(acceptance).toMatch(/forty-five \(45\) days after Separation/);
+    expect(acceptance).toMatch(new RegExp(`the date that ${customer} requests by written notice`));
+    // No price reduction for the satellite's performance or lifetime.
+    expect(acceptance).not.toMatch(/reduction of the Contract Price/);
+    expect(instrument(yaml)).not.toMatch(/reduced performance or lifetime of the Satellite/);
+  });
+
+  it.each(LAUNCHER_DELIVERS)('%s: Launch Failure is a failure attributable to the launch vehicle, not the satellite failing on its own', (_n, yaml) => {
+    const md = instrument(yaml);
+    expect(md).toMatch(/“Launch Failure” means, after Launch, a failure attributable to the launch vehicle/);
+    expect(md).toMatch(/not a failure of the Satellite itself that the launch vehicle did not cause/);
+    expect(md).not.toMatch(/the destruction of the launch vehicle or of the Satellite/);
+  });
+
+  it.each(LAUNCHER_DELIVERS)('%s: the schedule, the scope, the cap and the definition follow: no deadline or replacement hangs on the satellite', (_n, yaml, supplier) => {
+    const md = instrument(yaml);
+    expect(md).not.toMatch(/deliver the Satellite in orbit, with In-Orbit Acceptance achieved/);
+    expect(articleText(yaml, 'contract-schedule/')).toMatch(new RegExp(`${supplier} shall complete the commissioning services and hand over control of the Satellite no later than 31 August 2028`));
+    expect(articleText(yaml, 'contract-scope/')).toMatch(/the commissioning services under Article \d+: the early-orbit operations and the in-orbit test sequence/);
+    expect(articleText(yaml, 'contract-liability/')).toMatch(new RegExp(`the obligations of ${supplier} to replace the launch, or to refund`));
+    expect(md).toMatch(/“In-Orbit Acceptance” means the acceptance of the in-orbit delivery services, which occurs at the handover of control of the Satellite/);
+  });
+
+  it.each([
+    ['comsat (the supplier builds and delivers in orbit)', example('comsat-delivery.yaml')],
+    ['comsat, an agency builds for a company', COMSAT_AGENCY],
+  ])('%s: in-orbit acceptance of the satellite itself stays, with its price reduction', (_n, yaml) => {
+    const acceptance = articleText(yaml, 'contract-acceptance/');
+    expect(acceptance).toMatch(/perform the in-orbit acceptance tests of the Satellite/);
+    expect(acceptance).toMatch(/an equitable reduction of the Contract Price reflecting the reduced performance or lifetime of the Satellite/);
+    expect(instrument(yaml)).toMatch(/“Launch Failure” means, after Launch, the destruction of the launch vehicle or of the Satellite/);
+    expect(articleText(yaml, 'contract-liability/')).toMatch(/to replace the Satellite or the launch/);
+  });
+
+  it.each([
+    ['leo with criteria on the platform and imager', variant('leo-delivery.yaml', (d) => { d.contract.acceptance.criteria = 'the Satellite is in the orbit defined in the interface control document and its platform and imager pass the functional tests of the in-orbit test plan'; })],
+    ['a state enterprise launcher, criteria on payload performance', variant('leo-delivery.yaml', (d) => { Object.assign(d.parties[1], { type: 'state-enterprise' }); d.contract.acceptance.criteria = 'the payload meets its radiometric performance specifications'; })],
+  ])('%s: check warns that the acceptance criteria test a satellite the supplier does not build', (_n, yaml) => {
+    const hits = findings(yaml).filter((f) => f.rule === 'acceptance-tests-customer-satellite');
+    expect(hits).toHaveLength(1);
+    expect(hits[0]!.where).toBe('contract.acceptance.criteria');
+    expect(hits[0]!.severity).toBe('warning');
+  });
+
+  it('the criteria of the LEO example and of the comsat example (a satellite the supplier builds) draw no such warning', () => {
+    for (const name of ['leo-delivery.yaml', 'comsat-delivery.yaml']) expect(findings(example(name)).filter((f) => f.rule === 'acceptance-tests-customer-satellite')).toEqual([]);
+  });
+});
+
+describe('B-2: the launch phase ends at the handover', () => {
+  it.each(LAUNCHER_DELIVERS)('%s: In-Orbit Acceptance occurs at the handover, so the operation and the launch-phase indemnity end there', (_n, yaml, supplier) => {
+    const acceptance = articleText(yaml, 'contract-acceptance/');
+    expect(acceptance).toMatch(new RegExp(`Unless a Launch Failure has occurred, In-Orbit Acceptance occurs at the handover, and the operation of the Satellite by ${supplier}, and its responsibility for operating it, end there`));
+    expect(acceptance).not.toMatch(/deemed/);
+    expect(articleText(yaml, 'contract-liability/')).toMatch(/from Launch until In-Orbit Acceptance/);
+  });
+});

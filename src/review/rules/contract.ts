@@ -79,7 +79,32 @@ export const CONTRACT_TERMS_RULES: readonly Rule<TermsContext>[] = [
       ];
     },
   },
+  {
+    id: 'acceptance-tests-customer-satellite',
+    severity: 'warning',
+    level: 'terms',
+    domain: [],
+    what: 'An in-orbit delivery by a supplier that does not build the satellite, with acceptance criteria on the satellite’s platform or payload: the launcher would answer for the customer’s hardware.',
+    source: 'Launch services practice: the provider answers for the injection and its own services; the satellite’s performance is the risk of its owner and its manufacturer',
+    check: ({ t, plan }) => {
+      const supplies = new Set<string>(plan.character.sale?.supplies ?? t.contract.supplies ?? []);
+      const criteria = t.contract.acceptance?.criteria;
+      if (plan.character.character !== 'contract' || !supplies.has('in-orbit-delivery') || supplies.has('satellite-manufacture') || !criteria) return [];
+      const named = criteria.match(SATELLITE_PERFORMANCE);
+      if (!named) return [];
+      return [
+        {
+          message: `contract.acceptance.criteria: the criteria test the satellite itself (“${named[0]}”), which the supplier does not build; the draft tests only the orbit and the commissioning services, and a shortfall of the satellite is the customer’s risk`,
+          fix: 'State the criteria as the injection within the accuracy of the interface control document and the commissioning services the in-orbit test plan requires. If the supplier builds the satellite, say so (`spaceObjects[].builtBy` or `contract.supplies: [satellite-manufacture, ...]`).',
+          where: 'contract.acceptance.criteria',
+        },
+      ];
+    },
+  },
 ];
+
+/** Words that make acceptance criteria test a satellite's hardware or its performance rather than the orbit and the supplier's services. */
+const SATELLITE_PERFORMANCE = /\b(platform|payloads?|imagers?|cameras?|transponders?|instruments?|sensors?|subsystems?|radiometric|functional tests?|design life|lifetime|propellant)\b/i;
 
 /** Formulae that make a contract read as a treaty or a memorandum, each with what to write instead. */
 const TREATY_FORMULAE: { re: RegExp; what: string; fix: string }[] = [
