@@ -179,3 +179,42 @@ describe('B-2: the launch phase ends at the handover', () => {
     expect(articleText(yaml, 'contract-liability/')).toMatch(/from Launch until In-Orbit Acceptance/);
   });
 });
+
+/** v2: the LEO launch without in-orbit delivery. */
+const LEO_LAUNCH_ONLY = variant('leo-delivery.yaml', (d) => {
+  d.cooperation.areas = ['launch-services', 'earth-observation'];
+  d.contract.payments[3].milestone = 'Separation';
+  delete d.contract.payments[3].zh;
+  delete d.contract.acceptance;
+});
+
+describe('B-8: delay remedies run from the notified launch period, are excused only by the customer or force majeure, and cover late delivery in orbit', () => {
+  it.each([
+    ['leo (launch and in-orbit delivery)', example('leo-delivery.yaml'), 'Aryavarta', 'KSA'],
+    ['comsat (built, launched and delivered in orbit)', example('comsat-delivery.yaml'), 'COIC', 'ABE'],
+    ['leo launch only', LEO_LAUNCH_ONLY, 'Aryavarta', 'KSA'],
+  ])('%s: a late launch is counted from the end of the notified launch period plus a grace period, not from the end of the window', (_n, yaml, supplier, customer) => {
+    const schedule = articleText(yaml, 'contract-schedule/');
+    expect(schedule).not.toMatch(/by the last day of the Launch Window for a reason attributable to/);
+    expect(schedule).toMatch(/If the Launch has not taken place by the last day of the launch period notified under paragraph 1 \(or, until one is notified, of the Launch Window\), extended by a grace period of \[●\] days/);
+    expect(schedule).toMatch(new RegExp(`unless and to the extent that the delay is caused by ${customer}, including by a postponement under paragraph 2, or by an event of force majeure under Article \\d+`));
+    expect(schedule).not.toMatch(new RegExp(`attributable to ${supplier}`));
+  });
+
+  it.each([
+    ['leo', example('leo-delivery.yaml'), 'control of the Satellite is not handed over'],
+    ['comsat', example('comsat-delivery.yaml'), 'In-Orbit Acceptance is not achieved'],
+  ])('%s: late delivery in orbit has its own liquidated damages, not cumulated with those for a late launch', (_n, yaml, event) => {
+    const schedule = articleText(yaml, 'contract-schedule/');
+    expect(schedule).toMatch(new RegExp(`If ${event} by that date, as so extended, \\w+ shall pay \\w+, as liquidated damages and not as a penalty, \\[●\\] per cent of the Contract Price for each full week of delay`));
+    expect(schedule).toMatch(/no such damages are payable for a week for which liquidated damages for a late Launch are payable/);
+    expect(schedule).toMatch(/The liquidated damages under this Article are the sole financial remedy of \w+ for the delays they cover/);
+    const notes = renderMarkdown(draft(yaml));
+    expect(notes).toMatch(/Liquidated damages for late delivery in orbit/);
+    expect(notes).toMatch(/Grace period after the launch period/);
+  });
+
+  it('a launch only has no in-orbit delivery line', () => {
+    expect(articleText(LEO_LAUNCH_ONLY, 'contract-schedule/')).not.toMatch(/late delivery in orbit|handed over/);
+  });
+});
