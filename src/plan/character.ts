@@ -21,6 +21,13 @@ export interface Sale {
   supplies: Supply[];
   /** Each fact in words, for the drafting notes and the review. */
   facts: string[];
+  /**
+   * How the supplier was settled: named in `contract.supplier`, shown by the facts (it launches or
+   * builds an object the other party owns), or `assumed` because no fact says (the review warns).
+   */
+  basis: 'stated' | 'facts' | 'assumed';
+  /** Facts that contradict the supplier (the payer launches or builds, the supplier owns), each a phrase for the review. */
+  conflicts: string[];
 }
 
 export interface CharacterDecision {
@@ -52,41 +59,85 @@ const describeType: Record<string, string> = {
   'research-institution': 'a research institution',
 };
 
+/** A fact that makes one party the supplier of the other: it launches, or builds, an object the other owns and it does not. */
+interface Pointer {
+  supplier: ResolvedParty;
+  customer: ResolvedParty;
+  kind: 'launch' | 'build';
+  objects: string[];
+}
+
+function pointers(t: ResolvedTerms): Pointer[] {
+  const out: Pointer[] = [];
+  for (const supplier of t.parties) {
+    const customer = t.parties.find((p) => p !== supplier)!;
+    const forCustomer = (o: { owners: ResolvedParty[] }) => !o.owners.includes(supplier) && o.owners.includes(customer);
+    if (t.launch?.launchingParty === supplier.id) {
+      const carried = t.spaceObjects.filter(forCustomer).map((o) => o.name);
+      if (carried.length) out.push({ supplier, customer, kind: 'launch', objects: carried });
+    }
+    const built = t.spaceObjects.filter((o) => forCustomer(o) && t.source.cooperation?.spaceObjects?.find((s) => s.name === o.name)?.builtBy === supplier.id).map((o) => o.name);
+    if (built.length) out.push({ supplier, customer, kind: 'build', objects: built });
+  }
+  return out;
+}
+
+const theObjects = (names: string[]) => names.map((n) => `the ${escapeMarkdown(n)}`).join(', ');
+
 /**
- * A sale, recognised only from explicit facts, never from party types alone: a company or state
- * enterprise launches the other party's object (launch services; with `in-orbit-delivery`, an
- * in-orbit delivery), builds an object the other party alone owns (satellite manufacture), or the
- * terms list what it supplies or state a price. An agency and a state enterprise that own and build
- * a satellite together remain a cooperation.
+ * A sale, recognised only from explicit facts, never from party types: the supplier is the party
+ * named in `contract.supplier`, or else the party that launches or builds an object the other party
+ * owns; the owner is the customer and pays. When no fact says who supplies (only a price or a list of
+ * supplies), the supplier is assumed and the review says so; when facts point both ways, or contradict
+ * the named supplier, the sale carries the conflicts and the review gives an error.
+ *
+ * Whether there is a sale at all: in a contract, any such fact; in a treaty form, a launch or build by
+ * a company or state enterprise (an agency launching a partner's satellite is cooperation), a list of
+ * supplies or a price. An agency and a state enterprise that own and build a satellite together
+ * remain a cooperation.
  */
 export function recogniseSale(t: ResolvedTerms): Sale | undefined {
   const c = t.contract;
+  const all = pointers(t);
+  const counts = (p: Pointer) => t.form === 'contract' || SELLER_TYPES.has(p.supplier.type);
   const explicit = c.supplier ? t.party(c.supplier) : undefined;
-  const candidates = explicit ? [explicit] : t.parties.filter((p) => SELLER_TYPES.has(p.type));
-  for (const supplier of candidates) {
-    const customer = t.parties.find((p) => p !== supplier)!;
-    const [sup, cus] = [escapeMarkdown(supplier.label), escapeMarkdown(customer.label)];
-    const supplies = new Set<Supply>(c.supplies ?? []);
-    const facts: string[] = [];
-    if (c.supplies?.length) facts.push(`the terms list what ${sup} supplies (\`contract.supplies\`)`);
-    const carried = t.spaceObjects.filter((o) => !o.owners.includes(supplier) && o.owners.includes(customer));
-    if (t.launch?.launchingParty === supplier.id && carried.length > 0) {
+  if (!explicit && !all.some(counts) && !c.supplies?.length && !c.price) return undefined;
+  const directions = [...new Set(all.map((p) => p.supplier))];
+  let supplier: ResolvedParty;
+  let basis: Sale['basis'];
+  if (explicit) [supplier, basis] = [explicit, 'stated'];
+  else if (directions.length) [supplier, basis] = [directions[0]!, 'facts'];
+  else [supplier, basis] = [t.parties.find((p) => SELLER_TYPES.has(p.type)) ?? t.parties[1], 'assumed'];
+  const customer = t.parties.find((p) => p !== supplier)!;
+  const [sup, cus] = [escapeMarkdown(supplier.label), escapeMarkdown(customer.label)];
+  const supplies = new Set<Supply>(c.supplies ?? []);
+  const facts: string[] = [];
+  if (c.supplies?.length) facts.push(`the terms list what ${sup} supplies (\`contract.supplies\`)`);
+  for (const p of all.filter((x) => x.supplier === supplier)) {
+    if (p.kind === 'launch') {
       supplies.add('launch-services');
-      facts.push(`${sup} launches ${carried.map((o) => `the ${escapeMarkdown(o.name)}`).join(', ')}, which ${cus} owns`);
+      facts.push(`${sup} launches ${theObjects(p.objects)}, which ${cus} owns`);
       if (t.hasArea('in-orbit-delivery')) {
         supplies.add('in-orbit-delivery');
         facts.push(`and delivers it in orbit (area \`in-orbit-delivery\`)`);
       }
-    }
-    const built = t.spaceObjects.filter((o) => t.source.cooperation?.spaceObjects?.find((s) => s.name === o.name)?.builtBy === supplier.id && !o.owners.includes(supplier));
-    if (built.length > 0) {
+    } else {
       supplies.add('satellite-manufacture');
-      facts.push(`${sup} builds ${built.map((o) => `the ${escapeMarkdown(o.name)}`).join(', ')} for ${cus}, its owner`);
+      facts.push(`${sup} builds ${theObjects(p.objects)} for ${cus}, its owner`);
     }
-    if (c.price) facts.push(`the terms state a price (\`contract.price\`)`);
-    if (facts.length > 0) return { supplier, customer, supplies: ORDER.filter((s) => supplies.has(s)), facts };
   }
-  return undefined;
+  if (c.price) facts.push(`the terms state a price (\`contract.price\`)`);
+  if (explicit && facts.length === 0) facts.push(`the terms name ${sup} as the supplier (\`contract.supplier\`)`);
+  const conflicts = all
+    .filter((p) => p.supplier === customer)
+    .flatMap((p) => {
+      const verb = p.kind === 'launch' ? 'launches' : 'builds';
+      const field = p.kind === 'launch' ? '`cooperation.launch.launchingParty`' : '`builtBy`';
+      return basis === 'stated'
+        ? [`${cus} ${verb} the satellite, yet pays for it as the customer (${field} makes it the party that ${verb} ${theObjects(p.objects)})`, `${sup} owns ${theObjects(p.objects)}, yet is the supplier (\`contract.supplier\`)`]
+        : [`the facts point both ways: ${sup} launches or builds what ${cus} owns, and ${cus} ${verb} ${theObjects(p.objects)}, which ${sup} owns`];
+    });
+  return { supplier, customer, supplies: ORDER.filter((s) => supplies.has(s)), facts, basis, conflicts };
 }
 
 const ORDER: Supply[] = ['satellite-manufacture', 'launch-services', 'in-orbit-delivery', 'ground-segment', 'data', 'training'];
@@ -94,7 +145,8 @@ const ORDER: Supply[] = ['satellite-manufacture', 'launch-services', 'in-orbit-d
 export function decideCharacter(t: ResolvedTerms): CharacterDecision {
   const sale = recogniseSale(t);
   const who = t.parties.map((p) => `${escapeMarkdown(p.label)} (${describeType[p.type] ?? p.type})`).join(' and ');
-  const saleWords = sale ? `${sale.facts.join(', ')}: a sale by ${escapeMarkdown(sale.supplier.label)} to ${escapeMarkdown(sale.customer.label)}` : '';
+  const assumed = sale?.basis === 'assumed' ? ` (no fact says which party supplies: the draft assumes ${escapeMarkdown(sale.supplier.label)}; set \`contract.supplier\`)` : '';
+  const saleWords = sale ? `${sale.facts.join(', ')}: a sale by ${escapeMarkdown(sale.supplier.label)} to ${escapeMarkdown(sale.customer.label)}${assumed}` : '';
   if (t.form === 'contract') {
     return {
       character: 'contract',

@@ -240,7 +240,7 @@ export const contractSchema = z.strictObject({
   acceptance: z.optional(
     z.strictObject({
       criteria: z.optional(longText()).register(z.globalRegistry, { description: 'The in-orbit (or ground) acceptance criteria, or the annex that sets them.' }),
-      periodDays: z.optional(whole(1, 365)).register(z.globalRegistry, { description: 'Days the acceptance tests may take after separation.' }),
+      periodDays: z.optional(whole(1, 365)).register(z.globalRegistry, { description: 'Days the acceptance tests may take after separation; for a launch provider delivering the customer\'s own satellite, the days after separation by which control is handed over at the latest.' }),
       zh: zhBlock({ criteria: z.optional(longText()) }),
     })),
   titleAndRisk: z.optional(z.enum(keysOf(TITLE_RISK_EVENTS))).register(z.globalRegistry, { description: 'The event at which title and risk pass.' }),

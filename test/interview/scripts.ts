@@ -155,7 +155,7 @@ export const FRESH_SCRIPTS: Record<string, Record<string, unknown>> = {
     'contract.launchWindow.from': '2028-04-01',
     'contract.launchWindow.to': '2028-06-30',
     'contract.deliveryDate': '2028-08-31',
-    'contract.acceptance.criteria': 'the Satellite is in the sun-synchronous orbit defined in the interface control document, within the injection accuracy stated there, and its platform and imager pass the functional tests of the in-orbit test plan',
+    'contract.acceptance.criteria': 'the Satellite is injected into the sun-synchronous orbit defined in the interface control document, within the injection accuracy stated there, and the early-orbit operations and the in-orbit test sequence of the in-orbit test plan have been carried out as that plan requires',
     'contract.acceptance.periodDays': 45,
     'contract.titleAndRisk': DEFAULT, // launch: KSA keeps title
     'contract.insurance.thirdPartyAmount.amount': 50000000,
@@ -415,7 +415,7 @@ export const FRESH_SCRIPTS: Record<string, Record<string, unknown>> = {
     'parentInstrument.title':
       'Framework Agreement between the China National Space Administration and the Pakistan Space and Upper Atmosphere Research Commission on Cooperation in the Peaceful Uses of Outer Space',
     'parentInstrument.date': '',
-    'parties[0].designatedBy': "the Government of the People's Republic of China",
+    'parties[0].designatedBy': 'the China National Space Administration',
     'priorInstruments[0].title': '',
     'cooperation.areas': ['space-science', 'human-spaceflight', 'training-and-education'],
     'cooperation.project.name': 'Tianhe Payload Specialist',
@@ -462,7 +462,7 @@ export const FRESH_SCRIPTS: Record<string, Record<string, unknown>> = {
     zh: DEFAULT, // yes: the Chinese forms of the names
     'parties[0].zh.name': '中国载人航天工程办公室',
     'parties[0].zh.shortName': '载人航天办公室',
-    'parties[0].zh.designatedBy': '中华人民共和国政府',
+    'parties[0].zh.designatedBy': '中国国家航天局',
     'parties[0].zh.signatory.title': '主任',
     'parties[1].zh.name': '巴基斯坦空间和高层大气研究委员会',
     'parties[1].zh.shortName': '巴基斯坦空间委员会',

@@ -146,8 +146,10 @@ describe('each element follows the facts', () => {
     expect(launch.instrument).toContain('within the Launch Window, from 1 March 2029 to 31 May 2029');
     expect(titles(launch)).toContain('Completion of the Launch Services');
     expect(launch.instrument).toMatch(/Title to the Satellite remains with ASA throughout/);
-    expect(titles(leo)).toContain('In-Orbit Acceptance');
-    expect(leo.instrument).toContain('within forty-five (45) days after Separation');
+    // A launch provider delivering the customer's satellite: launch success, its own services and the handover (counsel round 2, B-2).
+    expect(titles(leo)).toContain('Launch Success, Commissioning and In-Orbit Acceptance');
+    expect(titles(comsat)).toContain('In-Orbit Acceptance');
+    expect(leo.instrument).toContain('the expiry of forty-five (45) days after Separation');
     expect(comsat.instrument).toMatch(/pass from COIC to ABE on In-Orbit Acceptance/);
     expect(comsat.instrument).toMatch(/Title to, and risk of, each item of the ground segment pass to ABE/);
     // The event the deal implies, with its reason, is a choice the notes show; an event in the terms wins.

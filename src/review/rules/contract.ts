@@ -39,7 +39,72 @@ export const CONTRACT_TERMS_RULES: readonly Rule<TermsContext>[] = [
       ];
     },
   },
+  {
+    id: 'contract-supplier-contradicts-facts',
+    severity: 'error',
+    level: 'terms',
+    domain: [],
+    what: 'The supplier named in the terms, or inferred from them, is contradicted by the facts: the paying party launches or builds the satellite, or the supplier owns it (or the facts point both ways).',
+    source: 'Commercial contract practice for launch services and satellite procurement: the launch provider or manufacturer supplies, the satellite’s owner buys and pays',
+    check: ({ plan }) => {
+      const sale = plan.character.sale;
+      if (!sale?.conflicts.length) return [];
+      return sale.conflicts.map((c) => ({
+        message: `contract.supplier: ${c}`,
+        fix:
+          sale.basis === 'stated'
+            ? 'The supplier is the party that launches or builds a satellite it does not own; its owner is the customer. Correct `contract.supplier`, or the facts (`cooperation.launch.launchingParty`, `spaceObjects[].ownedBy`, `builtBy`) if they are wrong.'
+            : 'Set `contract.supplier` to the party that sells. A supply in the other direction is a separate contract: remove its facts from these terms.',
+        where: 'contract.supplier',
+      }));
+    },
+  },
+  {
+    id: 'contract-supplier-unstated',
+    severity: 'warning',
+    level: 'terms',
+    domain: [],
+    what: 'A contract whose terms do not say which party supplies (no `contract.supplier`, and no launch or build of the other party’s satellite): the draft assumes one.',
+    source: 'Commercial contract practice: the parties to a sale are identified by what each gives, not by what kind of body each is',
+    check: ({ t, plan }) => {
+      const { sale, character } = plan.character;
+      if (character !== 'contract' || (sale && sale.basis !== 'assumed')) return [];
+      const assumed = sale?.supplier ?? t.parties.find((p) => p.type === 'commercial' || p.type === 'state-enterprise') ?? t.parties[1];
+      return [
+        {
+          message: `contract.supplier: the terms do not say which party supplies; the draft assumes ${assumed.label} from its party type, and makes the other party pay`,
+          fix: 'Set `contract.supplier`, or state the facts: who launches (`cooperation.launch.launchingParty`), who owns the satellite (`spaceObjects[].ownedBy`) and who builds it (`builtBy`).',
+          where: 'contract.supplier',
+        },
+      ];
+    },
+  },
+  {
+    id: 'acceptance-tests-customer-satellite',
+    severity: 'warning',
+    level: 'terms',
+    domain: [],
+    what: 'An in-orbit delivery by a supplier that does not build the satellite, with acceptance criteria on the satellite’s platform or payload: the launcher would answer for the customer’s hardware.',
+    source: 'Launch services practice: the provider answers for the injection and its own services; the satellite’s performance is the risk of its owner and its manufacturer',
+    check: ({ t, plan }) => {
+      const supplies = new Set<string>(plan.character.sale?.supplies ?? t.contract.supplies ?? []);
+      const criteria = t.contract.acceptance?.criteria;
+      if (plan.character.character !== 'contract' || !supplies.has('in-orbit-delivery') || supplies.has('satellite-manufacture') || !criteria) return [];
+      const named = criteria.match(SATELLITE_PERFORMANCE);
+      if (!named) return [];
+      return [
+        {
+          message: `contract.acceptance.criteria: the criteria test the satellite itself (“${named[0]}”), which the supplier does not build; the draft tests only the orbit and the commissioning services, and a shortfall of the satellite is the customer’s risk`,
+          fix: 'State the criteria as the injection within the accuracy of the interface control document and the commissioning services the in-orbit test plan requires. If the supplier builds the satellite, say so (`spaceObjects[].builtBy` or `contract.supplies: [satellite-manufacture, ...]`).',
+          where: 'contract.acceptance.criteria',
+        },
+      ];
+    },
+  },
 ];
+
+/** Words that make acceptance criteria test a satellite's hardware or its performance rather than the orbit and the supplier's services. */
+const SATELLITE_PERFORMANCE = /\b(platform|payloads?|imagers?|cameras?|transponders?|instruments?|sensors?|subsystems?|radiometric|functional tests?|design life|lifetime|propellant)\b/i;
 
 /** Formulae that make a contract read as a treaty or a memorandum, each with what to write instead. */
 const TREATY_FORMULAE: { re: RegExp; what: string; fix: string }[] = [
