@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { draftFromTermsText } from '../../src/engine.js';
+import { renderMarkdown } from '../../src/export/markdown.js';
+import { builtinLibrary } from '../helpers/engine.js';
+import { ROOT } from '../helpers/run.js';
+
+/**
+ * Counsel's second review (A-4, A-5, A-7): a ground station misdescribed as having nothing to do
+ * with space objects, mission data given to whoever owns the antenna, and "Each Party" obligations
+ * generated for a Party that has nothing to perform them with. Each test reads more than one draft.
+ */
+const example = (name: string) => readFileSync(join(ROOT, 'examples', name), 'utf8');
+const draftOf = (yaml: string, lang: 'en' | 'zh' = 'en') => draftFromTermsText(yaml, 'terms.yaml', builtinLibrary(), { lang }).draft;
+const withNotes = (yaml: string) => renderMarkdown(draftOf(yaml));
+const articleText = (yaml: string, clausePrefix: string, lang: 'en' | 'zh' = 'en') => {
+  const a = draftOf(yaml, lang).articles.find((x) => x.clauseId.startsWith(clausePrefix));
+  // Paragraph text and the items under it (a winding-up plan's (a), (b) ...).
+  return a ? { number: a.number, text: a.blocks.map((b) => [b.text, ...b.items.map((i) => i.text)].join('\n')).join('\n') } : undefined;
+};
+const setForm = (yaml: string, form: string) => yaml.replace(/^form: .*$/m, `form: ${form}`);
+const agencies = (yaml: string) => yaml.replace(/type: government/g, 'type: space-agency');
+
+const STATION = example('deep-space-station.yaml');
+/** The station as an intergovernmental agreement, an agency framework agreement, a protocol and a memorandum. */
+const STATIONS: [string, string][] = [
+  ['agreement', STATION],
+  ['agency framework agreement', setForm(agencies(STATION), 'framework-agreement')],
+  ['agency protocol', setForm(agencies(STATION), 'protocol')],
+  ['memorandum', setForm(agencies(STATION), 'memorandum-of-understanding')],
+];
+const BINDING_STATIONS = STATIONS.filter(([n]) => n !== 'memorandum');
+
+const NAVIGATION = example('navigation-monitoring.yaml');
+/** The same cooperation with the roles reversed: ASAL operates a station on Chinese territory. */
+const NAVIGATION_SWAPPED = NAVIGATION.replace('host: asal, operator: csno', 'host: csno, operator: asal');
+
+describe('A-4: a tracking, telemetry and command station is not a cooperation with no space object', () => {
+  it.each(STATIONS)('%s: the supported spacecraft stay under their States of registry; the host is not a launching State of them; commands are civil', (_n, yaml) => {
+    const j = articleText(yaml, 'jurisdiction/')!.text;
+    expect(j).not.toMatch(/No Space Object is launched or operated/);
+    expect(j).toMatch(/ach spacecraft that the Southern Deep Space Antenna at Santa Cruz tracks, commands or receives data from remains under the jurisdiction and control of its State of Registry/);
+    expect(j).toMatch(/Hosting the facility does not make the Argentine Republic a Launching State of any such spacecraft, and, as between the (Parties|Participants), the Argentine Party is not responsible for the operation/);
+    expect(j).toMatch(/commands that the Chinese Party sends from the facility/);
+    expect(j).toMatch(/shall serve only the civil and peaceful purposes to which Article \d+ limits the use of the facility|will serve only the civil and peaceful purposes/);
+  });
+
+  it.each(STATIONS)('%s: the drafting note no longer says that nothing is operated in space', (_n, yaml) => {
+    const md = withNotes(yaml);
+    expect(md).not.toMatch(/Nothing is launched or operated in space/);
+    expect(md).toMatch(/`jurisdiction\/no-space-object`[^\n]*spacecraft the station supports/);
+  });
+
+  it('a cooperation with no station and nothing in orbit keeps the plain statement', () => {
+    const yaml = `form: agreement
+parties:
+  - { id: a, name: Government of the Republic of Aldera, shortName: Aldera, state: Republic of Aldera, type: government }
+  - { id: b, name: Government of the Kingdom of Borduria, shortName: Borduria, state: Kingdom of Borduria, type: government }
+cooperation: { areas: [training-and-education, space-science] }
+term: { years: 5 }
+`;
+    expect(articleText(yaml, 'jurisdiction/')!.text).toMatch(/No Space Object is launched or operated under this Agreement/);
+    expect(withNotes(yaml)).toMatch(/Nothing is launched or operated in space/);
+  });
+
+});
