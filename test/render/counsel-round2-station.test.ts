@@ -65,3 +65,29 @@ term: { years: 5 }
   });
 
 });
+
+describe('A-4: the station’s operator holds the host harmless against claims of any kind, with insurance, in the facilities article', () => {
+  it.each(BINDING_STATIONS)('%s: the operator holds the host harmless against claims of any kind from the station and the missions it supports, with insurance behind it, once', (_n, yaml) => {
+    const f = articleText(yaml, 'facilities/')!.text;
+    expect(f).toMatch(/the Chinese Party shall indemnify and hold harmless the Argentine Party against claims of any kind[^.]*arising from the establishment, operation or decommissioning of the Southern Deep Space Antenna at Santa Cruz or from the missions it supports/i);
+    expect(f).toMatch(/insurance/);
+    // Stated once: the liability article no longer carries a narrower indemnity of its own.
+    expect(draftOf(yaml).articles.flatMap((a) => a.blocks.map((b) => b.text)).join('\n').match(/hold harmless/g)).toHaveLength(1);
+  });
+
+  it('a monitoring station that supports no missions gets the same indemnity for its own operation, and the navigation disclaimer points to it', () => {
+    for (const yaml of [NAVIGATION, NAVIGATION_SWAPPED]) {
+      const f = articleText(yaml, 'facilities/')!;
+      expect(f.text).toMatch(/shall indemnify and hold harmless (ASAL|CSNO) against claims of any kind[^.]*arising from the establishment, operation or decommissioning of the BeiDou monitoring station at Bouzareah/);
+      expect(f.text).not.toMatch(/missions it supports/);
+      expect(articleText(yaml, 'service-terms/')!.text).toMatch(new RegExp(`nor the indemnity that Article ${f.number} provides`));
+      expect(articleText(yaml, 'liability/')!.text).not.toMatch(/hold harmless/);
+    }
+  });
+
+  it('a memorandum gives no indemnity', () => {
+    for (const yaml of [STATIONS[3]![1], setForm(NAVIGATION, 'memorandum-of-understanding')]) {
+      expect(renderMarkdown(draftOf(yaml), { notes: false })).not.toMatch(/indemnif|hold harmless/);
+    }
+  });
+});
