@@ -91,3 +91,33 @@ describe('A-4: the station’s operator holds the host harmless against claims o
     }
   });
 });
+
+describe('A-5: mission data belong to the mission, not to the antenna', () => {
+  it.each(STATIONS)('%s: the station article gives mission data to each mission’s operator and the station operator only its own telemetry', (_n, yaml) => {
+    const f = articleText(yaml, 'facilities/')!.text;
+    expect(f).not.toMatch(/missions that the facility supports for the Chinese Party belong/);
+    expect(f).toMatch(/The data of each mission that the facility supports belong to the operator of that mission, whichever station receives them/);
+    expect(f).toMatch(/the Chinese Party acquires no right in them other than in the engineering and station telemetry of the facility itself/);
+    expect(f).toMatch(/The data of those observations belong to the Argentine Party/);
+  });
+
+  it.each([...STATIONS, ['navigation', NAVIGATION], ['navigation, roles swapped', NAVIGATION_SWAPPED]] as [string, string][])(
+    '%s: the release article defers to the facilities article instead of giving data to the facility’s owner',
+    (_n, yaml) => {
+      const facilities = articleText(yaml, 'facilities/')!;
+      const release = articleText(yaml, 'release/')!.text;
+      expect(release).not.toMatch(/owns or operates the Space Object, facility or instrument/);
+      expect(release).toMatch(new RegExp(`[Ss]ubject to Article ${facilities.number}, which governs the data of each facility`));
+      expect(release).toMatch(/whichever ground station receives them/);
+    },
+  );
+
+  it('the Chinese texts say the same', () => {
+    for (const yaml of [STATION, NAVIGATION]) {
+      const release = articleText(yaml, 'release/', 'zh')!.text;
+      expect(release).not.toMatch(/拥有或运营获取该数据的空间物体、设施或仪器/);
+      expect(release).toMatch(/无论由哪一地面站接收/);
+    }
+    expect(articleText(STATION, 'facilities/', 'zh')!.text).toMatch(/该设施支持的每一任务的数据，无论由哪一地面站接收，均归该任务的运营者所有/);
+  });
+});

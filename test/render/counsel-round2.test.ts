@@ -148,8 +148,11 @@ describe('counsel R18-9: the release article refers to a host\'s own observation
       const file = EXAMPLES.find((f) => f.endsWith(name))!;
       return renderMarkdown(draftFromTermsText(read(file), file, builtinLibrary()).draft, { notes: false });
     };
-    expect(text('deep-space-station.yaml')).toMatch(/The data of a host's own observations at a facility are governed by Article \d+\./);
+    // The release article defers to the facilities article (counsel A-5), which gives the host its observations only at a deep-space station.
+    expect(text('deep-space-station.yaml')).toMatch(/Subject to Article \d+, which governs the data of each facility/);
+    expect(text('deep-space-station.yaml')).toMatch(/The data of those observations belong to the Argentine Party/);
     expect(text('navigation-monitoring.yaml')).not.toContain("host's own observations");
+    expect(text('navigation-monitoring.yaml')).not.toContain('The data of those observations');
   });
 });
 
