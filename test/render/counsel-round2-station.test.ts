@@ -121,3 +121,46 @@ describe('A-5: mission data belong to the mission, not to the antenna', () => {
     expect(articleText(STATION, 'facilities/', 'zh')!.text).toMatch(/该设施支持的每一任务的数据，无论由哪一地面站接收，均归该任务的运营者所有/);
   });
 });
+
+describe('A-7: reciprocal obligations only for the Party that has the system or the property', () => {
+  it('the navigation disclaimer covers the signals of the Party that has a navigation system, named from the facts', () => {
+    const cases: [string, string, string][] = [
+      [NAVIGATION, 'CSNO', 'shall'],
+      [NAVIGATION_SWAPPED, 'ASAL', 'shall'],
+      [setForm(NAVIGATION, 'memorandum-of-understanding'), 'CSNO', 'will'],
+    ];
+    for (const [yaml, provider] of cases) {
+      const s = articleText(yaml, 'service-terms/')!.text;
+      expect(s).not.toMatch(/Each (Party|Participant) makes the signals of its navigation system/);
+      expect(s).toMatch(new RegExp(`${provider} makes the signals of its navigation system, and the (Parties|Participants) make the monitoring data`));
+    }
+  });
+
+  it('the winding-up plan disposes of jointly owned property only where something is jointly owned', () => {
+    for (const name of ['deep-space-station.yaml', 'navigation-monitoring.yaml', 'crew-flight.yaml']) {
+      const t = articleText(example(name), 'final/entry-into-force')!.text;
+      expect(t, name).not.toMatch(/jointly owned/);
+      expect(t, name).toMatch(/the disposition of equipment of one Party located in the territory of the other Party's State/);
+    }
+    expect(articleText(example('cbers.yaml'), 'final/entry-into-force')!.text).toMatch(/the disposition of the jointly owned CBERS-6 satellite and of any other jointly owned property/);
+    expect(articleText(example('deep-space-station.yaml'), 'final/entry-into-force', 'zh')!.text).not.toMatch(/共同拥有/);
+    expect(articleText(example('cbers.yaml'), 'final/entry-into-force', 'zh')!.text).toMatch(/共同拥有的CBERS/);
+  });
+
+  it('a crew flight whose only training is the crew member’s has no general training article; one whose terms offer courses keeps it', () => {
+    const crew = example('crew-flight.yaml');
+    for (const yaml of [crew, setForm(crew, 'agreement'), setForm(crew, 'memorandum-of-understanding')]) {
+      expect(articleText(yaml, 'training/')).toBeUndefined();
+      // Nor does the list of forms of cooperation promise courses and fellowships, in either text.
+      expect(articleText(yaml, 'forms/')!.text).not.toMatch(/training courses, fellowships/);
+      expect(articleText(yaml, 'forms/', 'zh')!.text).not.toMatch(/培训课程/);
+    }
+    const withSchool = crew.replace(
+      '        - select and nominate the payload specialist\n',
+      '        - select and nominate the payload specialist\n        - organise a summer school in microgravity science open to students of both States\n',
+    );
+    expect(articleText(withSchool, 'training/')).toBeDefined();
+    expect(articleText(withSchool, 'forms/')!.text).toMatch(/training courses, fellowships/);
+    expect(articleText(example('lunar-mou.yaml'), 'training/')).toBeDefined();
+  });
+});
