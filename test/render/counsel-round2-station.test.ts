@@ -164,3 +164,38 @@ describe('A-7: reciprocal obligations only for the Party that has the system or 
     expect(articleText(example('lunar-mou.yaml'), 'training/')).toBeDefined();
   });
 });
+
+describe('A-8: what the Parties leave to a later written agreement has a default that applies until they make it', () => {
+  const CBERS = example('cbers.yaml');
+  const binding: [string, string][] = [
+    ['cbers', CBERS],
+    ['cbers between Governments', setForm(CBERS.replace(/type: space-agency/g, 'type: government'), 'agreement')],
+    ['station', STATION],
+    ['navigation', NAVIGATION],
+  ];
+
+  it.each(binding)('%s: data flow under a default data policy until the Parties settle one', (_n, yaml) => {
+    const release = articleText(yaml, 'release/')!.text;
+    expect(release).not.toMatch(/Before any data are exchanged/);
+    expect(release).toMatch(/Until that policy is settled, each Party may use the data it owns or receives under this Article for its own civil purposes and distribute them within the territory of its State/);
+  });
+
+  it('an Earth-observation satellite’s downlink time has a default allocation until the Parties settle it', () => {
+    for (const yaml of binding.slice(0, 2).map(([, y]) => y)) {
+      expect(articleText(yaml, 'release/')!.text).toMatch(/Until they settle it, the ground stations of each Party receive the data of the passes within their reception range over the territory of its State/);
+    }
+  });
+
+  it.each(binding)('%s: a winding-up plan not settled in time gives way to default terms', (_n, yaml) => {
+    const t = articleText(yaml, 'final/entry-into-force')!.text;
+    expect(t).toMatch(/If the Parties have not settled that plan by the date on which termination or expiry takes effect, the following apply until they do/);
+    expect(t).toMatch(/each Party bears the costs it has incurred and the commitments it has made to third parties/);
+  });
+
+  it('a jointly owned satellite keeps flying, and each owner keeps its share and its data, if no plan is agreed', () => {
+    for (const yaml of binding.slice(0, 2).map(([, y]) => y)) {
+      expect(articleText(yaml, 'final/entry-into-force')!.text).toMatch(/the jointly owned CBERS-6 satellite continues to be operated, until the end of its useful life, as it was before termination or expiry, and each Party keeps its share in it and its access to its data/);
+    }
+    expect(articleText(STATION, 'final/entry-into-force')!.text).not.toMatch(/useful life/);
+  });
+});
