@@ -50,6 +50,23 @@ export function needsExportControlArticle(t: ResolvedTerms): boolean {
 }
 
 /** Something is launched or operated in space under the instrument (not only data or ground work). */
+/** Words that show a programme of courses or study beyond training a crew member for a flight. */
+const GENERAL_TRAINING = /\b(courses?|fellowships?|scholarships?|schools?|students?|education(al)?|workshops?|seminars?|degrees?|curricul(um|a)|trainees)\b/i;
+
+/**
+ * A general training article (courses, fellowships, trainees of both sides) belongs where the terms
+ * provide for such a programme. In a crew flight the training is the crew member's, which the crew
+ * article governs; the general article there would be filler (counsel A-7), unless the objectives,
+ * the project or a party's tasks describe courses or study beyond it.
+ */
+export function needsTrainingArticle(t: ResolvedTerms): boolean {
+  if (!t.hasArea('training-and-education')) return false;
+  if (!t.hasArea('human-spaceflight')) return true;
+  const c = t.source.cooperation ?? {};
+  const texts = [...(c.objectives ?? []), c.project?.description ?? '', ...(c.responsibilities ?? []).flatMap((r) => r.tasks)];
+  return texts.some((x) => GENERAL_TRAINING.test(x));
+}
+
 export function operatesInSpace(t: ResolvedTerms): boolean {
   return t.spaceObjects.length > 0 || Boolean(t.launch) || t.hasArea('launch-services', 'in-orbit-delivery', 'human-spaceflight');
 }
@@ -120,7 +137,7 @@ export const ARTICLES: readonly ArticleSpec[] = [
   { topic: 'service-terms', when: (t) => t.hasArea('navigation') },
   { topic: 'debris', when: (t) => t.hasArea('space-debris') || (operatesInSpace(t) && t.hasArea('lunar-exploration', 'mars-exploration')) },
   { topic: 'personnel', when: (t) => t.personnelExchange },
-  { topic: 'training', when: (t) => t.hasArea('training-and-education') },
+  { topic: 'training', when: (t) => needsTrainingArticle(t) },
   { topic: 'liability', choose: (t) => fromTerms('liability', t.source.liability?.regime, recommendLiability(t)) },
   {
     topic: 'disputes',

@@ -18,6 +18,14 @@ export function recommendJurisdiction(t: ResolvedTerms): Recommendation {
   // "the People's Republic of China", as a sentence names the State (counsel R17-7).
   const states = t.launchingStates.map((s) => (s.state !== undefined ? stateInText(s.state) : `${s.party?.label}'s State`));
   const launchingStates = states.length > 1 ? `${states.join(' and ')} are launching States` : `${states[0] ?? 'the launching party\'s State'} is the only launching State`;
+  if (!t.inOrbit && t.hasArea('ground-stations')) {
+    // A tracking, telemetry and command station operates spacecraft from the ground (counsel A-4): the
+    // note must not say that nothing is operated in space.
+    return {
+      variant: 'no-space-object',
+      reason: `Nothing is launched under this instrument, but the ground station tracks and commands spacecraft: the article keeps the host State's law and control over the station on its territory, keeps each spacecraft the station supports under the jurisdiction and control of its State of registry without making the host State a launching State of it, brings the commands sent from the station within the civil-use undertaking, and records an undertaking that any object later launched for the cooperation is registered (Outer Space Treaty Art. VIII; Registration Convention Arts. I(a), II).`,
+    };
+  }
   if (!t.inOrbit) {
     return {
       variant: 'no-space-object',

@@ -5,6 +5,7 @@ import { formatAmount } from './contract-view.js';
 import { escapeMarkdown } from './escape.js';
 import { blankToken, refToken } from './tokens.js';
 import { stateLanguage, type PartyView, type View } from './view.js';
+import { needsTrainingArticle } from '../plan/plan.js';
 
 /**
  * The view of the Chinese authentic text: the English view's keys and shapes, every string in
@@ -365,7 +366,7 @@ function cooperationFormsZh(t: ResolvedTerms, v: Record<string, any>): string[] 
   if (t.hasArea('navigation')) out.push('卫星导航信号监测及其性能信息交换');
   if (t.hasArea('space-debris')) out.push('轨道数据和近距离接近预警信息的交换');
   if (t.hasArea('earth-observation', 'space-science', 'lunar-exploration', 'mars-exploration')) out.push('科学数据的交换和联合分析，以及联合研究和联合发表成果');
-  if (t.hasArea('training-and-education')) out.push('培训课程、进修项目及其他教育项目');
+  if (needsTrainingArticle(t)) out.push('培训课程、进修项目及其他教育项目');
   if (t.personnelExchange) out.push('科学家、工程师及其他专业人员的交流');
   out.push('科学技术信息和技术数据的交换');
   return out;

@@ -1,6 +1,6 @@
 import { ARBITRATION_RULES, type Area } from '../terms/schema.js';
 import { isLongTerm, languageName, type ResolvedParty, type ResolvedTerms } from '../terms/resolve.js';
-import { articleIncluded, needsLaunchArticle } from '../plan/plan.js';
+import { articleIncluded, needsLaunchArticle, needsTrainingArticle } from '../plan/plan.js';
 import { recommendEntryIntoForce } from '../plan/recommend.js';
 import { decideCharacter, type CharacterDecision } from '../plan/character.js';
 import { buildContractView } from './contract-view.js';
@@ -109,7 +109,8 @@ function cooperationForms(t: ResolvedTerms, facilityNames: string[]): string[] {
   if (t.hasArea('navigation')) out.push('the monitoring of satellite navigation signals and the exchange of information on their performance');
   if (t.hasArea('space-debris')) out.push('the exchange of orbital data and of warnings of close approaches');
   if (t.hasArea('earth-observation', 'space-science', 'lunar-exploration', 'mars-exploration')) out.push('the exchange and joint analysis of scientific data, and joint research and publication');
-  if (t.hasArea('training-and-education')) out.push('training courses, fellowships and other education programmes');
+  // A crew member's training is the crew article's; courses and fellowships only where the terms provide for them (counsel A-7).
+  if (needsTrainingArticle(t)) out.push('training courses, fellowships and other education programmes');
   if (t.personnelExchange) out.push('the exchange of scientists, engineers and other specialists');
   out.push('the exchange of scientific and technical information and of Technical Data');
   return out;
@@ -331,6 +332,15 @@ export function buildView(t: ResolvedTerms, variants: Record<string, string>, ch
     /** A ground-stations cooperation names no facility: the facilities article is a blank, never silently absent. */
     facilityMissing: t.facilities.length === 0 && t.hasArea('ground-stations'),
     hasJointObjects: t.jointlyOwnedObjects,
+    /**
+     * Whose navigation signals the cooperation monitors (counsel A-7): the party that operates a
+     * monitoring station in a navigation cooperation. `sole` when only one party does, so the service
+     * terms never make "each Party" provide signals of a system it does not have.
+     */
+    navigation: (() => {
+      const providers = t.hasArea('navigation') ? [...new Set(t.facilities.map((f) => f.operator.id))].map(byId) : [];
+      return { sole: providers.length === 1 ? providers[0]! : null };
+    })(),
     registration: {
       variant: jurisdictionVariant ?? null,
       party: registering,

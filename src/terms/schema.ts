@@ -53,7 +53,7 @@ export const REGISTRATION = {
   'each-registers-own': 'Each party provides distinct elements and registers, and keeps jurisdiction and control over, its own (IGA Art. 5).',
   'launching-party': 'One integrated object: the launching or procuring party\'s state registers it for both (Registration Convention Art. II(2)).',
   'designated-party': 'The launching States determine that one of them registers, e.g. the customer\'s State where it procured the launch of an in-orbit delivery.',
-  'no-space-object': 'Nothing is launched or operated in space: host-State law and control over facilities, and the registration of any object later launched.',
+  'no-space-object': 'Nothing is launched, and nothing is operated in space except from a ground station: host-State law and control over facilities, the spacecraft a station supports left under their States of registry, and the registration of any object later launched.',
 } as const;
 export type Registration = keyof typeof REGISTRATION;
 

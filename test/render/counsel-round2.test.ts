@@ -155,8 +155,11 @@ describe('counsel R18-9: the release article refers to a host\'s own observation
       const file = EXAMPLES.find((f) => f.endsWith(name))!;
       return renderMarkdown(draftFromTermsText(read(file), file, builtinLibrary()).draft, { notes: false });
     };
-    expect(text('deep-space-station.yaml')).toMatch(/The data of a host's own observations at a facility are governed by Article \d+\./);
+    // The release article defers to the facilities article (counsel A-5), which gives the host its observations only at a deep-space station.
+    expect(text('deep-space-station.yaml')).toMatch(/Subject to Article \d+, which governs the data of each facility/);
+    expect(text('deep-space-station.yaml')).toMatch(/The data of those observations belong to the Argentine Party/);
     expect(text('navigation-monitoring.yaml')).not.toContain("host's own observations");
+    expect(text('navigation-monitoring.yaml')).not.toContain('The data of those observations');
   });
 });
 
@@ -177,8 +180,9 @@ describe('counsel R18-7 and R18-8: a station the host can end at will, and a dis
   it('the service disclaimer leaves the third-party indemnities whole, and outlasts the instrument', () => {
     const text = nav();
     const services = Number(/^## Article (\d+) — Navigation Services$/m.exec(text)![1]);
-    const liability = Number(/^## Article (\d+) — Liability$/m.exec(text)![1]);
-    expect(text).toContain(`nor any indemnity against claims by third parties that Article ${liability} provides.`);
+    // The operator's indemnity of the host is in the facilities article (counsel A-4).
+    const facilities = Number(/^## Article (\d+) — Ground Facilities/m.exec(text)![1]);
+    expect(text).toContain(`nor the indemnity that Article ${facilities} provides.`);
     expect(text).toMatch(new RegExp(`under Articles [\\d, ]*\\b${services}\\b[\\d, and]* shall survive`));
   });
 });

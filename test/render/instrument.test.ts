@@ -579,12 +579,14 @@ describe('the operator of a station holds its host harmless against every claim,
   it.each([
     ['Governments', `form: agreement\n${GOVERNMENTS}`],
     ['agencies', `form: framework-agreement\n${AGENCIES}`],
-  ])('%s: claims of any kind from the station and the missions it supports, backed by insurance or a guarantee', (_name, head) => {
-    const d = draftOf(`${head}cooperation:\n  areas: [ground-stations]\n  facilities: [ { name: Tracking Station at Vela, host: b, operator: a } ]\nliability: { regime: fault-based }\n`);
-    const text = article(d, 'liability/fault-based');
-    expect(text).toMatch(/shall indemnify and hold harmless (the Government of the Kingdom of Borduria|Borduria|BSA) against any claim by a third party, of whatever kind, arising from the establishment, operation or decommissioning of the Tracking Station at Vela or from its support of space missions, except/);
-    expect(text).toMatch(/shall back this indemnity with insurance or with another financial guarantee that (the Government of the Kingdom of Borduria|Borduria|BSA) accepts\./);
-    expect(text).not.toMatch(/claims by third parties for death, bodily injury/);
+  ])('%s: claims of any kind from the station and the missions it supports, backed by insurance or a guarantee, in the facilities article whatever the liability regime', (_name, head) => {
+    for (const regime of ['fault-based', 'convention-only']) {
+      const d = draftOf(`${head}cooperation:\n  areas: [ground-stations]\n  facilities: [ { name: Tracking Station at Vela, host: b, operator: a } ]\nliability: { regime: ${regime} }\n`);
+      const text = article(d, 'facilities/standard');
+      expect(text).toMatch(/shall indemnify and hold harmless (the Government of the Kingdom of Borduria|Borduria|BSA) against claims of any kind brought by third parties and arising from the establishment, operation or decommissioning of the Tracking Station at Vela or from the missions it supports, except/);
+      expect(text).toMatch(/shall maintain insurance, or another financial guarantee that (the Government of the Kingdom of Borduria|Borduria|BSA) accepts, sufficient to meet that undertaking/);
+      expect(operative(d)).not.toMatch(/claims by third parties for death, bodily injury, or loss of or damage to property arising from the establishment/);
+    }
   });
 });
 

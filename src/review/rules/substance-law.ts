@@ -268,8 +268,11 @@ export const LAW_TEXT_RULES: readonly Rule<TextContext>[] = [
         hits.push(hit(a, 'makes a party answer for the fault of its Related Entities, which include users and customers at any tier', 'Limit liability to a party’s own personnel and contractors, and to direct damage.'));
       if (ss.some((s) => /\bdetermined in accordance with the applicable law\b/i.test(s) && !/\blaw of\b/i.test(s)))
         hits.push(hit(a, 'leaves the law governing liability to be found (“the applicable law”)', 'Name it: the law of the State where the damage occurs (for a station, the host State’s law).'));
-      if (doc.facts.facilities && !/\bhold(s)? harmless\b|\bindemnif/i.test(bodyOf(a)))
-        hits.push(hit(a, 'a station stands on the other party’s territory, but its operator does not hold the host harmless from third-party claims', 'Add: the operating party indemnifies and holds the host harmless against third-party claims arising from the station.'));
+      // The indemnity sits in the facilities article (counsel A-4), whatever the liability regime; an older draft may carry it here.
+      const station = facilitiesArticle(doc);
+      const indemnity = /\bhold(s)? harmless\b|\bindemnif/i;
+      if (doc.facts.facilities && doc.facts.binding && !indemnity.test(bodyOf(a)) && !(station && indemnity.test(bodyOf(station))))
+        hits.push(hit(a, 'a station stands on the other party’s territory, but its operator does not hold the host harmless from third-party claims', 'Add to the facilities article: the operating party indemnifies and holds the host harmless against claims of any kind arising from the station and the missions it supports, with insurance behind it.'));
       return hits;
     },
   },
