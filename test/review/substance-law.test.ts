@@ -437,7 +437,7 @@ describe('each party registers only the free-flying objects its State launches o
   ])('%s', (_name, f) => {
     const text = article({ ...f, areas: ['space-science'], cooperation: '  launch: { launchingParty: a, site: Alpha }\n  spaceObjects: [{ name: Capsule, ownedBy: [a] }]\n', jurisdiction: '{ registration: each-registers-own }' }, 'jurisdiction');
     expect(text).toMatch(/for each Space Object that it provides for the Cooperative Activities and that is launched as an object of its own, and of which its State is a Launching State, to be registered by its State/);
-    expect(text).toMatch(/Payload that one Party provides to be carried in or on a Space Object of the other is not registered separately: it is covered by the registration of that Space Object/);
+    expect(text).toMatch(/equipment that one Party provides to be carried in or on a Space Object of the other is not registered separately: it is covered by the registration of that Space Object/);
     expect(text).not.toMatch(/Space Objects it provides for the Cooperative Activities to be registered by its State, as a Launching State/);
   });
 });
