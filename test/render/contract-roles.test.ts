@@ -174,9 +174,12 @@ describe('B-2: a launch provider that does not build the satellite answers for t
 describe('B-2: the launch phase ends at the handover', () => {
   it.each(LAUNCHER_DELIVERS)('%s: In-Orbit Acceptance occurs at the handover, so the operation and the launch-phase indemnity end there', (_n, yaml, supplier) => {
     const acceptance = articleText(yaml, 'contract-acceptance/');
-    expect(acceptance).toMatch(new RegExp(`Unless a Launch Failure has occurred, In-Orbit Acceptance occurs at the handover, and the operation of the Satellite by ${supplier}, and its responsibility for operating it, end there`));
+    expect(acceptance).toMatch(new RegExp(`In-Orbit Acceptance occurs at the handover, and the operation of the Satellite by ${supplier}, and its responsibility for operating it, end there`));
     expect(acceptance).not.toMatch(/deemed/);
-    expect(articleText(yaml, 'contract-liability/')).toMatch(/from Launch until In-Orbit Acceptance/);
+    // A Launch Failure does not leave the supplier operating, and indemnifying for, the Satellite for ever (final reading, N-1).
+    expect(acceptance).toMatch(/After a Launch Failure there is no In-Orbit Acceptance: that operation and responsibility end at the handover, or when the Satellite is lost if it cannot be handed over/);
+    expect(acceptance).not.toMatch(/Unless a Launch Failure has occurred/);
+    expect(articleText(yaml, 'contract-liability/')).toMatch(/from Launch until In-Orbit Acceptance or, where a Launch Failure prevents it, until the handover of control of the Satellite or its loss\./);
   });
 });
 

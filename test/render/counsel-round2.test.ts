@@ -41,7 +41,7 @@ describe('contracts: the cap, the waiver and the remedies agree', () => {
     expect(md).toMatch(/“Launch Failure” means, after Launch, (the destruction of the launch vehicle or of the Satellite|a failure attributable to the launch vehicle)/);
     expect(md.match(/\bLaunch Failure\b/g)!.length).toBeGreaterThan(1); // defined, and used in the remedies
     expect(md).not.toMatch(/during the launch phase/);
-    expect(md).toMatch(/\(b\) by the Satellite, from Launch until In-Orbit Acceptance\./);
+    expect(md).toMatch(/\(b\) by the Satellite, from Launch until In-Orbit Acceptance or, where a Launch Failure prevents it, until the handover of control of the Satellite or its loss\./);
   });
 
   it.each(CONTRACTS.map((y, i) => [['leo', 'comsat'][i]!, y]))('%s: the delivery date moves with a postponement the customer causes or force majeure; a failed acceptance has an outcome', (_n, yaml) => {

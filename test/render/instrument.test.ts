@@ -583,9 +583,13 @@ describe('the operator of a station holds its host harmless against every claim,
     for (const regime of ['fault-based', 'convention-only']) {
       const d = draftOf(`${head}cooperation:\n  areas: [ground-stations]\n  facilities: [ { name: Tracking Station at Vela, host: b, operator: a } ]\nliability: { regime: ${regime} }\n`);
       const text = article(d, 'facilities/standard');
-      expect(text).toMatch(/shall indemnify and hold harmless (the Government of the Kingdom of Borduria|Borduria|BSA) against claims of any kind brought by third parties and arising from the establishment, operation or decommissioning of the Tracking Station at Vela or from the missions it supports, except/);
+      expect(text).toMatch(/shall indemnify and hold harmless (the Government of the Kingdom of Borduria|Borduria|BSA) against claims of any kind brought by third parties and arising from the establishment, operation or decommissioning of the Tracking Station at Vela or from the missions it supports, /);
       expect(text).toMatch(/shall maintain insurance, or another financial guarantee that (the Government of the Kingdom of Borduria|Borduria|BSA) accepts, sufficient to meet that undertaking/);
       expect(operative(d)).not.toMatch(/claims by third parties for death, bodily injury, or loss of or damage to property arising from the establishment/);
+      // The host's own missions are its own affair, and the indemnity outlives the instrument for what happened under it (final reading, N-2, N-5).
+      expect(text).toMatch(/or from the missions it supports, other than the missions (the Government of the Kingdom of Borduria|Borduria|BSA) itself operates, except/);
+      expect(text).toMatch(/This undertaking, and the insurance or guarantee behind it, continue after the termination or expiry of this (Agreement|Framework Agreement) for claims arising from events that occurred before it\./);
+      expect(article(d, 'jurisdiction/no-space-object')).toMatch(/is not responsible for the operation of any such spacecraft that it does not itself operate\./);
     }
   });
 });

@@ -380,7 +380,8 @@ describe('the apportionment between two launching States reaches the launch vehi
     ['Governments, agreement', { form: 'agreement', a: 'government', b: 'government' }, /indemnify (the Government of the Kingdom of Borduria|Borduria) for any such compensation it pays\./],
   ] as [string, Facts, RegExp][])('%s: the launching party bears the launch vehicle and its stages at any time', (_name, f, indemnity) => {
     const text = article({ ...f, cooperation: JOINT }, 'liability');
-    expect(text).toMatch(/that they launch and own jointly, at any time during its life/);
+    // The jointly owned object's shares do not also claim the launch vehicle, which the launching party bears (final reading, N-3).
+    expect(text).toMatch(/for Damage caused by a Space Object, other than a Launch Vehicle, that they launch and own jointly, at any time during its life/);
     expect(text).toMatch(/Compensation for Damage caused by the Launch Vehicle or any of its stages or their fragments, at any time, is borne as between the Parties by (A|Aldera|the Government of the Republic of Aldera)/);
     expect(text).toMatch(indemnity);
     // Liability Convention Art. V governs a joint launch; Art. IV is about collisions; claims are presented by States.

@@ -48,3 +48,16 @@ describe('the authentic texts are stated once (counsel round 2, A-12)', () => {
     expect(renderMarkdown(en).match(/equally authentic/g)).toHaveLength(1);
   });
 });
+
+describe('an agency that procures a launch 促使发射 it in the launch article, as the registration article says (final reading, N-8)', () => {
+  it.each([
+    ['for both parties', 'procuredBy: [a, b]', /应代表共同促使发射的缔约双方促使从阿尔法发射中心发射/],
+    ['for itself', 'procuredBy: [a]', /应促使从阿尔法发射中心发射/],
+  ])('%s', (_name, procured, expected) => {
+    const yaml = terms('launching-party').replace('cooperation: { areas: [space-science] }', `cooperation:\n  areas: [space-science]\n  launch: { launchingParty: a, site: Alpha Launch Centre, ${procured}, zh: { site: 阿尔法发射中心 } }\n  spaceObjects: [{ name: Orbis satellite, ownedBy: [a, b], zh: { name: 奥比斯卫星 } }]`);
+    const zh = draftFromTermsText(yaml, 'x.yaml', builtinLibrary(), { lang: 'zh' }).draft;
+    const launch = zh.articles.find((a) => a.topic === 'launch')!.blocks[0]!.text;
+    expect(launch).toMatch(expected);
+    expect(launch).not.toMatch(/安排/);
+  });
+});
