@@ -442,3 +442,18 @@ describe('each party registers only the free-flying objects its State launches o
     expect(text).not.toMatch(/Space Objects it provides for the Cooperative Activities to be registered by its State, as a Launching State/);
   });
 });
+
+describe('data of a jointly owned satellite belong to both, whoever operates it or provided the instrument (final reading, N-6)', () => {
+  it.each([
+    ['agencies', { form: 'protocol' } as Facts],
+    ['Governments', { form: 'agreement', a: 'government', b: 'government' } as Facts],
+  ])('%s', (_name, f) => {
+    const text = article({ ...f, cooperation: JOINT }, 'release');
+    expect(text).toMatch(/data from a Space Object that the Parties own jointly, and from each of its instruments, belong to both, whichever Party operates it or provided the instrument, and each has access to them on equal terms/);
+  });
+
+  it('the definition of intellectual property cites the WIPO Convention’s pinpoint, Art. 2(viii) (A-10)', () => {
+    const defs = draft({ areas: ['space-science'] }).articles.find((a) => a.topic === 'definitions')!.blocks.flatMap((b) => [b.text, ...b.items.map((i) => i.text)]).join('\n');
+    expect(defs).toMatch(/has the meaning given in Article 2\(viii\) of the Convention Establishing the World Intellectual Property Organization/);
+  });
+});
